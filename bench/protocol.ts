@@ -1,0 +1,63 @@
+/**
+ * What `bench/run.ts` sends to a measurement process (as one JSON argument) and what the process prints back (one
+ * JSON line on stdout). Types only: the worker imports them with `import type`, so its compiled form stays free
+ * of imports that would cost load time.
+ */
+
+/**
+ * - `ours`: `bedrock-openai`'s `Client` (its own keep-alive HTTP/1.1 handler, `maxSockets: 64`).
+ * - `raw`: `BedrockRuntimeClient` with the same keep-alive HTTP/1.1 `NodeHttpHandler` configuration.
+ * - `raw-default`: `BedrockRuntimeClient` on the SDK's default transport (for reference).
+ */
+export type Implementation = 'ours' | 'raw' | 'raw-default';
+
+export const IMPLEMENTATIONS: readonly Implementation[] = ['ours', 'raw', 'raw-default'];
+
+export type Scenario = 'chat' | 'stream' | 'embed-titan' | 'embed-cohere' | 'streams100' | 'cold' | 'equivalence';
+
+/** The emulator a worker talks to, and the model IDs the raw client sends (what `Client` resolves the aliases to). */
+export interface Target {
+  url: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  /** Alias given to `Client`, and the ID the raw client sends, per workload. */
+  chatModel: { alias: string; modelId: string };
+  titanModel: { alias: string; modelId: string; dimensions: number };
+  cohereModel: { alias: string; modelId: string; batchSize: number };
+}
+
+export interface WorkerTask {
+  scenario: Scenario;
+  implementation: Implementation;
+  target: Target;
+  /** Calls (or streams, or rounds) run before measuring. */
+  warmup: number;
+  /** Calls (or streams, or rounds) measured. */
+  iterations: number;
+  /** Where to write a V8 CPU profile of the measured loop (none when absent). */
+  profilePath?: string;
+}
+
+/** One line a worker prints: the figures of one measurement. Every figure is a number; names carry the unit. */
+export interface WorkerResult {
+  scenario: Scenario;
+  implementation: Implementation;
+  figures: Record<string, number>;
+  /** Extra facts (the SDK version, counts checked, …). */
+  notes?: Record<string, string | number | boolean>;
+}
+
+/** The JSON line `bench/emulator-process.ts` prints once it listens. */
+export interface EmulatorReady {
+  url: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  apiKey: string;
+  /** `import('bedrock-openai/emulator')`, in ms. */
+  importMs: number;
+  /** `startEmulator({ port: 0 })` until it listens, in ms. */
+  startMs: number;
+  /** `performance.now()` when ready: node's own start-up, the import and the start. */
+  sinceProcessStartMs: number;
+  pid: number;
+}

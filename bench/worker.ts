@@ -1,0 +1,436 @@
+/**
+ * One measurement in one fresh process: `node bench/results/build/worker.mjs '<WorkerTask JSON>'` prints one
+ * {@link WorkerResult} JSON line. `bench/run.ts` compiles this file (`bench/compile.ts`) and runs it with plain
+ * `node`, pinned to one core, so no TypeScript loader sits in the measured process.
+ *
+ * Every scenario drives the same workload through a {@link Driver}: `ours` (`bedrock-openai`'s `Client`, imported
+ * from the built package, `dist/`), `raw` (`BedrockRuntimeClient` with the keep-alive HTTP/1.1 handler our client
+ * builds) or `raw-default` (`BedrockRuntimeClient` on the SDK's default transport). Client CPU is
+ * `process.cpuUsage()` (user + system, all threads) over the measured loop, after the warm-up.
+ *
+ * Only type imports at the top: what a scenario loads is what it measures.
+ */
+import type { ChatCompletionChunk } from '../src/index.js';
+import type { Implementation, Target, WorkerResult, WorkerTask } from './protocol.js';
+
+type OursModule = typeof import('../src/index.js');
+type SdkModule = typeof import('@aws-sdk/client-bedrock-runtime');
+type HandlerModule = typeof import('@smithy/node-http-handler');
+
+/** The package under test, by name: resolves (package self-reference) to `dist/src/index.js`. */
+const OURS_SPECIFIER = 'bedrock-openai';
+const SDK_SPECIFIER = '@aws-sdk/client-bedrock-runtime';
+const HANDLER_SPECIFIER = '@smithy/node-http-handler';
+
+/** Prompt of the non-streaming chat call; the emulator answers `You said: <prompt>`. */
+export const CHAT_PROMPT = 'Name three rivers that flow through more than two countries.';
+/**
+ * Prompt of the 1,000-delta stream: the emulator echoes `You said: ` + the prompt, in deltas of 3 words
+ * (`src/emulator/event-stream.ts` `chunkText`), so 2 + 2,998 words make exactly 1,000 text deltas.
+ */
+export const STREAM_PROMPT = Array.from({ length: 2998 }, () => 'w').join(' ');
+export const STREAM_DELTAS = 1000;
+export const STREAM_MAX_TOKENS = 4000;
+export const CHAT_MAX_TOKENS = 256;
+export const TITAN_TEXTS = 1000;
+export const COHERE_TEXTS = 10_000;
+export const EMBEDDING_CONCURRENCY = 16;
+/** Streams in flight at once in the memory scenario. */
+export const CONCURRENT_STREAMS = 100;
+
+/** The same workload through each implementation. */
+interface Driver {
+  /** One non-streaming chat call; resolves with the reply text. */
+  chat(prompt: string, maxTokens: number): Promise<string>;
+  /** One streaming chat call; `onText` sees every text delta; resolves with their number. */
+  stream(prompt: string, maxTokens: number, onText: (text: string) => void): Promise<number>;
+  /** Titan Text Embeddings V2: one text per request, `concurrency` requests in flight. */
+  embedTitan(texts: readonly string[], concurrency: number): Promise<number[][]>;
+  /** Cohere Embed English v3: batches of the model's batch size, `concurrency` requests in flight. */
+  embedCohere(texts: readonly string[], concurrency: number): Promise<number[][]>;
+  close(): void;
+}
+
+/** The modules an implementation needs, loaded (this is what the cold-start figure times). */
+type Loaded =
+  | { implementation: 'ours'; ours: OursModule }
+  | { implementation: 'raw' | 'raw-default'; sdk: SdkModule; transport: KeepAliveTransport | undefined };
+
+/** What the `raw` implementation needs to build the keep-alive handler (the modules `Client` loads for it). */
+interface KeepAliveTransport {
+  handler: HandlerModule;
+  http: typeof import('node:http');
+  https: typeof import('node:https');
+}
+
+async function loadImplementation(implementation: Implementation): Promise<Loaded> {
+  if (implementation === 'ours') return { implementation, ours: (await import(OURS_SPECIFIER)) as OursModule };
+  const sdk = (await import(SDK_SPECIFIER)) as SdkModule;
+  if (implementation === 'raw-default') return { implementation, sdk, transport: undefined };
+  const [handler, http, https] = await Promise.all([
+    import(HANDLER_SPECIFIER) as Promise<HandlerModule>,
+    import('node:http'),
+    import('node:https'),
+  ]);
+  return { implementation, sdk, transport: { handler, http, https } };
+}
+
+function createDriver(loaded: Loaded, target: Target): Driver {
+  return loaded.implementation === 'ours' ? createOursDriver(loaded.ours, target) : createRawDriver(loaded.sdk, loaded.transport, target);
+}
+
+function createOursDriver(ours: OursModule, target: Target): Driver {
+  const client = new ours.Client({
+    region: target.region,
+    endpoint: target.url,
+    credentials: target.credentials,
+    configFile: false,
+    env: {},
+    logLevel: 'off',
+  });
+  return {
+    async chat(prompt, maxTokens) {
+      const completion = await client.chat.completions.create({
+        model: target.chatModel.alias,
+        messages: [{ role: 'user', content: prompt }],
+        max_tokens: maxTokens,
+      });
+      return completion.choices[0]?.message.content ?? '';
+    },
+    async stream(prompt, maxTokens, onText) {
+      const stream = await client.chat.completions.create({
+        model: target.chatModel.alias,
+        messages: [{ role: 'user', content: prompt }],
+        max_tokens: maxTokens,
+        stream: true,
+      });
+      let deltas = 0;
+      for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) {
+        const content = chunk.choices[0]?.delta.content;
+        if (typeof content === 'string' && content !== '') {
+          onText(content);
+          deltas += 1;
+        }
+      }
+      return deltas;
+    },
+    async embedTitan(texts, concurrency) {
+      const response = await client.embeddings.create(
+        { model: target.titanModel.alias, input: [...texts], dimensions: target.titanModel.dimensions },
+        { concurrency },
+      );
+      return response.data.map((item) => item.embedding);
+    },
+    async embedCohere(texts, concurrency) {
+      const response = await client.embeddings.create({ model: target.cohereModel.alias, input: [...texts] }, { concurrency });
+      return response.data.map((item) => item.embedding);
+    },
+    close() {
+      client.close();
+    },
+  };
+}
+
+function createRawDriver(sdk: SdkModule, transport: KeepAliveTransport | undefined, target: Target): Driver {
+  // The same handler configuration as `Client`'s default (src/client.ts `#loadHandler`).
+  const requestHandler =
+    transport === undefined
+      ? undefined
+      : new transport.handler.NodeHttpHandler({
+          httpAgent: new transport.http.Agent({ keepAlive: true, maxSockets: 64 }),
+          httpsAgent: new transport.https.Agent({ keepAlive: true, maxSockets: 64 }),
+        });
+  const client = new sdk.BedrockRuntimeClient({
+    region: target.region,
+    endpoint: target.url,
+    credentials: target.credentials,
+    ...(requestHandler === undefined ? {} : { requestHandler }),
+  });
+  const invokeJson = async (modelId: string, body: unknown): Promise<Record<string, unknown>> => {
+    const output = await client.send(
+      new sdk.InvokeModelCommand({ modelId, body: JSON.stringify(body), contentType: 'application/json', accept: 'application/json' }),
+    );
+    return JSON.parse(output.body.transformToString()) as Record<string, unknown>;
+  };
+  return {
+    async chat(prompt, maxTokens) {
+      const output = await client.send(
+        new sdk.ConverseCommand({
+          modelId: target.chatModel.modelId,
+          messages: [{ role: 'user', content: [{ text: prompt }] }],
+          inferenceConfig: { maxTokens },
+        }),
+      );
+      return output.output?.message?.content?.[0]?.text ?? '';
+    },
+    async stream(prompt, maxTokens, onText) {
+      const output = await client.send(
+        new sdk.ConverseStreamCommand({
+          modelId: target.chatModel.modelId,
+          messages: [{ role: 'user', content: [{ text: prompt }] }],
+          inferenceConfig: { maxTokens },
+        }),
+      );
+      let deltas = 0;
+      for await (const event of output.stream ?? []) {
+        const text = event.contentBlockDelta?.delta?.text;
+        if (typeof text === 'string' && text !== '') {
+          onText(text);
+          deltas += 1;
+        }
+      }
+      return deltas;
+    },
+    async embedTitan(texts, concurrency) {
+      const vectors = new Array<number[]>(texts.length);
+      await runPool(texts.length, 1, concurrency, async (start) => {
+        const json = await invokeJson(target.titanModel.modelId, { inputText: texts[start], dimensions: target.titanModel.dimensions });
+        vectors[start] = json['embedding'] as number[];
+      });
+      return vectors;
+    },
+    async embedCohere(texts, concurrency) {
+      const vectors = new Array<number[]>(texts.length);
+      await runPool(texts.length, target.cohereModel.batchSize, concurrency, async (start, end) => {
+        const json = await invokeJson(target.cohereModel.modelId, { texts: texts.slice(start, end), input_type: 'search_document' });
+        const embeddings = json['embeddings'] as number[][];
+        for (let offset = 0; offset < embeddings.length; offset += 1) vectors[start + offset] = embeddings[offset] as number[];
+      });
+      return vectors;
+    },
+    close() {
+      client.destroy();
+    },
+  };
+}
+
+/** `concurrency` workers, each taking the next range `[start, end)` of `batchSize` items until none is left. */
+async function runPool(count: number, batchSize: number, concurrency: number, work: (start: number, end: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      const start = next;
+      const end = Math.min(start + batchSize, count);
+      next = end;
+      await work(start, end);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, Math.ceil(count / batchSize)) }, worker));
+}
+
+/** Client CPU time so far (user + system, all threads), in µs. */
+function cpuMicros(): number {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function check(condition: boolean, message: string): void {
+  if (!condition) throw new Error(`bench check failed: ${message}`);
+}
+
+/** Starts a V8 CPU profile (the profiler `node --cpu-prof` uses) when asked; the returned function writes it. */
+async function startProfile(path: string | undefined): Promise<() => Promise<void>> {
+  if (path === undefined) return async () => undefined;
+  const inspector = await import('node:inspector/promises');
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
+function titanTexts(): string[] {
+  return Array.from({ length: TITAN_TEXTS }, (_, index) => `Document ${index}: rivers, mountains and the cities between them, chapter ${index % 37}.`);
+}
+
+function cohereTexts(): string[] {
+  return Array.from({ length: COHERE_TEXTS }, (_, index) => `Passage ${index} about ${['rivers', 'trade', 'weather', 'bridges'][index % 4]} number ${index % 101}.`);
+}
+
+async function measureChat(driver: Driver, task: WorkerTask): Promise<WorkerResult['figures']> {
+  const expected = `You said: ${CHAT_PROMPT}`;
+  check((await driver.chat(CHAT_PROMPT, CHAT_MAX_TOKENS)) === expected, 'chat reply is the echo of the prompt');
+  for (let call = 1; call < task.warmup; call += 1) await driver.chat(CHAT_PROMPT, CHAT_MAX_TOKENS);
+  const stopProfile = await startProfile(task.profilePath);
+  const cpuBefore = cpuMicros();
+  const started = performance.now();
+  for (let call = 0; call < task.iterations; call += 1) await driver.chat(CHAT_PROMPT, CHAT_MAX_TOKENS);
+  const elapsedMs = performance.now() - started;
+  const cpu = cpuMicros() - cpuBefore;
+  await stopProfile();
+  return { cpuUsPerRequest: cpu / task.iterations, requestsPerSecond: (task.iterations * 1000) / elapsedMs };
+}
+
+async function measureStream(driver: Driver, task: WorkerTask): Promise<WorkerResult['figures']> {
+  const once = async (): Promise<{ ttftMs: number; totalMs: number }> => {
+    const started = performance.now();
+    let firstAt = -1;
+    const deltas = await driver.stream(STREAM_PROMPT, STREAM_MAX_TOKENS, () => {
+      if (firstAt < 0) firstAt = performance.now();
+    });
+    check(deltas === STREAM_DELTAS, `the stream has ${STREAM_DELTAS} text deltas (got ${deltas})`);
+    return { ttftMs: firstAt - started, totalMs: performance.now() - started };
+  };
+  for (let stream = 0; stream < task.warmup; stream += 1) await once();
+  const stopProfile = await startProfile(task.profilePath);
+  const ttft: number[] = [];
+  const total: number[] = [];
+  const cpuBefore = cpuMicros();
+  for (let stream = 0; stream < task.iterations; stream += 1) {
+    const timing = await once();
+    ttft.push(timing.ttftMs);
+    total.push(timing.totalMs);
+  }
+  const cpu = cpuMicros() - cpuBefore;
+  await stopProfile();
+  return {
+    cpuUsPerStream: cpu / task.iterations,
+    cpuUsPerDelta: cpu / task.iterations / STREAM_DELTAS,
+    ttftMs: median(ttft),
+    streamMs: median(total),
+  };
+}
+
+async function measureEmbeddings(driver: Driver, task: WorkerTask, family: 'titan' | 'cohere'): Promise<WorkerResult['figures']> {
+  const texts = family === 'titan' ? titanTexts() : cohereTexts();
+  const embed = (): Promise<number[][]> =>
+    family === 'titan' ? driver.embedTitan(texts, EMBEDDING_CONCURRENCY) : driver.embedCohere(texts, EMBEDDING_CONCURRENCY);
+  const first = await embed();
+  check(first.length === texts.length && first.every((vector) => Array.isArray(vector) && vector.length > 0), 'every text has a vector');
+  for (let round = 1; round < task.warmup; round += 1) await embed();
+  const stopProfile = await startProfile(task.profilePath);
+  const cpuBefore = cpuMicros();
+  const started = performance.now();
+  for (let round = 0; round < task.iterations; round += 1) await embed();
+  const elapsedMs = performance.now() - started;
+  const cpu = cpuMicros() - cpuBefore;
+  await stopProfile();
+  const count = texts.length * task.iterations;
+  return { cpuUsPerText: cpu / count, textsPerSecond: (count * 1000) / elapsedMs, msPerCall: elapsedMs / task.iterations };
+}
+
+async function measureConcurrentStreams(driver: Driver, task: WorkerTask): Promise<WorkerResult['figures']> {
+  for (let stream = 0; stream < task.warmup; stream += 1) await driver.stream(STREAM_PROMPT, STREAM_MAX_TOKENS, () => undefined);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  check(gc !== undefined, 'the process runs with --expose-gc');
+  gc?.();
+  gc?.();
+  const baseline = process.memoryUsage.rss();
+  let peak = baseline;
+  const sample = (): void => {
+    const rss = process.memoryUsage.rss();
+    if (rss > peak) peak = rss;
+  };
+  const sampler = setInterval(sample, 2);
+  const started = performance.now();
+  const counts = await Promise.all(
+    Array.from({ length: CONCURRENT_STREAMS }, async () => {
+      let seen = 0;
+      const deltas = await driver.stream(STREAM_PROMPT, STREAM_MAX_TOKENS, () => {
+        seen += 1;
+        if (seen % 100 === 0) sample();
+      });
+      return deltas;
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  clearInterval(sampler);
+  sample();
+  check(
+    counts.every((deltas) => deltas === STREAM_DELTAS),
+    `all ${CONCURRENT_STREAMS} streams have ${STREAM_DELTAS} deltas`,
+  );
+  gc?.();
+  const after = process.memoryUsage.rss();
+  const mb = 1024 * 1024;
+  return { baselineRssMb: baseline / mb, peakRssMb: peak / mb, rssGrowthMb: (peak - baseline) / mb, retainedRssMb: (after - baseline) / mb, wallMs: elapsedMs };
+}
+
+/** Cold start: the import, then construction and the first response (no warm-up: this process is fresh). */
+async function measureColdStart(task: WorkerTask): Promise<WorkerResult['figures']> {
+  const mb = 1024 * 1024;
+  const rssBefore = process.memoryUsage.rss();
+  const importStarted = performance.now();
+  const loaded = await loadImplementation(task.implementation);
+  const importMs = performance.now() - importStarted;
+  const rssAfterImport = process.memoryUsage.rss();
+  const driver = createDriver(loaded, task.target);
+  const reply = await driver.chat(CHAT_PROMPT, CHAT_MAX_TOKENS);
+  // `performance.now()` counts from the process's start (`performance.timeOrigin`).
+  const firstResponseMs = performance.now();
+  check(reply === `You said: ${CHAT_PROMPT}`, 'the first reply is the echo of the prompt');
+  const rssAfterFirstResponse = process.memoryUsage.rss();
+  driver.close();
+  return {
+    importMs,
+    importRssMb: (rssAfterImport - rssBefore) / mb,
+    rssAfterImportMb: rssAfterImport / mb,
+    firstResponseMs,
+    firstRequestMs: firstResponseMs - importStarted - importMs,
+    rssAfterFirstResponseMb: rssAfterFirstResponse / mb,
+  };
+}
+
+/** One small call of each kind, so `run.ts` can compare what the emulator received from each implementation. */
+async function sendEquivalenceCalls(driver: Driver): Promise<WorkerResult['figures']> {
+  await driver.chat(CHAT_PROMPT, CHAT_MAX_TOKENS);
+  const deltas = await driver.stream('one two three four five six seven', 64, () => undefined);
+  await driver.embedTitan(['first text', 'second text'], EMBEDDING_CONCURRENCY);
+  await driver.embedCohere(['first text', 'second text'], EMBEDDING_CONCURRENCY);
+  return { streamDeltas: deltas };
+}
+
+async function main(): Promise<void> {
+  const task = JSON.parse(process.argv[2] ?? '') as WorkerTask;
+  let figures: WorkerResult['figures'];
+  if (task.scenario === 'cold') {
+    figures = await measureColdStart(task);
+  } else {
+    const driver = createDriver(await loadImplementation(task.implementation), task.target);
+    switch (task.scenario) {
+      case 'chat':
+        figures = await measureChat(driver, task);
+        break;
+      case 'stream':
+        figures = await measureStream(driver, task);
+        break;
+      case 'embed-titan':
+        figures = await measureEmbeddings(driver, task, 'titan');
+        break;
+      case 'embed-cohere':
+        figures = await measureEmbeddings(driver, task, 'cohere');
+        break;
+      case 'streams100':
+        figures = await measureConcurrentStreams(driver, task);
+        break;
+      case 'equivalence':
+        figures = await sendEquivalenceCalls(driver);
+        break;
+      default:
+        throw new Error(`unknown scenario ${String(task.scenario)}`);
+    }
+    driver.close();
+  }
+  const result: WorkerResult = { scenario: task.scenario, implementation: task.implementation, figures };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`worker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

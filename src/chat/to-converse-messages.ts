@@ -1,0 +1,454 @@
+/**
+ * OpenAI chat messages → Converse `system` blocks and `messages`, normalized so Bedrock does not reject them:
+ * - `system` and `developer` messages become `system` blocks (in order, wherever they appear);
+ * - `tool` messages become `toolResult` blocks in a user turn, all results of one assistant turn grouped in order;
+ * - consecutive turns of the same role are merged; blank text blocks are dropped;
+ * - the trailing whitespace of a final assistant message (a prefill) is trimmed;
+ * - tool names and tool-call IDs go through the request's name maps (Bedrock's charsets).
+ *
+ * What cannot be made valid fails with a `BadRequestError` whose `param` points at the message part
+ * (`messages[2].content[1].image_url.url`): audio input, file IDs, unanswered tool calls, a conversation that
+ * starts with the assistant, and Bedrock's limits on images and documents.
+ */
+import type { ContentBlock, ImageBlock, Message, SystemContentBlock, ToolResultContentBlock } from '@aws-sdk/client-bedrock-runtime';
+import { BadRequestError } from '../core/errors.js';
+import {
+  claimUniqueName,
+  documentFormatFromFilename,
+  documentFormatFromMediaType,
+  MAX_DOCUMENT_BYTES,
+  MAX_DOCUMENTS,
+  sanitizeDocumentName,
+} from './document-source.js';
+import {
+  checkImageBytes,
+  describeUrl,
+  formatMegabytes,
+  imageFormatFromMediaType,
+  imageFormatFromPath,
+  MAX_IMAGES,
+  parseDataUrl,
+  type RemoteImageSlot,
+} from './image-source.js';
+import { type NameMap, toBedrockName } from './tool-names.js';
+import type { ChatCompletionMessageParam } from './types.js';
+import type { UnsupportedParamHandler } from './unsupported-params.js';
+
+export interface ConvertMessagesContext {
+  toolNames: NameMap;
+  toolCallIds: NameMap;
+  /**
+   * Whether `http(s)` image URLs are allowed. They are left as slots in the result (`remoteImages`) for
+   * `fillRemoteImages` to fetch before the request is sent; when false they are rejected.
+   */
+  imageFetch: boolean;
+  unsupported: UnsupportedParamHandler;
+}
+
+/** Where the request uses features a model may lack: the `param` of the first use of each. */
+export interface MessageFeatures {
+  system?: string;
+  image?: string;
+  document?: string;
+  toolBlocks?: string;
+}
+
+export interface ConvertedMessages {
+  system: SystemContentBlock[];
+  messages: Message[];
+  features: MessageFeatures;
+  /** Image blocks whose bytes must still be fetched (empty unless `imageFetch`). */
+  remoteImages: RemoteImageSlot[];
+}
+
+interface Turn {
+  role: 'user' | 'assistant';
+  content: ContentBlock[];
+  /** The `param` of the message that opened the turn. */
+  param: string;
+  /** The `param` of the first file part, when the turn holds a document. */
+  documentParam?: string;
+}
+
+/** Converts OpenAI messages to Converse `system` and `messages` (see the module comment). */
+export function convertToConverseMessages(messages: unknown, context: ConvertMessagesContext): ConvertedMessages {
+  if (!Array.isArray(messages) || messages.length === 0) {
+    throw BadRequestError.forParam('messages', '`messages` must be a non-empty array.');
+  }
+  const system: SystemContentBlock[] = [];
+  const turns: Turn[] = [];
+  const features: MessageFeatures = {};
+  const media: MediaCount = { images: 0, documents: 0, documentNames: new Set<string>(), remoteImages: [] };
+  /** Tool calls of the last assistant turn not answered yet: Bedrock ID → where it was made. */
+  const pending = new Map<string, string>();
+  let pendingAnsweredBy: string | undefined;
+
+  const push = (role: 'user' | 'assistant', content: ContentBlock[], param: string, documentParam?: string): void => {
+    if (content.length === 0) return;
+    const last = turns.at(-1);
+    if (last !== undefined && last.role === role) {
+      last.content.push(...content);
+      if (last.documentParam === undefined && documentParam !== undefined) last.documentParam = documentParam;
+    } else {
+      turns.push({ role, content, param, ...(documentParam === undefined ? {} : { documentParam }) });
+    }
+  };
+  const requireAnswered = (): void => {
+    const [first] = pending.values();
+    if (first !== undefined) {
+      throw BadRequestError.forParam(
+        first,
+        `Tool call \`${first}\` has no \`tool\` message answering it. Every tool call must be answered by a \`tool\` message (with its \`tool_call_id\`) right after the assistant message.`,
+        'missing_tool_result',
+      );
+    }
+    pendingAnsweredBy = undefined;
+  };
+
+  messages.forEach((raw: unknown, index) => {
+    const param = `messages[${index}]`;
+    if (typeof raw !== 'object' || raw === null) throw BadRequestError.forParam(param, `\`${param}\` must be an object.`);
+    const message = raw as ChatCompletionMessageParam;
+    switch (message.role) {
+      case 'system':
+      case 'developer': {
+        rejectName(message, param, context);
+        const blocks = convertTextContent(message.content, `${param}.content`);
+        if (blocks.length > 0) features.system ??= `${param}`;
+        for (const block of blocks) system.push({ text: block.text });
+        return;
+      }
+      case 'user': {
+        requireAnswered();
+        rejectName(message, param, context);
+        const { blocks, documentParam } = convertUserContent(message.content, `${param}.content`, context, media, features);
+        push('user', blocks, param, documentParam);
+        return;
+      }
+      case 'assistant': {
+        requireAnswered();
+        rejectName(message, param, context);
+        if (message.audio !== undefined && message.audio !== null) context.unsupported(`${param}.audio`, 'Converse has no audio output to refer back to.');
+        if (message.function_call !== undefined && message.function_call !== null) {
+          throw BadRequestError.forParam(`${param}.function_call`, 'The legacy `function_call` is not supported; use `tool_calls`.', 'unsupported_parameter');
+        }
+        const blocks: ContentBlock[] = [];
+        if (message.content !== undefined && message.content !== null) blocks.push(...convertAssistantContent(message.content, `${param}.content`));
+        if (typeof message.refusal === 'string' && message.refusal.trim() !== '') blocks.push({ text: message.refusal });
+        const toolCalls = message.tool_calls;
+        if (toolCalls !== undefined && toolCalls !== null) {
+          if (!Array.isArray(toolCalls)) throw BadRequestError.forParam(`${param}.tool_calls`, `\`${param}.tool_calls\` must be an array.`);
+          toolCalls.forEach((toolCall, callIndex) => {
+            const callParam = `${param}.tool_calls[${callIndex}]`;
+            const block = convertToolCall(toolCall, callParam, context);
+            const toolUseId = block.toolUse.toolUseId!;
+            if (pending.has(toolUseId)) {
+              throw BadRequestError.forParam(`${callParam}.id`, `Tool call ID \`${toolCall.id}\` is used twice in one message.`);
+            }
+            pending.set(toolUseId, callParam);
+            features.toolBlocks ??= callParam;
+            blocks.push(block);
+          });
+        }
+        push('assistant', blocks, param);
+        return;
+      }
+      case 'tool': {
+        const idParam = `${param}.tool_call_id`;
+        if (typeof message.tool_call_id !== 'string' || message.tool_call_id === '') {
+          throw BadRequestError.forParam(idParam, `\`${idParam}\` must be a non-empty string.`);
+        }
+        const toolUseId = toBedrockName(context.toolCallIds, message.tool_call_id);
+        if (!pending.has(toolUseId)) {
+          const answered = pendingAnsweredBy === toolUseId ? ' more than once' : '';
+          throw BadRequestError.forParam(
+            idParam,
+            `\`${idParam}\` (\`${message.tool_call_id}\`) does not answer a tool call of the assistant message before it${answered}.`,
+            'invalid_tool_call_id',
+          );
+        }
+        pending.delete(toolUseId);
+        pendingAnsweredBy = toolUseId;
+        features.toolBlocks ??= param;
+        const content: ToolResultContentBlock[] = convertTextContent(message.content, `${param}.content`).map((block) => ({ text: block.text }));
+        push('user', [{ toolResult: { toolUseId, content } }], param);
+        return;
+      }
+      case 'function':
+        throw BadRequestError.forParam(`${param}.role`, 'The legacy `function` role is not supported; use `tool` messages.', 'unsupported_parameter');
+      default: {
+        const role: unknown = (message as { role?: unknown }).role;
+        throw BadRequestError.forParam(
+          `${param}.role`,
+          `\`${param}.role\` must be one of system, developer, user, assistant, tool; got ${JSON.stringify(role)}.`,
+        );
+      }
+    }
+    // The role switch returns in every branch.
+  });
+  requireAnswered();
+
+  trimFinalAssistantPrefill(turns);
+  if (turns.length === 0) {
+    throw BadRequestError.forParam('messages', '`messages` must hold at least one user message with content (Bedrock needs one).');
+  }
+  const first = turns[0]!;
+  if (first.role !== 'user') {
+    throw BadRequestError.forParam(
+      first.param,
+      `The conversation starts with an assistant message (\`${first.param}\`); Bedrock requires the first message after the system messages to be a user message.`,
+    );
+  }
+  for (const turn of turns) {
+    if (turn.documentParam !== undefined && !turn.content.some((block) => block.text !== undefined)) {
+      throw BadRequestError.forParam(
+        turn.documentParam,
+        'A user message with a file must also hold text (Bedrock requires a text block beside every document).',
+      );
+    }
+  }
+  return { system, messages: turns.map((turn) => ({ role: turn.role, content: turn.content })), features, remoteImages: media.remoteImages };
+}
+
+function rejectName(message: { name?: unknown }, param: string, context: ConvertMessagesContext): void {
+  if (message.name !== undefined && message.name !== null) context.unsupported(`${param}.name`, 'Converse messages have no participant names.');
+}
+
+/** A string or an array of text parts (system, developer and tool messages) → non-blank text blocks. */
+function convertTextContent(content: unknown, param: string): { text: string }[] {
+  if (typeof content === 'string') return isBlank(content) ? [] : [{ text: content }];
+  if (!Array.isArray(content)) throw BadRequestError.forParam(param, `\`${param}\` must be a string or an array of text parts.`);
+  const blocks: { text: string }[] = [];
+  content.forEach((part: unknown, index) => {
+    const partParam = `${param}[${index}]`;
+    const typed = part as { type?: unknown; text?: unknown };
+    if (typeof part !== 'object' || part === null || typed.type !== 'text') {
+      throw BadRequestError.forParam(`${partParam}.type`, `\`${partParam}\` must be a text part (\`{ type: 'text', text }\`) here.`);
+    }
+    if (typeof typed.text !== 'string') throw BadRequestError.forParam(`${partParam}.text`, `\`${partParam}.text\` must be a string.`);
+    if (!isBlank(typed.text)) blocks.push({ text: typed.text });
+  });
+  return blocks;
+}
+
+function convertAssistantContent(content: unknown, param: string): ContentBlock[] {
+  if (typeof content === 'string') return isBlank(content) ? [] : [{ text: content }];
+  if (!Array.isArray(content)) throw BadRequestError.forParam(param, `\`${param}\` must be a string, an array of parts, or null.`);
+  const blocks: ContentBlock[] = [];
+  content.forEach((part: unknown, index) => {
+    const partParam = `${param}[${index}]`;
+    const typed = part as { type?: unknown; text?: unknown; refusal?: unknown };
+    const text = typed?.type === 'text' ? typed.text : typed?.type === 'refusal' ? typed.refusal : undefined;
+    if (typeof text !== 'string') {
+      throw BadRequestError.forParam(partParam, `\`${partParam}\` must be a text or refusal part in an assistant message.`);
+    }
+    if (!isBlank(text)) blocks.push({ text });
+  });
+  return blocks;
+}
+
+function convertToolCall(toolCall: unknown, param: string, context: ConvertMessagesContext): ContentBlock.ToolUseMember {
+  const call = toolCall as { type?: unknown; id?: unknown; function?: { name?: unknown; arguments?: unknown } };
+  if (typeof toolCall !== 'object' || toolCall === null) throw BadRequestError.forParam(param, `\`${param}\` must be an object.`);
+  if (call.type === 'custom') {
+    throw BadRequestError.forParam(`${param}.type`, 'Custom tool calls are not supported on Bedrock; use function tools.', 'unsupported_parameter');
+  }
+  if (call.type !== 'function') throw BadRequestError.forParam(`${param}.type`, `\`${param}.type\` must be "function".`);
+  if (typeof call.id !== 'string' || call.id === '') throw BadRequestError.forParam(`${param}.id`, `\`${param}.id\` must be a non-empty string.`);
+  const name = call.function?.name;
+  if (typeof name !== 'string' || name === '') {
+    throw BadRequestError.forParam(`${param}.function.name`, `\`${param}.function.name\` must be a non-empty string.`);
+  }
+  const argumentsText = call.function?.arguments;
+  if (typeof argumentsText !== 'string') {
+    throw BadRequestError.forParam(`${param}.function.arguments`, `\`${param}.function.arguments\` must be a JSON string.`);
+  }
+  let input: unknown = {};
+  if (argumentsText.trim() !== '') {
+    try {
+      input = JSON.parse(argumentsText);
+    } catch {
+      throw BadRequestError.forParam(`${param}.function.arguments`, `\`${param}.function.arguments\` is not valid JSON.`);
+    }
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw BadRequestError.forParam(`${param}.function.arguments`, `\`${param}.function.arguments\` must encode a JSON object (Bedrock tool input is an object).`);
+  }
+  return {
+    toolUse: {
+      toolUseId: toBedrockName(context.toolCallIds, call.id),
+      name: toBedrockName(context.toolNames, name),
+      input: input as Record<string, never>,
+    },
+  };
+}
+
+interface MediaCount {
+  images: number;
+  documents: number;
+  documentNames: Set<string>;
+  remoteImages: RemoteImageSlot[];
+}
+
+function convertUserContent(
+  content: unknown,
+  param: string,
+  context: ConvertMessagesContext,
+  media: MediaCount,
+  features: MessageFeatures,
+): { blocks: ContentBlock[]; documentParam?: string } {
+  if (typeof content === 'string') return { blocks: isBlank(content) ? [] : [{ text: content }] };
+  if (!Array.isArray(content)) throw BadRequestError.forParam(param, `\`${param}\` must be a string or an array of content parts.`);
+  const blocks: ContentBlock[] = [];
+  let documentParam: string | undefined;
+  content.forEach((raw: unknown, index) => {
+    const partParam = `${param}[${index}]`;
+    if (typeof raw !== 'object' || raw === null) throw BadRequestError.forParam(partParam, `\`${partParam}\` must be a content part object.`);
+    const part = raw as { type?: unknown };
+    switch (part.type) {
+      case 'text': {
+        const text = (raw as { text?: unknown }).text;
+        if (typeof text !== 'string') throw BadRequestError.forParam(`${partParam}.text`, `\`${partParam}.text\` must be a string.`);
+        if (!isBlank(text)) blocks.push({ text });
+        return;
+      }
+      case 'image_url': {
+        const image = convertImagePart(raw as { image_url?: { url?: unknown; detail?: unknown } }, partParam, context, media);
+        countImage(media, partParam);
+        features.image ??= partParam;
+        blocks.push({ image });
+        return;
+      }
+      case 'file': {
+        const block = convertFilePart(raw as { file?: { file_data?: unknown; file_id?: unknown; filename?: unknown } }, partParam, media);
+        if (block.image !== undefined) {
+          countImage(media, partParam);
+          features.image ??= partParam;
+        } else {
+          features.document ??= partParam;
+          documentParam ??= partParam;
+        }
+        blocks.push(block);
+        return;
+      }
+      case 'input_audio':
+        throw BadRequestError.forParam(
+          partParam,
+          `Audio input (\`${partParam}\`, type "input_audio") is not supported: Converse takes text, images and documents.`,
+          'unsupported_content',
+        );
+      default:
+        throw BadRequestError.forParam(
+          `${partParam}.type`,
+          `\`${partParam}.type\` must be "text", "image_url" or "file"; got ${JSON.stringify(part.type)}.`,
+        );
+    }
+  });
+  return documentParam === undefined ? { blocks } : { blocks, documentParam };
+}
+
+function countImage(media: MediaCount, param: string): void {
+  media.images += 1;
+  if (media.images > MAX_IMAGES) {
+    throw BadRequestError.forParam(param, `A request may hold at most ${MAX_IMAGES} images (Bedrock's limit); this is image ${media.images}.`, 'too_many_images');
+  }
+}
+
+function convertImagePart(
+  part: { image_url?: { url?: unknown; detail?: unknown } },
+  param: string,
+  context: ConvertMessagesContext,
+  media: MediaCount,
+): ImageBlock {
+  const urlParam = `${param}.image_url.url`;
+  const url = part.image_url?.url;
+  if (typeof url !== 'string' || url === '') throw BadRequestError.forParam(urlParam, `\`${urlParam}\` must be a non-empty string.`);
+  const detail = part.image_url?.detail;
+  if (detail !== undefined && detail !== 'auto') {
+    context.unsupported(`${param}.image_url.detail`, 'Bedrock has no image detail setting (only "auto" is possible).');
+  }
+  if (/^data:/i.test(url)) {
+    const { mediaType, bytes } = parseDataUrl(url, urlParam);
+    const declared = imageFormatFromMediaType(mediaType);
+    if (declared === undefined) {
+      throw BadRequestError.forParam(urlParam, `The image at \`${urlParam}\` has media type ${mediaType}; Bedrock takes image/png, image/jpeg, image/gif and image/webp.`, 'invalid_image_format');
+    }
+    return { format: checkImageBytes(bytes, declared, urlParam, `The image at \`${urlParam}\``), source: { bytes } };
+  }
+  if (/^s3:\/\//i.test(url)) {
+    const format = imageFormatFromPath(url);
+    if (format === undefined) {
+      throw BadRequestError.forParam(urlParam, `Cannot tell the format of ${url}: the key must end in .png, .jpg, .jpeg, .gif or .webp.`, 'invalid_image_format');
+    }
+    return { format, source: { s3Location: { uri: url } } };
+  }
+  if (/^https?:\/\//i.test(url)) {
+    if (!context.imageFetch) {
+      throw BadRequestError.forParam(
+        urlParam,
+        `Remote image URLs are not fetched (\`imageFetch: false\`): ${describeUrl(url)}. Send a data: URL or an s3:// URI, or enable imageFetch.`,
+        'image_fetch_disabled',
+      );
+    }
+    // Filled in by `fillRemoteImages` before the request is sent.
+    const block: ImageBlock = { format: undefined, source: undefined };
+    media.remoteImages.push({ url, param: urlParam, block });
+    return block;
+  }
+  throw BadRequestError.forParam(urlParam, `\`${urlParam}\` must be a data:, https://, http:// or s3:// URL.`, 'invalid_image_url');
+}
+
+function convertFilePart(part: { file?: { file_data?: unknown; file_id?: unknown; filename?: unknown } }, param: string, media: MediaCount): ContentBlock {
+  const file = part.file;
+  if (typeof file !== 'object' || file === null) throw BadRequestError.forParam(`${param}.file`, `\`${param}.file\` must be an object.`);
+  if (file.file_id !== undefined) {
+    throw BadRequestError.forParam(`${param}.file.file_id`, 'File IDs refer to OpenAI\'s Files API, which Bedrock does not have; send the file as `file_data`.', 'unsupported_content');
+  }
+  const dataParam = `${param}.file.file_data`;
+  const filename = typeof file.filename === 'string' ? file.filename : undefined;
+  if (typeof file.file_data !== 'string' || file.file_data === '') {
+    throw BadRequestError.forParam(dataParam, `\`${dataParam}\` must be a data URL (\`data:application/pdf;base64,…\`).`);
+  }
+  const { mediaType, bytes } = /^data:/i.test(file.file_data)
+    ? parseDataUrl(file.file_data, dataParam)
+    : parseDataUrl(`data:;base64,${file.file_data}`, dataParam);
+  const imageFormat = imageFormatFromMediaType(mediaType);
+  if (imageFormat !== undefined) {
+    return { image: { format: checkImageBytes(bytes, imageFormat, dataParam, `The image at \`${dataParam}\``), source: { bytes } } };
+  }
+  // Plain base64 and `data:;base64,` name no media type (parseDataUrl then says text/plain): the file name decides.
+  const genericType = mediaType === 'text/plain' && !/^data:text\/plain/i.test(file.file_data);
+  const format = (genericType ? undefined : documentFormatFromMediaType(mediaType)) ?? (filename === undefined ? undefined : documentFormatFromFilename(filename));
+  if (format === undefined) {
+    throw BadRequestError.forParam(
+      dataParam,
+      `Cannot send \`${param}\` as a document: media type ${genericType ? '(none)' : mediaType}${filename === undefined ? '' : `, file name ${JSON.stringify(filename)}`}. Bedrock takes pdf, csv, doc, docx, xls, xlsx, html, txt and md.`,
+      'invalid_document_format',
+    );
+  }
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    throw BadRequestError.forParam(dataParam, `The file at \`${param}\` is ${formatMegabytes(bytes.length)}; Bedrock accepts documents up to 4.5 MB.`, 'document_too_large');
+  }
+  media.documents += 1;
+  if (media.documents > MAX_DOCUMENTS) {
+    throw BadRequestError.forParam(param, `A request may hold at most ${MAX_DOCUMENTS} documents (Bedrock's limit); this is document ${media.documents}.`, 'too_many_documents');
+  }
+  const name = claimUniqueName(sanitizeDocumentName(filename, `document-${media.documents}`), media.documentNames);
+  return { document: { format, name, source: { bytes } } };
+}
+
+/** Bedrock rejects a final assistant message that ends in whitespace: trim it (and drop what becomes blank). */
+function trimFinalAssistantPrefill(turns: Turn[]): void {
+  const last = turns.at(-1);
+  if (last === undefined || last.role !== 'assistant') return;
+  const lastBlock = last.content.at(-1);
+  if (lastBlock?.text === undefined) return;
+  const trimmed = lastBlock.text.trimEnd();
+  if (trimmed === '') last.content.pop();
+  else last.content[last.content.length - 1] = { text: trimmed };
+  if (last.content.length === 0) turns.pop();
+}
+
+function isBlank(text: string): boolean {
+  return text.trim() === '';
+}

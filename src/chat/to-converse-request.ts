@@ -1,0 +1,537 @@
+/**
+ * OpenAI `chat.completions.create` params → a Converse request (without `modelId`), plus the tool name and
+ * tool-call ID maps the response needs to give the user their own names back. Pure: remote images are
+ * left as slots to fetch, and unsupported parameters go to an injected handler (which throws, or drops with a warning).
+ *
+ * | OpenAI | Converse |
+ * |---|---|
+ * | `max_tokens` / `max_completion_tokens` | `inferenceConfig.maxTokens` |
+ * | `temperature` (0–1 on Bedrock), `top_p` | `inferenceConfig.temperature`, `.topP` |
+ * | `stop` (string or array) | `inferenceConfig.stopSequences` |
+ * | `tools` (+ `strict`) | `toolConfig.tools[].toolSpec` |
+ * | `tool_choice` `auto` / `required` / `{function}` | `toolChoice` `auto` / `any` / `tool` |
+ * | `tool_choice: 'none'` | no `toolChoice`; `toolConfig` only when the history holds tool blocks |
+ * | `user`, `safety_identifier`, `metadata` | `requestMetadata` |
+ * | `service_tier` `default` / `flex` / `priority` | `serviceTier.type` (`auto`: none sent) |
+ * | `bedrock.additionalModelRequestFields` etc. | the Converse member of the same name |
+ */
+import type { ConverseCommandInput, InferenceConfiguration, Tool, ToolChoice, ToolConfiguration } from '@aws-sdk/client-bedrock-runtime';
+import { BadRequestError } from '../core/errors.js';
+import { closestMatches } from '../internal/suggest.js';
+import type { RemoteImageSlot } from './image-source.js';
+import { convertToConverseMessages, type MessageFeatures } from './to-converse-messages.js';
+import { createToolCallIdMap, createToolNameMap, type NameMap, toBedrockName } from './tool-names.js';
+import type { ChatCompletionCreateParamsBase, ChatCompletionFunctionTool } from './types.js';
+import { UNSUPPORTED_PARAMS, type UnsupportedParamHandler } from './unsupported-params.js';
+
+/** Every parameter `create` knows (the rest are typos or newer OpenAI parameters: rejected by name). */
+const KNOWN_PARAMS = {
+  messages: true,
+  model: true,
+  audio: true,
+  frequency_penalty: true,
+  function_call: true,
+  functions: true,
+  logit_bias: true,
+  logprobs: true,
+  max_completion_tokens: true,
+  max_tokens: true,
+  metadata: true,
+  modalities: true,
+  n: true,
+  parallel_tool_calls: true,
+  prediction: true,
+  presence_penalty: true,
+  prompt_cache_key: true,
+  prompt_cache_retention: true,
+  reasoning_effort: true,
+  response_format: true,
+  safety_identifier: true,
+  seed: true,
+  service_tier: true,
+  stop: true,
+  store: true,
+  stream: true,
+  stream_options: true,
+  temperature: true,
+  tool_choice: true,
+  tools: true,
+  top_logprobs: true,
+  top_p: true,
+  user: true,
+  verbosity: true,
+  web_search_options: true,
+  bedrock: true,
+} as const satisfies Record<keyof ChatCompletionCreateParamsBase, true>;
+
+const BEDROCK_EXTRAS = ['baseModel', 'additionalModelRequestFields', 'additionalModelResponseFieldPaths', 'latency'] as const;
+
+/** Bedrock's `requestMetadata` charset (bedrock-wire.md §1.4). */
+const METADATA_PATTERN = /^[a-zA-Z0-9\s:_@$#=/+,.-]*$/;
+const MAX_METADATA_ENTRIES = 16;
+
+export interface ConvertRequestContext {
+  /** Whether `http(s)` image URLs may be fetched (they come back as `remoteImages` slots). */
+  imageFetch: boolean;
+  unsupported: UnsupportedParamHandler;
+}
+
+/** What the request uses that a model may lack: the `param` of the first use of each (capability checks). */
+export interface RequestFeatures extends MessageFeatures {
+  tools?: string;
+  /** The Bedrock tool choice sent, if any. */
+  toolChoice?: { param: string; value: 'auto' | 'any' | 'tool' };
+  stream?: string;
+  /** Set when both `temperature` and `top_p` are sent. */
+  temperatureAndTopP?: string;
+}
+
+export interface ConverseRequestPlan {
+  /** The Converse (or ConverseStream) input, without `modelId`. */
+  input: Omit<ConverseCommandInput, 'modelId'>;
+  toolNames: NameMap;
+  toolCallIds: NameMap;
+  stream: boolean;
+  /** `stream_options.include_usage`. */
+  includeUsage: boolean;
+  /** `bedrock.baseModel`, for resolving what an ARN is. */
+  baseModel: string | undefined;
+  features: RequestFeatures;
+  /** Image blocks still to fetch (`fillRemoteImages`) before sending. */
+  remoteImages: RemoteImageSlot[];
+}
+
+/** Converts `create` params to a Converse request plan (see the module comment). */
+export function convertToConverseRequest(params: unknown, context: ConvertRequestContext): ConverseRequestPlan {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+    throw BadRequestError.forParam('body', 'The request params must be an object.');
+  }
+  const body = params as ChatCompletionCreateParamsBase & Record<string, unknown>;
+  rejectUnknownParams(body);
+  if (typeof body.model !== 'string' || body.model.trim() === '') throw BadRequestError.forParam('model', '`model` must be a non-empty string.');
+  for (const [param, rule] of Object.entries(UNSUPPORTED_PARAMS)) {
+    const value = body[param];
+    if (value !== undefined && value !== null && !rule.isUnset(value)) context.unsupported(param, rule.reason);
+  }
+
+  const features: RequestFeatures = {};
+  const stream = readStream(body, features);
+  const includeUsage = readStreamOptions(body, stream);
+  const inferenceConfig = readInferenceConfig(body, features);
+  const tools = readTools(body, context);
+  const toolChoice = readToolChoice(body, tools, context);
+  readParallelToolCalls(body, context);
+
+  const toolNames = createToolNameMap([...tools.map((tool) => tool.function.name), ...historyToolNames(body.messages)]);
+  const toolCallIds = createToolCallIdMap(historyToolCallIds(body.messages));
+  const converted = convertToConverseMessages(body.messages, { toolNames, toolCallIds, imageFetch: context.imageFetch, unsupported: context.unsupported });
+  Object.assign(features, converted.features);
+
+  const toolConfig = buildToolConfig(tools, toolChoice, toolNames, converted.messages, features);
+  const requestMetadata = readRequestMetadata(body);
+  const serviceTier = readServiceTier(body, context);
+  const extras = readBedrockExtras(body);
+
+  const input: Omit<ConverseCommandInput, 'modelId'> = {
+    messages: converted.messages,
+    ...(converted.system.length === 0 ? {} : { system: converted.system }),
+    ...(Object.keys(inferenceConfig).length === 0 ? {} : { inferenceConfig }),
+    ...(toolConfig === undefined ? {} : { toolConfig }),
+    ...(requestMetadata === undefined ? {} : { requestMetadata }),
+    ...(serviceTier === undefined ? {} : { serviceTier: { type: serviceTier } }),
+    ...(extras.additionalModelRequestFields === undefined ? {} : { additionalModelRequestFields: extras.additionalModelRequestFields as never }),
+    ...(extras.additionalModelResponseFieldPaths === undefined ? {} : { additionalModelResponseFieldPaths: extras.additionalModelResponseFieldPaths }),
+    ...(extras.latency === undefined ? {} : { performanceConfig: { latency: extras.latency } }),
+  };
+  return { input, toolNames, toolCallIds, stream, includeUsage, baseModel: extras.baseModel, features, remoteImages: converted.remoteImages };
+}
+
+function rejectUnknownParams(body: Record<string, unknown>): void {
+  for (const key of Object.keys(body)) {
+    if (Object.hasOwn(KNOWN_PARAMS, key) || body[key] === undefined) continue;
+    const suggestions = closestMatches(key, Object.keys(KNOWN_PARAMS), 1);
+    const hint = suggestions.length === 0 ? '' : ` Did you mean \`${suggestions[0]}\`?`;
+    throw BadRequestError.forParam(key, `Unrecognized request argument supplied: \`${key}\`.${hint}`, 'unknown_parameter');
+  }
+}
+
+function readStream(body: ChatCompletionCreateParamsBase, features: RequestFeatures): boolean {
+  const value = body.stream;
+  if (value === undefined || value === null || value === false) return false;
+  if (value !== true) throw BadRequestError.forParam('stream', '`stream` must be a boolean.');
+  features.stream = 'stream';
+  return true;
+}
+
+function readStreamOptions(body: ChatCompletionCreateParamsBase, stream: boolean): boolean {
+  const options = body.stream_options;
+  if (options === undefined || options === null) return false;
+  if (!stream) throw BadRequestError.forParam('stream_options', '`stream_options` is only allowed when `stream` is true.');
+  if (typeof options !== 'object') throw BadRequestError.forParam('stream_options', '`stream_options` must be an object.');
+  for (const key of Object.keys(options)) {
+    if (key !== 'include_usage' && key !== 'include_obfuscation') {
+      throw BadRequestError.forParam(`stream_options.${key}`, `Unrecognized stream option \`${key}\`.`, 'unknown_parameter');
+    }
+  }
+  const includeUsage = options.include_usage;
+  if (includeUsage !== undefined && typeof includeUsage !== 'boolean') {
+    throw BadRequestError.forParam('stream_options.include_usage', '`stream_options.include_usage` must be a boolean.');
+  }
+  return includeUsage === true;
+}
+
+function isSet<T>(value: T | null | undefined): value is T {
+  return value !== undefined && value !== null;
+}
+
+function readInferenceConfig(body: ChatCompletionCreateParamsBase, features: RequestFeatures): InferenceConfiguration {
+  const config: InferenceConfiguration = {};
+  const maxTokens = body.max_tokens;
+  const maxCompletionTokens = body.max_completion_tokens;
+  for (const [param, value] of [
+    ['max_tokens', maxTokens],
+    ['max_completion_tokens', maxCompletionTokens],
+  ] as const) {
+    if (isSet(value) && (!Number.isInteger(value) || value < 1)) {
+      throw BadRequestError.forParam(param, `\`${param}\` must be a whole number ≥ 1; got ${JSON.stringify(value)}.`);
+    }
+  }
+  if (isSet(maxTokens) && isSet(maxCompletionTokens) && maxTokens !== maxCompletionTokens) {
+    throw BadRequestError.forParam('max_completion_tokens', '`max_tokens` and `max_completion_tokens` disagree; send one of them.');
+  }
+  const maximum = maxCompletionTokens ?? maxTokens;
+  if (isSet(maximum)) config.maxTokens = maximum;
+
+  const temperature = body.temperature;
+  if (isSet(temperature)) {
+    if (typeof temperature !== 'number' || !Number.isFinite(temperature) || temperature < 0 || temperature > 1) {
+      throw BadRequestError.forParam(
+        'temperature',
+        `\`temperature\` must be between 0 and 1 on Bedrock (OpenAI allows up to 2; nothing is rescaled); got ${JSON.stringify(temperature)}.`,
+      );
+    }
+    config.temperature = temperature;
+  }
+  const topP = body.top_p;
+  if (isSet(topP)) {
+    if (typeof topP !== 'number' || !Number.isFinite(topP) || topP < 0 || topP > 1) {
+      throw BadRequestError.forParam('top_p', `\`top_p\` must be between 0 and 1; got ${JSON.stringify(topP)}.`);
+    }
+    config.topP = topP;
+  }
+  if (isSet(temperature) && isSet(topP)) features.temperatureAndTopP = 'top_p';
+
+  const stop = body.stop;
+  if (isSet(stop)) {
+    const sequences = typeof stop === 'string' ? [stop] : stop;
+    if (!Array.isArray(sequences)) throw BadRequestError.forParam('stop', '`stop` must be a string or an array of strings.');
+    sequences.forEach((sequence: unknown, index) => {
+      const param = typeof stop === 'string' ? 'stop' : `stop[${index}]`;
+      if (typeof sequence !== 'string' || sequence === '') throw BadRequestError.forParam(param, `\`${param}\` must be a non-empty string.`);
+    });
+    if (sequences.length > 2500) throw BadRequestError.forParam('stop', 'Bedrock accepts at most 2500 stop sequences.');
+    if (sequences.length > 0) config.stopSequences = [...sequences];
+  }
+  return config;
+}
+
+function readTools(body: ChatCompletionCreateParamsBase, context: ConvertRequestContext): ChatCompletionFunctionTool[] {
+  const tools = body.tools;
+  if (tools === undefined || tools === null) return [];
+  if (!Array.isArray(tools)) throw BadRequestError.forParam('tools', '`tools` must be an array.');
+  const seen = new Set<string>();
+  const functionTools: ChatCompletionFunctionTool[] = [];
+  tools.forEach((tool: unknown, index) => {
+    const param = `tools[${index}]`;
+    const typed = tool as { type?: unknown; function?: { name?: unknown; description?: unknown; parameters?: unknown; strict?: unknown } };
+    if (typeof tool !== 'object' || tool === null) throw BadRequestError.forParam(param, `\`${param}\` must be an object.`);
+    if (typed.type === 'custom') {
+      context.unsupported(param, 'Bedrock has no custom (free-form) tools; use function tools.');
+      return;
+    }
+    if (typed.type !== 'function') throw BadRequestError.forParam(`${param}.type`, `\`${param}.type\` must be "function".`);
+    const definition = typed.function;
+    if (typeof definition !== 'object' || definition === null) throw BadRequestError.forParam(`${param}.function`, `\`${param}.function\` must be an object.`);
+    const name = definition.name;
+    if (typeof name !== 'string' || name === '') throw BadRequestError.forParam(`${param}.function.name`, `\`${param}.function.name\` must be a non-empty string.`);
+    if (seen.has(name)) throw BadRequestError.forParam(`${param}.function.name`, `Tool name \`${name}\` is used by two tools.`);
+    seen.add(name);
+    if (definition.description !== undefined && typeof definition.description !== 'string') {
+      throw BadRequestError.forParam(`${param}.function.description`, `\`${param}.function.description\` must be a string.`);
+    }
+    const parameters = definition.parameters;
+    if (parameters !== undefined && (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters))) {
+      throw BadRequestError.forParam(`${param}.function.parameters`, `\`${param}.function.parameters\` must be a JSON Schema object.`);
+    }
+    const strict = definition.strict;
+    if (strict !== undefined && strict !== null && typeof strict !== 'boolean') {
+      throw BadRequestError.forParam(`${param}.function.strict`, `\`${param}.function.strict\` must be a boolean.`);
+    }
+    functionTools.push(tool as ChatCompletionFunctionTool);
+  });
+  return functionTools;
+}
+
+type ToolChoicePlan =
+  | { kind: 'unset' }
+  | { kind: 'none' }
+  | { kind: 'auto' }
+  | { kind: 'any' }
+  | { kind: 'tool'; name: string }
+  | { kind: 'allowed'; mode: 'auto' | 'any'; names: Set<string> };
+
+function readToolChoice(body: ChatCompletionCreateParamsBase, tools: ChatCompletionFunctionTool[], context: ConvertRequestContext): ToolChoicePlan {
+  const choice = body.tool_choice;
+  if (choice === undefined || choice === null) return { kind: 'unset' };
+  const names = new Set(tools.map((tool) => tool.function.name));
+  const requireTools = (): void => {
+    if (tools.length === 0) throw BadRequestError.forParam('tool_choice', '`tool_choice` is only allowed when `tools` are given.');
+  };
+  if (choice === 'none') return { kind: 'none' };
+  if (choice === 'auto') return { kind: 'auto' };
+  if (choice === 'required') {
+    requireTools();
+    return { kind: 'any' };
+  }
+  if (typeof choice !== 'object') {
+    throw BadRequestError.forParam('tool_choice', `\`tool_choice\` must be "none", "auto", "required" or an object; got ${JSON.stringify(choice)}.`);
+  }
+  switch (choice.type) {
+    case 'function': {
+      const name = choice.function?.name;
+      if (typeof name !== 'string' || name === '') throw BadRequestError.forParam('tool_choice.function.name', '`tool_choice.function.name` must be a non-empty string.');
+      requireTools();
+      if (!names.has(name)) throw BadRequestError.forParam('tool_choice.function.name', `\`tool_choice\` names \`${name}\`, which is not in \`tools\`.`);
+      return { kind: 'tool', name };
+    }
+    case 'allowed_tools': {
+      requireTools();
+      const allowed = choice.allowed_tools;
+      const mode = allowed?.mode;
+      if (mode !== 'auto' && mode !== 'required') throw BadRequestError.forParam('tool_choice.allowed_tools.mode', '`tool_choice.allowed_tools.mode` must be "auto" or "required".');
+      if (!Array.isArray(allowed.tools) || allowed.tools.length === 0) {
+        throw BadRequestError.forParam('tool_choice.allowed_tools.tools', '`tool_choice.allowed_tools.tools` must be a non-empty array.');
+      }
+      const allowedNames = new Set<string>();
+      allowed.tools.forEach((entry, index) => {
+        const param = `tool_choice.allowed_tools.tools[${index}]`;
+        const name = (entry as { type?: unknown; function?: { name?: unknown } }).function?.name;
+        if ((entry as { type?: unknown }).type !== 'function' || typeof name !== 'string') {
+          throw BadRequestError.forParam(param, `\`${param}\` must be \`{ type: 'function', function: { name } }\`.`);
+        }
+        if (!names.has(name)) throw BadRequestError.forParam(param, `\`${param}\` names \`${name}\`, which is not in \`tools\`.`);
+        allowedNames.add(name);
+      });
+      return { kind: 'allowed', mode: mode === 'required' ? 'any' : 'auto', names: allowedNames };
+    }
+    case 'custom':
+      context.unsupported('tool_choice', 'Bedrock has no custom (free-form) tools.');
+      return { kind: 'unset' };
+    default:
+      throw BadRequestError.forParam('tool_choice.type', '`tool_choice.type` must be "function" or "allowed_tools".');
+  }
+}
+
+function readParallelToolCalls(body: ChatCompletionCreateParamsBase, context: ConvertRequestContext): void {
+  const value = body.parallel_tool_calls;
+  if (value === undefined || value === null || value === true) return;
+  if (value !== false) throw BadRequestError.forParam('parallel_tool_calls', '`parallel_tool_calls` must be a boolean.');
+  context.unsupported('parallel_tool_calls', 'Converse has no switch that stops a model from calling several tools at once (only `true` is possible).');
+}
+
+function historyToolNames(messages: unknown): string[] {
+  const names: string[] = [];
+  if (!Array.isArray(messages)) return names;
+  for (const message of messages as { role?: unknown; tool_calls?: unknown }[]) {
+    if (message?.role !== 'assistant' || !Array.isArray(message.tool_calls)) continue;
+    for (const call of message.tool_calls as { function?: { name?: unknown } }[]) {
+      const name = call?.function?.name;
+      if (typeof name === 'string' && name !== '') names.push(name);
+    }
+  }
+  return names;
+}
+
+function historyToolCallIds(messages: unknown): string[] {
+  const ids: string[] = [];
+  if (!Array.isArray(messages)) return ids;
+  for (const message of messages as { role?: unknown; tool_calls?: unknown; tool_call_id?: unknown }[]) {
+    if (message?.role === 'assistant' && Array.isArray(message.tool_calls)) {
+      for (const call of message.tool_calls as { id?: unknown }[]) if (typeof call?.id === 'string' && call.id !== '') ids.push(call.id);
+    }
+    if (message?.role === 'tool' && typeof message.tool_call_id === 'string' && message.tool_call_id !== '') ids.push(message.tool_call_id);
+  }
+  return ids;
+}
+
+const EMPTY_SCHEMA = { type: 'object', properties: {} };
+
+function toToolSpec(tool: ChatCompletionFunctionTool, toolNames: NameMap): Tool {
+  const definition = tool.function;
+  return {
+    toolSpec: {
+      name: toBedrockName(toolNames, definition.name),
+      ...(definition.description === undefined ? {} : { description: definition.description }),
+      inputSchema: { json: (definition.parameters ?? EMPTY_SCHEMA) as never },
+      ...(typeof definition.strict === 'boolean' ? { strict: definition.strict } : {}),
+    },
+  };
+}
+
+/**
+ * The `toolConfig`: the tools (narrowed by `allowed_tools`), and the tool choice. Bedrock rejects `toolUse` and
+ * `toolResult` blocks without a `toolConfig`, so when the history holds tool blocks a `toolConfig` is always sent:
+ * with the request's tools, or, when the request has none, with a stand-in definition (an open object schema) for
+ * each tool the history calls.
+ */
+function buildToolConfig(
+  tools: ChatCompletionFunctionTool[],
+  choice: ToolChoicePlan,
+  toolNames: NameMap,
+  messages: NonNullable<ConverseCommandInput['messages']>,
+  features: RequestFeatures,
+): ToolConfiguration | undefined {
+  const historyHasToolBlocks = features.toolBlocks !== undefined;
+  const offered = choice.kind === 'allowed' ? tools.filter((tool) => choice.names.has(tool.function.name)) : tools;
+  let specs = offered.map((tool) => toToolSpec(tool, toolNames));
+  if (choice.kind === 'none' && !historyHasToolBlocks) return undefined;
+  if (specs.length === 0) {
+    if (!historyHasToolBlocks) return undefined;
+    specs = standInTools(messages);
+  } else {
+    features.tools = 'tools';
+  }
+  let toolChoice: ToolChoice | undefined;
+  switch (choice.kind) {
+    case 'unset':
+    case 'none':
+      break;
+    case 'auto':
+      toolChoice = { auto: {} };
+      break;
+    case 'any':
+      toolChoice = { any: {} };
+      break;
+    case 'tool':
+      toolChoice = { tool: { name: toBedrockName(toolNames, choice.name) } };
+      break;
+    case 'allowed':
+      toolChoice = choice.mode === 'any' ? { any: {} } : { auto: {} };
+      break;
+    default: {
+      const exhaustive: never = choice;
+      throw new Error(`Unhandled tool choice ${JSON.stringify(exhaustive)}`);
+    }
+  }
+  if (toolChoice !== undefined) {
+    features.toolChoice = { param: 'tool_choice', value: toolChoice.auto !== undefined ? 'auto' : toolChoice.any !== undefined ? 'any' : 'tool' };
+  }
+  return { tools: specs, ...(toolChoice === undefined ? {} : { toolChoice }) };
+}
+
+function standInTools(messages: NonNullable<ConverseCommandInput['messages']>): Tool[] {
+  const names = new Set<string>();
+  for (const message of messages) {
+    for (const block of message.content ?? []) if (block.toolUse?.name !== undefined) names.add(block.toolUse.name);
+  }
+  return [...names].map((name) => ({
+    toolSpec: { name, description: 'A tool called earlier in this conversation.', inputSchema: { json: { type: 'object' } as never } },
+  }));
+}
+
+function readRequestMetadata(body: ChatCompletionCreateParamsBase): Record<string, string> | undefined {
+  const metadata: Record<string, string> = {};
+  const add = (key: string, value: unknown, param: string): void => {
+    if (typeof value !== 'string') throw BadRequestError.forParam(param, `\`${param}\` must be a string.`);
+    if (Object.hasOwn(metadata, key)) throw BadRequestError.forParam(param, `\`${param}\` sets request metadata key \`${key}\` twice.`);
+    if (key.length < 1 || key.length > 256) throw BadRequestError.forParam(param, `Request metadata keys must be 1–256 characters; \`${param}\` has ${key.length}.`);
+    if (value.length > 256) throw BadRequestError.forParam(param, `\`${param}\` is ${value.length} characters; Bedrock request metadata values hold at most 256.`);
+    if (!METADATA_PATTERN.test(key) || !METADATA_PATTERN.test(value)) {
+      throw BadRequestError.forParam(param, `\`${param}\` holds characters Bedrock request metadata does not allow (letters, digits, spaces and : _ @ $ # = / + , . - only).`);
+    }
+    metadata[key] = value;
+  };
+  const source = body.metadata;
+  if (isSet(source)) {
+    if (typeof source !== 'object' || Array.isArray(source)) throw BadRequestError.forParam('metadata', '`metadata` must be an object of strings.');
+    for (const [key, value] of Object.entries(source)) add(key, value, `metadata.${key}`);
+  }
+  if (body.user !== undefined) add('user', body.user, 'user');
+  if (body.safety_identifier !== undefined) add('safety_identifier', body.safety_identifier, 'safety_identifier');
+  const count = Object.keys(metadata).length;
+  if (count > MAX_METADATA_ENTRIES) {
+    throw BadRequestError.forParam('metadata', `Bedrock takes at most ${MAX_METADATA_ENTRIES} request metadata entries (from \`metadata\`, \`user\` and \`safety_identifier\`); got ${count}.`);
+  }
+  return count === 0 ? undefined : metadata;
+}
+
+function readServiceTier(body: ChatCompletionCreateParamsBase, context: ConvertRequestContext): 'default' | 'flex' | 'priority' | undefined {
+  const tier = body.service_tier;
+  switch (tier) {
+    case undefined:
+    case null:
+    case 'auto':
+      return undefined;
+    case 'default':
+    case 'flex':
+    case 'priority':
+      return tier;
+    case 'scale':
+      context.unsupported('service_tier', 'Bedrock has no "scale" tier (it has default, flex and priority).');
+      return undefined;
+    default:
+      throw BadRequestError.forParam('service_tier', `\`service_tier\` must be "auto", "default", "flex" or "priority"; got ${JSON.stringify(tier)}.`);
+  }
+}
+
+interface BedrockExtras {
+  baseModel?: string;
+  additionalModelRequestFields?: Record<string, unknown>;
+  additionalModelResponseFieldPaths?: string[];
+  latency?: 'standard' | 'optimized';
+}
+
+function readBedrockExtras(body: ChatCompletionCreateParamsBase): BedrockExtras {
+  const extras = body.bedrock;
+  if (extras === undefined) return {};
+  if (typeof extras !== 'object' || extras === null || Array.isArray(extras)) throw BadRequestError.forParam('bedrock', '`bedrock` must be an object.');
+  for (const key of Object.keys(extras)) {
+    if (!(BEDROCK_EXTRAS as readonly string[]).includes(key)) {
+      const suggestions = closestMatches(key, BEDROCK_EXTRAS, 1);
+      throw BadRequestError.forParam(
+        `bedrock.${key}`,
+        `Unrecognized Bedrock option \`bedrock.${key}\`.${suggestions.length === 0 ? '' : ` Did you mean \`bedrock.${suggestions[0]}\`?`}`,
+        'unknown_parameter',
+      );
+    }
+  }
+  const result: BedrockExtras = {};
+  if (extras.baseModel !== undefined) {
+    if (typeof extras.baseModel !== 'string' || extras.baseModel === '') throw BadRequestError.forParam('bedrock.baseModel', '`bedrock.baseModel` must be a non-empty string.');
+    result.baseModel = extras.baseModel;
+  }
+  const fields = extras.additionalModelRequestFields;
+  if (fields !== undefined) {
+    if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+      throw BadRequestError.forParam('bedrock.additionalModelRequestFields', '`bedrock.additionalModelRequestFields` must be a JSON object.');
+    }
+    result.additionalModelRequestFields = fields;
+  }
+  const paths = extras.additionalModelResponseFieldPaths;
+  if (paths !== undefined) {
+    const param = 'bedrock.additionalModelResponseFieldPaths';
+    if (!Array.isArray(paths) || paths.length > 10) throw BadRequestError.forParam(param, `\`${param}\` must be an array of at most 10 JSON Pointers.`);
+    paths.forEach((path: unknown, index) => {
+      if (typeof path !== 'string' || path.length < 1 || path.length > 256 || !path.startsWith('/')) {
+        throw BadRequestError.forParam(`${param}[${index}]`, `\`${param}[${index}]\` must be a JSON Pointer (\`/…\`) of 1–256 characters.`);
+      }
+    });
+    result.additionalModelResponseFieldPaths = [...paths];
+  }
+  const latency = extras.latency;
+  if (latency !== undefined) {
+    if (latency !== 'standard' && latency !== 'optimized') throw BadRequestError.forParam('bedrock.latency', '`bedrock.latency` must be "standard" or "optimized".');
+    result.latency = latency;
+  }
+  return result;
+}

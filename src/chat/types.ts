@@ -1,0 +1,389 @@
+/**
+ * Chat Completions types in the `openai` package's shapes, defined here so that our public `.d.ts` does not depend
+ * on `openai` (a dev dependency). They are structurally the same as `openai`'s, so values pass both ways; the type
+ * tests (`test/chat/types.test-d.ts`) hold that in place. Where we add something, it is an optional field
+ * (`bedrock`, `reasoning_content`, `prompt_tokens_details.cache_write_tokens`, `cost`).
+ */
+import type { StopReason } from '@aws-sdk/client-bedrock-runtime';
+import type { ModelName } from '../models/catalog.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Request: messages and content parts
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface ChatCompletionContentPartText {
+  text: string;
+  type: 'text';
+}
+
+export interface ChatCompletionContentPartImage {
+  image_url: ChatCompletionContentPartImageURL;
+  type: 'image_url';
+}
+
+export interface ChatCompletionContentPartImageURL {
+  /** A `data:` URL, an `https://`/`http://` URL (fetched by this library) or an `s3://` URI. */
+  url: string;
+  detail?: 'auto' | 'low' | 'high';
+}
+
+export interface ChatCompletionContentPartInputAudio {
+  input_audio: { data: string; format: 'wav' | 'mp3' };
+  type: 'input_audio';
+}
+
+export interface ChatCompletionContentPartFile {
+  file: {
+    /** A `data:` URL (`data:application/pdf;base64,…`), or plain base64 with `filename` giving the format. */
+    file_data?: string;
+    file_id?: string;
+    filename?: string;
+  };
+  type: 'file';
+}
+
+export interface ChatCompletionContentPartRefusal {
+  refusal: string;
+  type: 'refusal';
+}
+
+export type ChatCompletionContentPart =
+  | ChatCompletionContentPartText
+  | ChatCompletionContentPartImage
+  | ChatCompletionContentPartInputAudio
+  | ChatCompletionContentPartFile;
+
+export interface ChatCompletionSystemMessageParam {
+  content: string | Array<ChatCompletionContentPartText>;
+  role: 'system';
+  name?: string;
+}
+
+export interface ChatCompletionDeveloperMessageParam {
+  content: string | Array<ChatCompletionContentPartText>;
+  role: 'developer';
+  name?: string;
+}
+
+export interface ChatCompletionUserMessageParam {
+  content: string | Array<ChatCompletionContentPart>;
+  role: 'user';
+  name?: string;
+}
+
+export interface ChatCompletionMessageFunctionToolCall {
+  id: string;
+  function: { arguments: string; name: string };
+  type: 'function';
+}
+
+export interface ChatCompletionMessageCustomToolCall {
+  id: string;
+  custom: { input: string; name: string };
+  type: 'custom';
+}
+
+export type ChatCompletionMessageToolCall = ChatCompletionMessageFunctionToolCall | ChatCompletionMessageCustomToolCall;
+
+export interface ChatCompletionAssistantMessageParam {
+  role: 'assistant';
+  audio?: { id: string } | null;
+  content?: string | Array<ChatCompletionContentPartText | ChatCompletionContentPartRefusal> | null;
+  function_call?: { arguments: string; name: string } | null;
+  name?: string;
+  refusal?: string | null;
+  tool_calls?: Array<ChatCompletionMessageToolCall>;
+}
+
+export interface ChatCompletionToolMessageParam {
+  content: string | Array<ChatCompletionContentPartText>;
+  role: 'tool';
+  tool_call_id: string;
+}
+
+/** The legacy `function` role (deprecated by OpenAI); rejected here, typed so `openai` values still fit. */
+export interface ChatCompletionFunctionMessageParam {
+  content: string | null;
+  name: string;
+  role: 'function';
+}
+
+export type ChatCompletionMessageParam =
+  | ChatCompletionDeveloperMessageParam
+  | ChatCompletionSystemMessageParam
+  | ChatCompletionUserMessageParam
+  | ChatCompletionAssistantMessageParam
+  | ChatCompletionToolMessageParam
+  | ChatCompletionFunctionMessageParam;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Request: tools
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface FunctionDefinition {
+  name: string;
+  description?: string;
+  /** A JSON Schema object. Default `{ "type": "object", "properties": {} }`. */
+  parameters?: { [key: string]: unknown };
+  /** Sent as Bedrock's `toolSpec.strict`. */
+  strict?: boolean | null;
+}
+
+export interface ChatCompletionFunctionTool {
+  function: FunctionDefinition;
+  type: 'function';
+}
+
+/** OpenAI custom (free-form) tools: Bedrock has none, so they are rejected; typed so `openai` values still fit. */
+export interface ChatCompletionCustomTool {
+  custom: {
+    name: string;
+    description?: string;
+    format?: { type: 'text' } | { grammar: { definition: string; syntax: 'lark' | 'regex' }; type: 'grammar' };
+  };
+  type: 'custom';
+}
+
+export type ChatCompletionTool = ChatCompletionFunctionTool | ChatCompletionCustomTool;
+
+export interface ChatCompletionNamedToolChoice {
+  function: { name: string };
+  type: 'function';
+}
+
+export interface ChatCompletionNamedToolChoiceCustom {
+  custom: { name: string };
+  type: 'custom';
+}
+
+export interface ChatCompletionAllowedToolChoice {
+  allowed_tools: { mode: 'auto' | 'required'; tools: Array<{ [key: string]: unknown }> };
+  type: 'allowed_tools';
+}
+
+export type ChatCompletionToolChoiceOption =
+  | 'none'
+  | 'auto'
+  | 'required'
+  | ChatCompletionAllowedToolChoice
+  | ChatCompletionNamedToolChoice
+  | ChatCompletionNamedToolChoiceCustom;
+
+export interface ChatCompletionStreamOptions {
+  include_obfuscation?: boolean;
+  include_usage?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Request: params
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Bedrock-only extras, kept apart from OpenAI's parameters. Later features (structured output, reasoning, caching,
+ * guardrails) add their fields here.
+ */
+export interface BedrockChatExtras {
+  /**
+   * What an application-inference-profile ARN or custom model really is (an alias or base model ID), so the
+   * catalog's capability checks apply to it.
+   */
+  baseModel?: string;
+  /** Model-native fields merged into Converse's `additionalModelRequestFields` (e.g. `{ top_k: 40 }`). */
+  additionalModelRequestFields?: { [key: string]: unknown };
+  /** JSON Pointers of model-native response fields to return (≤ 10), surfaced as `bedrock.additional_model_response_fields`. */
+  additionalModelResponseFieldPaths?: string[];
+  /** Converse `performanceConfig.latency`. */
+  latency?: 'standard' | 'optimized';
+}
+
+export interface ChatCompletionCreateParamsBase {
+  messages: Array<ChatCompletionMessageParam>;
+  /** An alias from the catalog (`claude-sonnet-4-5`), a Bedrock model ID, an inference-profile ID or an ARN. */
+  model: ModelName;
+  audio?: { format: 'wav' | 'aac' | 'mp3' | 'flac' | 'opus' | 'pcm16'; voice: string | { id: string } } | null;
+  frequency_penalty?: number | null;
+  function_call?: 'none' | 'auto' | { name: string };
+  functions?: Array<{ name: string; description?: string; parameters?: { [key: string]: unknown } }>;
+  logit_bias?: { [key: string]: number } | null;
+  logprobs?: boolean | null;
+  max_completion_tokens?: number | null;
+  max_tokens?: number | null;
+  /** Sent as Bedrock `requestMetadata` (≤ 16 entries; keys 1–256, values 0–256 characters). */
+  metadata?: { [key: string]: string } | null;
+  modalities?: Array<'text' | 'audio'> | null;
+  n?: number | null;
+  parallel_tool_calls?: boolean;
+  prediction?: { content: string | Array<ChatCompletionContentPartText>; type: 'content' } | null;
+  presence_penalty?: number | null;
+  prompt_cache_key?: string;
+  prompt_cache_retention?: 'in-memory' | '24h' | null;
+  reasoning_effort?: 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | null;
+  response_format?:
+    | { type: 'text' }
+    | { type: 'json_object' }
+    | {
+        json_schema: { name: string; description?: string; schema?: { [key: string]: unknown }; strict?: boolean | null };
+        type: 'json_schema';
+      };
+  safety_identifier?: string;
+  seed?: number | null;
+  service_tier?: 'auto' | 'default' | 'flex' | 'scale' | 'priority' | null;
+  stop?: string | null | Array<string>;
+  store?: boolean | null;
+  stream?: boolean | null;
+  stream_options?: ChatCompletionStreamOptions | null;
+  temperature?: number | null;
+  tool_choice?: ChatCompletionToolChoiceOption;
+  tools?: Array<ChatCompletionTool>;
+  top_logprobs?: number | null;
+  top_p?: number | null;
+  /** Sent as Bedrock `requestMetadata.user`. */
+  user?: string;
+  verbosity?: 'low' | 'medium' | 'high' | null;
+  web_search_options?: {
+    search_context_size?: 'low' | 'medium' | 'high';
+    user_location?: {
+      approximate: { city?: string; country?: string; region?: string; timezone?: string };
+      type: 'approximate';
+    } | null;
+  };
+  /** Bedrock-only extras. */
+  bedrock?: BedrockChatExtras;
+}
+
+export interface ChatCompletionCreateParamsNonStreaming extends ChatCompletionCreateParamsBase {
+  stream?: false | null;
+}
+
+export interface ChatCompletionCreateParamsStreaming extends ChatCompletionCreateParamsBase {
+  stream: true;
+}
+
+export type ChatCompletionCreateParams = ChatCompletionCreateParamsNonStreaming | ChatCompletionCreateParamsStreaming;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Response
+// ---------------------------------------------------------------------------------------------------------------
+
+export type ChatCompletionFinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call';
+
+export interface CompletionUsage {
+  completion_tokens: number;
+  /** Every input token, including cache reads and cache writes (OpenAI's convention). */
+  prompt_tokens: number;
+  total_tokens: number;
+  completion_tokens_details?: {
+    accepted_prediction_tokens?: number;
+    audio_tokens?: number;
+    reasoning_tokens?: number;
+    rejected_prediction_tokens?: number;
+  };
+  prompt_tokens_details?: {
+    audio_tokens?: number;
+    /** Input tokens read from the prompt cache (Bedrock `cacheReadInputTokens`). */
+    cached_tokens?: number;
+    /** Input tokens written to the prompt cache (Bedrock `cacheWriteInputTokens`). Not in OpenAI's type. */
+    cache_write_tokens?: number;
+  };
+  /** Estimated cost in USD from the catalog's prices, when the model's prices are known. Not in OpenAI's type. */
+  cost?: number;
+}
+
+/** What Bedrock reported that OpenAI's shape has no place for. */
+export interface BedrockResponseInfo {
+  /** Bedrock's own stop reason, before mapping to `finish_reason`. */
+  stop_reason: StopReason | (string & {});
+  /** Bedrock's `serviceTier.type`, when it reported one. */
+  service_tier?: string;
+  /** Bedrock's `metrics.latencyMs`. */
+  latency_ms?: number;
+  /** The fields asked for with `bedrock.additionalModelResponseFieldPaths`. */
+  additional_model_response_fields?: unknown;
+}
+
+export interface ChatCompletionMessage {
+  content: string | null;
+  refusal: string | null;
+  role: 'assistant';
+  annotations?: Array<{
+    type: 'url_citation';
+    url_citation: { end_index: number; start_index: number; title: string; url: string };
+  }>;
+  audio?: { id: string; data: string; expires_at: number; transcript: string } | null;
+  function_call?: { arguments: string; name: string } | null;
+  tool_calls?: Array<ChatCompletionMessageToolCall>;
+  /** The model's reasoning text, when it returned any (DeepSeek's convention). Not in OpenAI's type. */
+  reasoning_content?: string;
+}
+
+export interface ChatCompletionTokenLogprob {
+  token: string;
+  bytes: Array<number> | null;
+  logprob: number;
+  top_logprobs: Array<{ token: string; bytes: Array<number> | null; logprob: number }>;
+}
+
+export interface ChatCompletionChoiceLogprobs {
+  content: Array<ChatCompletionTokenLogprob> | null;
+  refusal: Array<ChatCompletionTokenLogprob> | null;
+}
+
+export interface ChatCompletionChoice {
+  finish_reason: ChatCompletionFinishReason;
+  index: number;
+  logprobs: ChatCompletionChoiceLogprobs | null;
+  message: ChatCompletionMessage;
+}
+
+export interface ChatCompletion {
+  id: string;
+  choices: Array<ChatCompletionChoice>;
+  created: number;
+  /** The Bedrock model or inference-profile ID that was called. */
+  model: string;
+  object: 'chat.completion';
+  service_tier?: 'auto' | 'default' | 'flex' | 'scale' | 'priority' | null;
+  system_fingerprint?: string;
+  usage?: CompletionUsage;
+  /** Bedrock's raw stop reason and other Bedrock-only facts. Always set by this library. */
+  bedrock?: BedrockResponseInfo;
+  /** Bedrock's request ID (non-enumerable). */
+  _request_id?: string | null;
+}
+
+export interface ChatCompletionChunkToolCallDelta {
+  index: number;
+  id?: string;
+  function?: { arguments?: string; name?: string };
+  type?: 'function';
+}
+
+export interface ChatCompletionChunkDelta {
+  content?: string | null;
+  function_call?: { arguments?: string; name?: string };
+  refusal?: string | null;
+  role?: 'developer' | 'system' | 'user' | 'assistant' | 'tool';
+  tool_calls?: Array<ChatCompletionChunkToolCallDelta>;
+  /** A fragment of the model's reasoning text. Not in OpenAI's type. */
+  reasoning_content?: string;
+}
+
+export interface ChatCompletionChunkChoice {
+  delta: ChatCompletionChunkDelta;
+  finish_reason: ChatCompletionFinishReason | null;
+  index: number;
+  logprobs?: ChatCompletionChoiceLogprobs | null;
+}
+
+export interface ChatCompletionChunk {
+  id: string;
+  choices: Array<ChatCompletionChunkChoice>;
+  created: number;
+  model: string;
+  object: 'chat.completion.chunk';
+  service_tier?: 'auto' | 'default' | 'flex' | 'scale' | 'priority' | null;
+  system_fingerprint?: string;
+  usage?: CompletionUsage | null;
+  /** On the chunk that carries `finish_reason`: Bedrock's raw stop reason. */
+  bedrock?: BedrockResponseInfo;
+}

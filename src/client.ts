@@ -1,0 +1,599 @@
+/**
+ * `Client`: the entry point, shaped like the `openai` package's `OpenAI` class.
+ *
+ * ```ts
+ * const client = new Client({ region: 'eu-west-1' });
+ * const completion = await client.chat.completions.create({ model: 'claude-sonnet-4-5', messages });
+ * ```
+ *
+ * Internal API for resources (not part of the public surface; names start with `_`):
+ * - `_resolveModel(name, { baseModel })` → `{ modelId, entry, region, via }`: alias/ID/ARN → what to call, and where.
+ * - `_send(name, input, options)` → `{ output, requestId, metadata }`: one Bedrock operation (`Converse`,
+ *   `InvokeModel`, …) with our retries, per-attempt timeout, cancellation and error mapping.
+ * - `_sendStream(name, input, pick, options)` → `{ first, rest, requestId, controller }`: a streaming operation,
+ *   retried until its first event arrives and never after.
+ * - `_warn(warning)`: reports a warning through the `onWarning` hook.
+ * - `_settings`: resolved settings that resources read (`dropUnsupportedParams`, `imageFetch`, …).
+ */
+import type {
+  BedrockRuntimeClient,
+  BedrockRuntimeClientConfig,
+  ConverseCommandInput,
+  ConverseCommandOutput,
+  ConverseStreamCommandInput,
+  ConverseStreamCommandOutput,
+  CountTokensCommandInput,
+  CountTokensCommandOutput,
+  InvokeModelCommandInput,
+  InvokeModelCommandOutput,
+  InvokeModelWithResponseStreamCommandInput,
+  InvokeModelWithResponseStreamCommandOutput,
+} from '@aws-sdk/client-bedrock-runtime';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+
+/** An HTTP handler the AWS SDK accepts (`NodeHttpHandler`, `NodeHttp2Handler`, …). */
+export type HttpHandler = NonNullable<BedrockRuntimeClientConfig['requestHandler']>;
+import { Chat } from './chat/chat.js';
+import { type AliasTarget, type CrossRegionMode, findBedrockJson, type LoadedBedrockJson, loadBedrockJson } from './config/bedrock-json.js';
+import {
+  type AuthPlan,
+  type CredentialsOption,
+  describeAuth,
+  planAuth,
+  secretsOf,
+  toSdkAuthConfig,
+  validateCredentialOptions,
+} from './config/credentials.js';
+import { type ConfigOptions, describeSource, resolveConfig, type ResolvedConfig } from './config/resolve.js';
+import type { ResponseMetadata } from './core/api-promise.js';
+import { APIConnectionTimeoutError, APIUserAbortError, BedrockOpenAIError, ConfigurationError, fromAwsError } from './core/errors.js';
+import { type RetryInfo, withRetry } from './core/retry.js';
+import { Embeddings } from './embeddings/embeddings.js';
+import type { Env } from './internal/env.js';
+import { createLogger, type Logger, type LogLevel } from './internal/log.js';
+import { Models } from './models/models.js';
+import { isOnDemandThroughputError, profileFallbackFor, resolveModel, type ResolvedModel } from './models/resolve.js';
+
+export type { CrossRegionMode, AliasTarget };
+
+/** A warning the client reports instead of failing (e.g. a dropped parameter, a profile fallback). */
+export interface Warning {
+  /** Stable code: `unsupported_param_dropped`, `inference_profile_fallback`, … */
+  code: string;
+  message: string;
+  param?: string | undefined;
+}
+
+export interface ClientOptions {
+  /** AWS region. Default: see the configuration table in the README (ends at `us-east-1`). */
+  region?: string | undefined;
+  /** Shared-config profile for the AWS credential chain (and its `region`). */
+  profile?: string | undefined;
+  /** Static AWS keys (session token honoured) or any AWS credential provider function. */
+  credentials?: CredentialsOption | undefined;
+  /** A Bedrock API key (`Authorization: Bearer`). Default: `AWS_BEARER_TOKEN_BEDROCK`. */
+  apiKey?: string | undefined;
+  /** Bedrock Runtime endpoint URL (a VPC endpoint, a proxy, or the local emulator). */
+  endpoint?: string | undefined;
+  /** Path of a `bedrock.json`, or `false` to read none. Default: found from the current directory upwards. */
+  configFile?: string | false | undefined;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number | undefined;
+  /** Milliseconds per attempt. Default 600000 (10 minutes). */
+  timeout?: number | undefined;
+  /** `auto` (default): add the region's inference-profile prefix where a model needs one; `global`: prefer `global.`; `off`: never. */
+  crossRegion?: CrossRegionMode | undefined;
+  /** Model aliases of your own; they override built-in ones and bedrock.json's. */
+  aliases?: Record<string, AliasTarget> | undefined;
+  /** Drop parameters Bedrock cannot honour (reporting each through `onWarning`) instead of failing. Default false. */
+  dropUnsupportedParams?: boolean | undefined;
+  /** Receives warnings. Default: `process.emitWarning`. */
+  onWarning?: ((warning: Warning) => void) | undefined;
+  /** Called before each retry with the attempt, the delay and the error name. */
+  onRetry?: ((info: RetryInfo) => void) | undefined;
+  /**
+   * Remote `image_url` fetching (`http://`/`https://`): `false` to refuse remote URLs, or limits. Default: on,
+   * 20 MB, 10 s.
+   */
+  imageFetch?: false | { maxBytes?: number; timeoutMs?: number } | undefined;
+  /** `off` | `error` | `warn` | `info` | `debug`. Default: `BEDROCK_OPENAI_LOG`, else `warn`. Secrets are never logged. */
+  logLevel?: LogLevel | undefined;
+  logger?: Logger | undefined;
+  /** The environment to read. Default `process.env`. */
+  env?: Env | undefined;
+  /** Where to look for `bedrock.json`. Default `process.cwd()`. */
+  cwd?: string | undefined;
+  /**
+   * The HTTP handler for the AWS SDK. Default: a keep-alive HTTP/1.1 `NodeHttpHandler` shared by the client's
+   * calls (the SDK's own default for Bedrock Runtime opens an HTTP/2 session per request).
+   */
+  requestHandler?: HttpHandler | undefined;
+}
+
+/** Options every method takes as its last argument, as in `openai`. */
+export interface RequestOptions {
+  maxRetries?: number | undefined;
+  timeout?: number | undefined;
+  signal?: AbortSignal | undefined;
+  onRetry?: ((info: RetryInfo) => void) | undefined;
+}
+
+export type OperationName = 'Converse' | 'ConverseStream' | 'InvokeModel' | 'InvokeModelWithResponseStream' | 'CountTokens';
+
+interface OperationTypes {
+  Converse: [ConverseCommandInput, ConverseCommandOutput];
+  ConverseStream: [ConverseStreamCommandInput, ConverseStreamCommandOutput];
+  InvokeModel: [InvokeModelCommandInput, InvokeModelCommandOutput];
+  InvokeModelWithResponseStream: [InvokeModelWithResponseStreamCommandInput, InvokeModelWithResponseStreamCommandOutput];
+  CountTokens: [CountTokensCommandInput, CountTokensCommandOutput];
+}
+export type OperationInput<Name extends OperationName> = OperationTypes[Name][0];
+export type OperationOutput<Name extends OperationName> = OperationTypes[Name][1];
+
+export interface SendResult<Output> {
+  output: Output;
+  /** The model ID actually called: the input's, or the inference profile the on-demand safety net switched to. */
+  modelId: string;
+  requestId: string | null;
+  metadata: ResponseMetadata;
+}
+
+export interface StreamSendResult<Event> {
+  /** The model ID actually called (see {@link SendResult.modelId}). */
+  modelId: string;
+  /** The first event (already received: the stream is committed). `undefined` if the stream was empty. */
+  first: IteratorResult<Event>;
+  /** The rest of the events. */
+  rest: AsyncIterator<Event>;
+  requestId: string | null;
+  metadata: ResponseMetadata;
+  /** Aborting it cancels the HTTP request. */
+  controller: AbortController;
+}
+
+/** Settings resources read. */
+export interface ClientSettings {
+  dropUnsupportedParams: boolean;
+  imageFetch: false | { maxBytes: number; timeoutMs: number };
+}
+
+type SdkModule = typeof import('@aws-sdk/client-bedrock-runtime');
+
+const LOG_LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
+
+export class Client {
+  static readonly DEFAULT_TIMEOUT = 600_000;
+  static readonly DEFAULT_MAX_RETRIES = 2;
+
+  readonly chat: Chat;
+  readonly embeddings: Embeddings;
+  readonly models: Models;
+
+  /** @internal */
+  readonly _settings: ClientSettings;
+  /** @internal */
+  readonly _logger: Required<Logger> & { level: LogLevel };
+
+  readonly #options: ClientOptions;
+  readonly #env: Env;
+  readonly #file: LoadedBedrockJson | undefined;
+  /** Settings resolved without the shared config file (which is read lazily, only when needed for the region). */
+  #config: ResolvedConfig;
+  #configReady: Promise<ResolvedConfig> | undefined;
+  readonly #auth: AuthPlan;
+  readonly #secrets: string[];
+  readonly #sdkClients = new Map<string, Promise<BedrockRuntimeClient>>();
+  #sdk: Promise<SdkModule> | undefined;
+  #handler: Promise<HttpHandler> | undefined;
+
+  constructor(options: ClientOptions = {}) {
+    validateClientOptions(options);
+    this.#options = options;
+    this.#env = options.env ?? process.env;
+    const envLevel = this.#env['BEDROCK_OPENAI_LOG']?.trim().toLowerCase();
+    const level = options.logLevel ?? (LOG_LEVELS.includes(envLevel as LogLevel) ? (envLevel as LogLevel) : 'warn');
+    this._logger = createLogger(level, options.logger);
+    validateCredentialOptions(options);
+
+    const path = findBedrockJson({ configFile: options.configFile, env: this.#env, cwd: options.cwd ?? process.cwd() });
+    this.#file = path === undefined ? undefined : loadBedrockJson(path);
+    this.#config = resolveConfig({ options: configOptionsOf(options), env: this.#env, file: this.#file });
+    this.#auth = planAuth({ credentials: options.credentials, config: this.#config, env: this.#env });
+    this.#secrets = secretsOf(this.#auth);
+
+    const imageFetch = options.imageFetch;
+    this._settings = {
+      dropUnsupportedParams: options.dropUnsupportedParams ?? false,
+      imageFetch:
+        imageFetch === false ? false : { maxBytes: imageFetch?.maxBytes ?? 20 * 1024 * 1024, timeoutMs: imageFetch?.timeoutMs ?? 10_000 },
+    };
+
+    this.chat = new Chat(this);
+    this.embeddings = new Embeddings(this);
+    this.models = new Models(async () => {
+      const config = await this.#resolvedConfig();
+      return { region: config.region.value, crossRegion: config.crossRegion.value, aliases: config.aliases };
+    });
+    this._logger.debug(`bedrock-openai: ${this.describe()}`);
+  }
+
+  /** The resolved settings and where each came from, without secrets (for debugging). */
+  describe(): string {
+    const config = this.#config;
+    const parts = [
+      `region ${config.region.value} (${describeSource(config.region.source)})`,
+      `auth: ${describeAuth(this.#auth)}`,
+      config.endpoint === undefined ? 'endpoint: AWS default' : `endpoint ${config.endpoint.value} (${describeSource(config.endpoint.source)})`,
+      `maxRetries ${config.maxRetries.value}`,
+      `timeout ${config.timeout.value} ms`,
+      `crossRegion ${config.crossRegion.value}`,
+      this.#file === undefined ? 'no bedrock.json' : `bedrock.json at ${this.#file.path}`,
+    ];
+    return parts.join('; ');
+  }
+
+  /** The region the client calls, and where that setting came from. */
+  async region(): Promise<{ value: string; source: string }> {
+    const config = await this.#resolvedConfig();
+    return { value: config.region.value, source: describeSource(config.region.source) };
+  }
+
+  /** Closes pooled connections. The client can still be used afterwards (new connections are opened). */
+  close(): void {
+    for (const client of this.#sdkClients.values()) void client.then((sdkClient) => sdkClient.destroy()).catch(() => undefined);
+    this.#sdkClients.clear();
+    this.#handler = undefined;
+  }
+
+  /** Reads the shared config file's region for the profile, only when no higher-precedence source set one. */
+  #resolvedConfig(): Promise<ResolvedConfig> {
+    this.#configReady ??= (async () => {
+      if (this.#config.region.source !== 'default') return this.#config;
+      const sharedConfig = await loadSharedConfig(this.#env);
+      this.#config = resolveConfig({ options: configOptionsOf(this.#options), env: this.#env, file: this.#file, sharedConfig });
+      this._logger.debug(`bedrock-openai: region ${this.#config.region.value} (${describeSource(this.#config.region.source)})`);
+      return this.#config;
+    })();
+    return this.#configReady;
+  }
+
+  /**
+   * @internal Resolves a model name for a call. In `auto` mode a model with no profile for the Region's geography
+   * is sent to its `global.` profile; that crosses the geography, so it is reported through `onWarning`.
+   */
+  async _resolveModel(name: string, extra: { baseModel?: string | undefined } = {}): Promise<ResolvedModel> {
+    const config = await this.#resolvedConfig();
+    const resolved = resolveModel(name, {
+      region: config.region.value,
+      crossRegion: config.crossRegion.value,
+      aliases: config.aliases,
+      ...(extra.baseModel === undefined ? {} : { baseModel: extra.baseModel }),
+    });
+    if (resolved.profileAdded && resolved.profile === 'global' && config.crossRegion.value === 'auto') {
+      this._warn({
+        code: 'global_inference_profile',
+        message:
+          `${name} has no inference profile for the geography of ${resolved.region}, so it is called through ${resolved.modelId}, ` +
+          'which may route the request to any commercial Region. Set crossRegion: "off" to prevent this.',
+        param: 'model',
+      });
+    }
+    return resolved;
+  }
+
+  /** @internal Reports a warning. */
+  _warn(warning: Warning): void {
+    if (this.#options.onWarning !== undefined) {
+      this.#options.onWarning(warning);
+      return;
+    }
+    process.emitWarning(warning.message, { type: 'BedrockOpenAIWarning', code: warning.code });
+  }
+
+  #loadSdk(): Promise<SdkModule> {
+    this.#sdk ??= import('@aws-sdk/client-bedrock-runtime');
+    return this.#sdk;
+  }
+
+  #loadHandler(): Promise<HttpHandler> {
+    if (this.#options.requestHandler !== undefined) return Promise.resolve(this.#options.requestHandler);
+    this.#handler ??= (async () => {
+      const [{ NodeHttpHandler }, http, https] = await Promise.all([
+        import('@smithy/node-http-handler'),
+        import('node:http'),
+        import('node:https'),
+      ]);
+      return new NodeHttpHandler({
+        httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
+        httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 64 }),
+      }) as unknown as HttpHandler;
+    })();
+    return this.#handler;
+  }
+
+  /** The SDK client for a region (one per region; the client's own region is the usual one). */
+  #sdkClient(region: string): Promise<BedrockRuntimeClient> {
+    let client = this.#sdkClients.get(region);
+    if (client === undefined) {
+      client = (async () => {
+        const [sdk, handler, config] = await Promise.all([this.#loadSdk(), this.#loadHandler(), this.#resolvedConfig()]);
+        const auth = toSdkAuthConfig(this.#auth);
+        const sdkConfig: BedrockRuntimeClientConfig = {
+          region,
+          maxAttempts: 1,
+          requestHandler: handler,
+          authSchemePreference: auth.authSchemePreference,
+          ...(auth.credentials === undefined ? {} : { credentials: auth.credentials as AwsCredentialIdentityProvider }),
+          ...(auth.token === undefined ? {} : { token: auth.token }),
+          ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint.value }),
+        };
+        return new sdk.BedrockRuntimeClient(sdkConfig);
+      })();
+      this.#sdkClients.set(region, client);
+      client.catch(() => this.#sdkClients.delete(region));
+    }
+    return client;
+  }
+
+  async #command<Name extends OperationName>(name: Name, input: OperationInput<Name>): Promise<unknown> {
+    const sdk = await this.#loadSdk();
+    const Command = sdk[`${name}Command`] as unknown as new (input: OperationInput<Name>) => unknown;
+    return new Command(input);
+  }
+
+  /**
+   * Runs one attempt of an operation with a per-attempt timeout linked to the caller's signal, and maps errors.
+   * `consume` runs inside the attempt (and its timeout), e.g. to read the first event of a stream.
+   */
+  async #attempt<Name extends OperationName, Result>(
+    name: Name,
+    input: OperationInput<Name>,
+    region: string,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+    consume: (output: OperationOutput<Name>, controller: AbortController) => Promise<Result>,
+    controller: AbortController,
+  ): Promise<Result> {
+    if (signal?.aborted === true) throw new APIUserAbortError();
+    const onAbort = (): void => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timeout = { fired: false };
+    const timer = setTimeout(() => {
+      timeout.fired = true;
+      controller.abort();
+    }, timeoutMs);
+    try {
+      const [sdkClient, command] = await Promise.all([this.#sdkClient(region), this.#command(name, input)]);
+      const output = (await sdkClient.send(command as never, { abortSignal: controller.signal })) as OperationOutput<Name>;
+      return await consume(output, controller);
+    } catch (error) {
+      if (timeout.fired) throw new APIConnectionTimeoutError({ message: `Request timed out after ${timeoutMs} ms (${name}).` });
+      if (isAborted(signal)) throw new APIUserAbortError({ cause: fromAwsError(error, this.#secrets) });
+      throw fromAwsError(error, this.#secrets);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  #retryPolicy(options: RequestOptions): { maxRetries: number; timeoutMs: number; onRetry: ((info: RetryInfo) => void) | undefined } {
+    const maxRetries = options.maxRetries ?? this.#config.maxRetries.value;
+    const timeoutMs = options.timeout ?? this.#config.timeout.value;
+    if (!Number.isInteger(maxRetries) || maxRetries < 0) throw new ConfigurationError('maxRetries', '`maxRetries` must be a whole number ≥ 0.');
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new ConfigurationError('timeout', '`timeout` must be a number of milliseconds > 0.');
+    const onRetry = (info: RetryInfo): void => {
+      this._logger.info(`bedrock-openai: attempt ${info.attempt} failed (${info.bedrockErrorName ?? info.errorName}); retrying in ${info.delayMs} ms`);
+      options.onRetry?.(info);
+      this.#options.onRetry?.(info);
+    };
+    return { maxRetries, timeoutMs, onRetry };
+  }
+
+  /**
+   * The safety net for a base model ID that Bedrock refuses on demand in this Region ("…with on-demand
+   * throughput isn't supported…"): the inference profile to retry with once, reported through `onWarning`.
+   */
+  async #profileFallback(error: unknown, modelId: string | undefined, region: string): Promise<string | undefined> {
+    if (modelId === undefined || !isOnDemandThroughputError(error)) return undefined;
+    const config = await this.#resolvedConfig();
+    const fallback = profileFallbackFor(modelId, region, config.crossRegion.value);
+    if (fallback === undefined) return undefined;
+    this._warn({
+      code: 'inference_profile_fallback',
+      message: `Bedrock does not serve ${modelId} on demand in ${region}; retried once with the inference profile ${fallback}.`,
+      param: 'model',
+    });
+    return fallback;
+  }
+
+  /** @internal Sends one operation with retries. `region` overrides the client's region (an ARN's region). */
+  async _send<Name extends OperationName>(
+    name: Name,
+    input: OperationInput<Name>,
+    options: RequestOptions & { region?: string | undefined } = {},
+  ): Promise<SendResult<OperationOutput<Name>>> {
+    try {
+      return await this.#sendWithRetries(name, input, options);
+    } catch (error) {
+      const region = options.region ?? (await this.#resolvedConfig()).region.value;
+      const fallback = await this.#profileFallback(error, input.modelId, region);
+      if (fallback === undefined) throw error;
+      return await this.#sendWithRetries(name, { ...input, modelId: fallback }, options);
+    }
+  }
+
+  async #sendWithRetries<Name extends OperationName>(
+    name: Name,
+    input: OperationInput<Name>,
+    options: RequestOptions & { region?: string | undefined },
+  ): Promise<SendResult<OperationOutput<Name>>> {
+    const config = await this.#resolvedConfig();
+    const region = options.region ?? config.region.value;
+    const { maxRetries, timeoutMs, onRetry } = this.#retryPolicy(options);
+    const outcome = await withRetry(
+      () => this.#attempt(name, input, region, timeoutMs, options.signal, async (output) => output, new AbortController()),
+      { maxRetries, signal: options.signal, onRetry },
+    );
+    const output = outcome.value;
+    const meta = (output as { $metadata?: { httpStatusCode?: number; requestId?: string } }).$metadata ?? {};
+    return {
+      output,
+      modelId: input.modelId ?? '',
+      requestId: meta.requestId ?? null,
+      metadata: { httpStatusCode: meta.httpStatusCode, requestId: meta.requestId, attempts: outcome.attempts, totalRetryDelay: outcome.totalDelayMs },
+    };
+  }
+
+  /**
+   * @internal Sends a streaming operation. Retries cover the request and the wait for the first event (an HTTP
+   * error, or an exception frame before any event); once the first event has arrived, nothing is retried.
+   */
+  async _sendStream<Name extends 'ConverseStream' | 'InvokeModelWithResponseStream', Event>(
+    name: Name,
+    input: OperationInput<Name>,
+    pick: (output: OperationOutput<Name>) => AsyncIterable<Event> | undefined,
+    options: RequestOptions & { region?: string | undefined } = {},
+  ): Promise<StreamSendResult<Event>> {
+    try {
+      return await this.#sendStreamWithRetries(name, input, pick, options);
+    } catch (error) {
+      const region = options.region ?? (await this.#resolvedConfig()).region.value;
+      const fallback = await this.#profileFallback(error, input.modelId, region);
+      if (fallback === undefined) throw error;
+      return await this.#sendStreamWithRetries(name, { ...input, modelId: fallback }, pick, options);
+    }
+  }
+
+  async #sendStreamWithRetries<Name extends 'ConverseStream' | 'InvokeModelWithResponseStream', Event>(
+    name: Name,
+    input: OperationInput<Name>,
+    pick: (output: OperationOutput<Name>) => AsyncIterable<Event> | undefined,
+    options: RequestOptions & { region?: string | undefined },
+  ): Promise<StreamSendResult<Event>> {
+    const config = await this.#resolvedConfig();
+    const region = options.region ?? config.region.value;
+    const { maxRetries, timeoutMs, onRetry } = this.#retryPolicy(options);
+    let controller = new AbortController();
+    const outcome = await withRetry(
+      () => {
+        controller = new AbortController();
+        return this.#attempt(
+          name,
+          input,
+          region,
+          timeoutMs,
+          options.signal,
+          async (output) => {
+            const iterable = pick(output);
+            if (iterable === undefined) throw new BedrockOpenAIError(`${name} returned no event stream.`);
+            const iterator = iterable[Symbol.asyncIterator]();
+            const first = await iterator.next();
+            return { output, iterator, first };
+          },
+          controller,
+        );
+      },
+      { maxRetries, signal: options.signal, onRetry },
+    );
+    const { output, iterator, first } = outcome.value;
+    const meta = output.$metadata;
+    const streamController = controller;
+    // After the first event, the caller's signal still cancels the stream.
+    const signal = options.signal;
+    if (signal !== undefined) {
+      const onAbort = (): void => streamController.abort(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      streamController.signal.addEventListener('abort', () => signal.removeEventListener('abort', onAbort), { once: true });
+    }
+    const secrets = this.#secrets;
+    const rest: AsyncIterator<Event> = {
+      async next() {
+        try {
+          return await iterator.next();
+        } catch (error) {
+          if (streamController.signal.aborted) throw new APIUserAbortError({ cause: fromAwsError(error, secrets) });
+          throw fromAwsError(error, secrets);
+        }
+      },
+      async return() {
+        streamController.abort();
+        try {
+          await iterator.return?.();
+        } catch {
+          // The stream was cancelled; its end is of no interest.
+        }
+        return { done: true, value: undefined };
+      },
+    };
+    return {
+      modelId: input.modelId ?? '',
+      first,
+      rest,
+      requestId: meta.requestId ?? null,
+      metadata: { httpStatusCode: meta.httpStatusCode, requestId: meta.requestId, attempts: outcome.attempts, totalRetryDelay: outcome.totalDelayMs },
+      controller: streamController,
+    };
+  }
+}
+
+/** Read through a function so that TypeScript does not keep a narrowing from before an `await`. */
+function isAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
+}
+
+function configOptionsOf(options: ClientOptions): ConfigOptions {
+  return {
+    region: options.region,
+    profile: options.profile,
+    endpoint: options.endpoint,
+    apiKey: options.apiKey,
+    maxRetries: options.maxRetries,
+    timeout: options.timeout,
+    crossRegion: options.crossRegion,
+    aliases: options.aliases,
+  };
+}
+
+/** Type checks for options a JavaScript caller may get wrong. */
+function validateClientOptions(options: ClientOptions): void {
+  if (typeof options !== 'object' || options === null) throw new ConfigurationError('options', 'Client options must be an object.');
+  const strings = ['region', 'profile', 'endpoint'] as const;
+  for (const key of strings) {
+    const value = options[key];
+    if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
+      throw new ConfigurationError(key, `\`${key}\` must be a non-empty string; got ${JSON.stringify(value)}.`);
+    }
+  }
+  if (options.maxRetries !== undefined && (!Number.isInteger(options.maxRetries) || options.maxRetries < 0)) {
+    throw new ConfigurationError('maxRetries', `\`maxRetries\` must be a whole number ≥ 0; got ${JSON.stringify(options.maxRetries)}.`);
+  }
+  if (options.timeout !== undefined && (typeof options.timeout !== 'number' || !Number.isFinite(options.timeout) || options.timeout <= 0)) {
+    throw new ConfigurationError('timeout', `\`timeout\` must be a number of milliseconds > 0; got ${JSON.stringify(options.timeout)}.`);
+  }
+  if (options.crossRegion !== undefined && !['auto', 'off', 'global'].includes(options.crossRegion)) {
+    throw new ConfigurationError('crossRegion', `\`crossRegion\` must be "auto", "off" or "global"; got ${JSON.stringify(options.crossRegion)}.`);
+  }
+  if (options.configFile !== undefined && options.configFile !== false && typeof options.configFile !== 'string') {
+    throw new ConfigurationError('configFile', '`configFile` must be a path or false.');
+  }
+  if (options.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) {
+    throw new ConfigurationError('logLevel', `\`logLevel\` must be one of ${LOG_LEVELS.join(', ')}.`);
+  }
+}
+
+/** The shared config file's profile sections, read with the SDK's own loader (honours AWS_CONFIG_FILE via `env`). */
+async function loadSharedConfig(env: Env): Promise<Record<string, Record<string, string | undefined>>> {
+  const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
+  const configFilepath = env['AWS_CONFIG_FILE']?.trim();
+  const filepath = env['AWS_SHARED_CREDENTIALS_FILE']?.trim();
+  try {
+    const files = await loadSharedConfigFiles({
+      ...(configFilepath === undefined || configFilepath === '' ? {} : { configFilepath }),
+      ...(filepath === undefined || filepath === '' ? {} : { filepath }),
+      ignoreCache: true,
+    });
+    return files.configFile as Record<string, Record<string, string | undefined>>;
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * `npx bedrock-openai-emulator [--port 4599] [--region us-east-1]`: runs the Bedrock emulator until SIGINT/SIGTERM
+ * and prints the URL, region, key pair and API key to use.
+ */
+import { parseArgs } from 'node:util';
+import { startEmulator, type EmulatorOptions } from './index.js';
+
+const USAGE = `Usage: bedrock-openai-emulator [--port <port>] [--region <region>]
+
+Runs a local Amazon Bedrock Runtime emulator on 127.0.0.1 (HTTP/1.1 and h2c on one port).
+  --port, -p     port to listen on (default: a free port)
+  --region, -r   region for bearer-key requests (default: us-east-1)
+  --help, -h     show this help`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', short: 'p' },
+      region: { type: 'string', short: 'r' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help === true) {
+    console.log(USAGE);
+    return;
+  }
+  const options: EmulatorOptions = {};
+  if (values.port !== undefined) {
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      console.error(`--port must be an integer from 0 to 65535, got ${JSON.stringify(values.port)}`);
+      process.exitCode = 2;
+      return;
+    }
+    options.port = port;
+  }
+  if (values.region !== undefined) options.region = values.region;
+  const emulator = await startEmulator(options);
+  console.log(`Bedrock emulator listening on ${emulator.url}
+  region:            ${emulator.region}
+  access key ID:     ${emulator.credentials.accessKeyId}
+  secret access key: ${emulator.credentials.secretAccessKey}
+  API key (bearer):  ${emulator.apiKey}
+
+  export AWS_ENDPOINT_URL_BEDROCK_RUNTIME=${emulator.url}
+  export AWS_REGION=${emulator.region}
+  export AWS_ACCESS_KEY_ID=${emulator.credentials.accessKeyId}
+  export AWS_SECRET_ACCESS_KEY=${emulator.credentials.secretAccessKey}
+(these are the emulator's fake, built-in credentials; press Ctrl+C to stop)`);
+  const stop = (): void => {
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

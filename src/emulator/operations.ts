@@ -1,0 +1,255 @@
+/**
+ * The five Bedrock Runtime operations: Converse, ConverseStream, InvokeModel, InvokeModelWithResponseStream and
+ * CountTokens. Each gets a resolved model and the parsed body, and writes the response (event streams one
+ * `res.write` per frame, honouring injected stream faults and client disconnects).
+ */
+import http2 from 'node:http2';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { anthropicStreamEvents, anthropicToConverse, converseReplyToAnthropic } from './anthropic.js';
+import type { AuthResult } from './auth.js';
+import { countInputTokens, replyFor, type ConverseReply, type ConverseRequestJson, type JsonObject } from './converse.js';
+import { embeddingFamilyOf, invokeEmbedding } from './embeddings.js';
+import { DEFAULT_EXCEPTION_MESSAGES, EmulatorError, isModeledExceptionName, validationError } from './errors.js';
+import {
+  chunkEvent,
+  converseStreamEvents,
+  encodeErrorFrame,
+  encodeEvent,
+  encodeException,
+  streamExceptionMember,
+  type StreamEvent,
+} from './event-stream.js';
+import { pickDelay, type FaultEffect, type OperationName } from './faults.js';
+import { endResponse, sendJson, writeChunk, writeHead } from './http.js';
+import type { ModelRegistry, ResolvedModel } from './models.js';
+import type { PromptCache } from './prompt-cache.js';
+import type { RecordedRequest } from './requests.js';
+import type { IncomingRequest, OutgoingResponse } from './server.js';
+import { MESSAGES, validateConverseRequest } from './validation.js';
+
+export interface OperationState {
+  models: ModelRegistry;
+  promptCache: PromptCache;
+  guardrailTrigger: string;
+}
+
+export interface OperationContext {
+  state: OperationState;
+  requestId: string;
+  startedAt: number;
+  operation: OperationName;
+  auth: AuthResult;
+  resolved: ResolvedModel;
+  headers: Record<string, string | undefined>;
+  /** The request body parsed as JSON. */
+  body: unknown;
+  request: IncomingRequest;
+  response: OutgoingResponse;
+  effect: FaultEffect | undefined;
+  record: RecordedRequest;
+}
+
+/** In-stream exceptions each streaming operation models (bedrock-wire.md §1.8, §1.9). */
+const STREAM_EXCEPTIONS: Readonly<Record<'ConverseStream' | 'InvokeModelWithResponseStream', readonly string[]>> = {
+  ConverseStream: ['InternalServerException', 'ModelStreamErrorException', 'ValidationException', 'ThrottlingException', 'ServiceUnavailableException'],
+  InvokeModelWithResponseStream: [
+    'InternalServerException',
+    'ModelStreamErrorException',
+    'ValidationException',
+    'ThrottlingException',
+    'ModelTimeoutException',
+    'ServiceUnavailableException',
+  ],
+};
+
+function elapsed(context: OperationContext): number {
+  return Math.max(1, Math.round(performance.now() - context.startedAt));
+}
+
+function withGuardrailHeaders(request: ConverseRequestJson, headers: Record<string, string | undefined>): ConverseRequestJson {
+  const identifier = headers['x-amzn-bedrock-guardrailidentifier'];
+  if (identifier === undefined) return request;
+  const trace = headers['x-amzn-bedrock-trace'];
+  return {
+    ...request,
+    guardrailConfig: {
+      guardrailIdentifier: identifier,
+      guardrailVersion: headers['x-amzn-bedrock-guardrailversion'] ?? 'DRAFT',
+      trace: trace === 'ENABLED' ? 'enabled' : trace === 'ENABLED_FULL' ? 'enabled_full' : 'disabled',
+    },
+  };
+}
+
+function converseReply(context: OperationContext, operation: 'Converse' | 'ConverseStream'): ConverseReply {
+  const model = context.resolved.model;
+  const request = validateConverseRequest(context.body, { model, operation });
+  return replyFor(request, { model, promptCache: context.state.promptCache, guardrailTrigger: context.state.guardrailTrigger });
+}
+
+export function handleConverse(context: OperationContext): void {
+  const reply = converseReply(context, 'Converse');
+  sendJson(
+    context.response,
+    200,
+    {
+      output: { message: { role: 'assistant', content: reply.content } },
+      stopReason: reply.stopReason,
+      usage: reply.usage,
+      metrics: { latencyMs: elapsed(context) },
+      ...(reply.additionalModelResponseFields === undefined ? {} : { additionalModelResponseFields: reply.additionalModelResponseFields }),
+      ...(reply.trace === undefined ? {} : { trace: reply.trace }),
+    },
+    context.requestId,
+  );
+}
+
+export async function handleConverseStream(context: OperationContext): Promise<void> {
+  const reply = converseReply(context, 'ConverseStream');
+  const frames = converseStreamEvents(reply, elapsed(context)).map((event) => encodeEvent(event.type, event.payload));
+  await sendEventStream(context, frames, {});
+}
+
+function anthropicRequest(context: OperationContext): ConverseRequestJson {
+  const model = context.resolved.model;
+  const converse = withGuardrailHeaders(anthropicToConverse(context.body, model), context.headers);
+  return validateConverseRequest(converse, { model, operation: 'Converse' });
+}
+
+function unsupportedNativeBody(model: string): EmulatorError {
+  return validationError(
+    `The emulator implements native InvokeModel bodies only for Anthropic Claude and the embedding models; use Converse for ${model}.`,
+  );
+}
+
+function invokeHeaders(inputTokens: number, outputTokens: number, latencyMs: number): Record<string, string | number> {
+  return {
+    'x-amzn-bedrock-input-token-count': inputTokens,
+    'x-amzn-bedrock-output-token-count': outputTokens,
+    'x-amzn-bedrock-invocation-latency': latencyMs,
+  };
+}
+
+export function handleInvokeModel(context: OperationContext): void {
+  const model = context.resolved.model;
+  const family = embeddingFamilyOf(model.id);
+  if (family !== undefined) {
+    const result = invokeEmbedding(family, context.body, context.requestId);
+    sendJson(context.response, 200, result.body, context.requestId, invokeHeaders(result.inputTokens, 0, elapsed(context)));
+    return;
+  }
+  if (!model.id.startsWith('anthropic.')) throw unsupportedNativeBody(model.id);
+  const request = anthropicRequest(context);
+  const reply = replyFor(request, { model, promptCache: context.state.promptCache, guardrailTrigger: context.state.guardrailTrigger });
+  const body: JsonObject = converseReplyToAnthropic(reply, model, context.requestId);
+  if (reply.stopReason === 'guardrail_intervened') body['amazon-bedrock-guardrailAction'] = 'INTERVENED';
+  if (reply.trace !== undefined) body['amazon-bedrock-trace'] = reply.trace;
+  sendJson(context.response, 200, body, context.requestId, invokeHeaders(reply.usage.inputTokens, reply.usage.outputTokens, elapsed(context)));
+}
+
+export async function handleInvokeModelWithResponseStream(context: OperationContext): Promise<void> {
+  const model = context.resolved.model;
+  if (model.kind === 'embedding') throw validationError(MESSAGES.streamingUnsupported);
+  if (!model.converseStream) throw validationError(MESSAGES.streamingUnsupported);
+  if (!model.id.startsWith('anthropic.')) throw unsupportedNativeBody(model.id);
+  const request = anthropicRequest(context);
+  const reply = replyFor(request, { model, promptCache: context.state.promptCache, guardrailTrigger: context.state.guardrailTrigger });
+  const events: StreamEvent[] = anthropicStreamEvents(reply, model, context.requestId, elapsed(context)).map(chunkEvent);
+  await sendEventStream(
+    context,
+    events.map((event) => encodeEvent(event.type, event.payload)),
+    { 'x-amzn-bedrock-content-type': 'application/json' },
+  );
+}
+
+export function handleCountTokens(context: OperationContext): void {
+  const model = context.resolved.model;
+  if (!model.id.startsWith('anthropic.') || model.kind !== 'chat') {
+    throw validationError("The provided model doesn't support counting tokens.");
+  }
+  const body = context.body as JsonObject;
+  const input = typeof body === 'object' && body !== null ? (body['input'] as JsonObject | undefined) : undefined;
+  if (input === undefined || typeof input !== 'object') {
+    throw validationError("1 validation error detected: Value null at 'input' failed to satisfy constraint: Member must not be null");
+  }
+  let inputTokens: number;
+  if (input['converse'] !== undefined) {
+    const converse = { ...(input['converse'] as JsonObject) } as ConverseRequestJson;
+    validateConverseRequest(converse, { model, operation: 'Converse' });
+    inputTokens = countInputTokens(converse);
+  } else if (input['invokeModel'] !== undefined) {
+    const encoded = (input['invokeModel'] as JsonObject)['body'];
+    if (typeof encoded !== 'string') throw validationError("1 validation error detected: Value null at 'input.invokeModel.body' failed to satisfy constraint: Member must not be null");
+    let native: unknown;
+    try {
+      native = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
+    } catch {
+      throw validationError('Malformed input request: the invokeModel body is not valid JSON, please reformat your input and try again.');
+    }
+    inputTokens = countInputTokens(anthropicToConverse(native, model));
+  } else {
+    throw validationError('The input field must contain exactly one of converse or invokeModel.');
+  }
+  sendJson(context.response, 200, { inputTokens }, context.requestId);
+}
+
+function streamBreakFrame(operation: OperationName, breakWith: { name: string; message?: string }): Uint8Array {
+  const allowed = STREAM_EXCEPTIONS[operation === 'InvokeModelWithResponseStream' ? 'InvokeModelWithResponseStream' : 'ConverseStream'];
+  const message = breakWith.message ?? (isModeledExceptionName(breakWith.name) ? DEFAULT_EXCEPTION_MESSAGES[breakWith.name] : 'Injected stream error.');
+  if (!allowed.includes(breakWith.name)) return encodeErrorFrame(breakWith.name, message);
+  const payload: JsonObject = { message };
+  if (breakWith.name === 'ModelStreamErrorException') {
+    payload['originalStatusCode'] = 500;
+    payload['originalMessage'] = message;
+  }
+  return encodeException(streamExceptionMember(breakWith.name), payload);
+}
+
+/** Resets the connection under a response (HTTP/1.1: destroys the socket; HTTP/2: RST_STREAM). */
+export function resetConnection(request: IncomingRequest, response: OutgoingResponse): void {
+  if ('stream' in response && response.stream !== undefined) {
+    response.stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+    return;
+  }
+  request.socket?.destroy();
+}
+
+/** Writes an event stream: status 200, then one `write` per frame, with the request's stream faults applied. */
+async function sendEventStream(context: OperationContext, frames: Uint8Array[], extraHeaders: Record<string, string>): Promise<void> {
+  const { response, effect } = context;
+  let clientGone = false;
+  response.once('close', () => {
+    if (!response.writableFinished) clientGone = true;
+  });
+  writeHead(response, 200, { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': context.requestId, ...extraHeaders });
+  const breakAt = effect?.breakAfterFrames;
+  if (effect !== undefined && effect.pauseBeforeFirstFrameMs > 0) {
+    (response as { flushHeaders(): void }).flushHeaders();
+    await sleep(effect.pauseBeforeFirstFrameMs);
+  }
+  for (let index = 0; index <= frames.length; index += 1) {
+    if (clientGone) return;
+    if (breakAt !== undefined && index === breakAt) {
+      const breakWith = effect?.breakWith ?? { name: 'ModelStreamErrorException' };
+      if (breakWith === 'reset') {
+        (response as { flushHeaders(): void }).flushHeaders();
+        // Give already-written frames a moment to leave before the reset.
+        await sleep(5);
+        resetConnection(context.request, response);
+        return;
+      }
+      writeChunk(response, streamBreakFrame(context.operation, breakWith));
+      endResponse(response);
+      return;
+    }
+    const frame = frames[index];
+    if (frame === undefined) break;
+    const delay = pickDelay(effect?.frameDelay);
+    if (delay > 0) {
+      (response as { flushHeaders(): void }).flushHeaders();
+      await sleep(delay);
+      if (clientGone) return;
+    }
+    writeChunk(response, frame);
+  }
+  endResponse(response);
+}

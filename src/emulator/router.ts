@@ -1,0 +1,205 @@
+/**
+ * Request dispatch: control endpoints (`/__emulator/…`), authentication, route matching
+ * (`POST /model/{modelId}/{operation}`), model resolution, request logging, fault injection, then the operation.
+ */
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Authenticator } from './auth.js';
+import { handleControl, type ControlState } from './control.js';
+import { EmulatorError, isModeledExceptionName, DEFAULT_EXCEPTION_MESSAGES } from './errors.js';
+import type { FaultRegistry, OperationName } from './faults.js';
+import { headersOf, readBody, sendError } from './http.js';
+import {
+  handleConverse,
+  handleConverseStream,
+  handleCountTokens,
+  handleInvokeModel,
+  handleInvokeModelWithResponseStream,
+  type OperationContext,
+  type OperationState,
+} from './operations.js';
+import type { ModelRegistry, ResolvedModel } from './models.js';
+import type { RecordedRequest, RequestLog } from './requests.js';
+import type { RequestHandler } from './server.js';
+
+export type { OperationName } from './faults.js';
+
+const OPERATION_BY_SUFFIX: Readonly<Record<string, OperationName>> = {
+  converse: 'Converse',
+  'converse-stream': 'ConverseStream',
+  invoke: 'InvokeModel',
+  'invoke-with-response-stream': 'InvokeModelWithResponseStream',
+  'count-tokens': 'CountTokens',
+};
+
+export interface Route {
+  operation: OperationName;
+  /** The model ID, percent-decoded as Bedrock decodes the `{modelId}` label (one path segment). */
+  modelId: string;
+}
+
+/**
+ * Matches `POST /model/{modelId}/{operation}` on the raw (still encoded) path. The label is a single segment:
+ * an ARN's `/` must arrive as `%2F` (every AWS SDK sends it so); `%3A` and `%2F` decode to `:` and `/`.
+ */
+export function parseRoute(method: string, rawPath: string): Route | undefined {
+  const questionMark = rawPath.indexOf('?');
+  const path = questionMark === -1 ? rawPath : rawPath.slice(0, questionMark);
+  const match = /^\/model\/([^/]+)\/([a-z-]+)$/.exec(path);
+  if (match === null || method !== 'POST') return undefined;
+  const operation = OPERATION_BY_SUFFIX[match[2] ?? ''];
+  if (operation === undefined) return undefined;
+  try {
+    return { operation, modelId: decodeURIComponent(match[1] ?? '') };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the handler needs from the emulator instance. */
+export interface RouterState extends OperationState, ControlState {
+  authenticator: Authenticator;
+  models: ModelRegistry;
+  faults: FaultRegistry;
+  log: RequestLog;
+}
+
+function parseJsonBody(body: Buffer): unknown {
+  if (body.length === 0) return {};
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    throw new EmulatorError('SerializationException', 400, 'Unexpected character in the request body: expected valid JSON.');
+  }
+}
+
+function authSchemeOf(authorization: string | undefined): RecordedRequest['authScheme'] {
+  if (authorization === undefined || authorization.trim() === '') return 'none';
+  if (/^Bearer\s/i.test(authorization)) return 'bearer';
+  if (authorization.startsWith('AWS4-HMAC-SHA256')) return 'sigv4';
+  return 'unknown';
+}
+
+function loggableBody(body: Buffer): unknown {
+  if (body.length === 0) return undefined;
+  const text = body.toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+async function dispatch(context: OperationContext): Promise<void> {
+  switch (context.operation) {
+    case 'Converse':
+      handleConverse(context);
+      return;
+    case 'ConverseStream':
+      await handleConverseStream(context);
+      return;
+    case 'InvokeModel':
+      handleInvokeModel(context);
+      return;
+    case 'InvokeModelWithResponseStream':
+      await handleInvokeModelWithResponseStream(context);
+      return;
+    case 'CountTokens':
+      handleCountTokens(context);
+      return;
+  }
+}
+
+/** Builds the Node request handler for an emulator instance. */
+export function createRequestHandler(state: RouterState): RequestHandler {
+  return (request, response) => {
+    const requestId = randomUUID();
+    const startedAt = performance.now();
+    const rawPath = request.url ?? '/';
+    const method = request.method ?? 'GET';
+    if (rawPath.startsWith('/__emulator/')) {
+      void handleControl(state, request, response, requestId);
+      return;
+    }
+    const headers = headersOf(request);
+    const record: RecordedRequest = {
+      requestId,
+      receivedAt: new Date().toISOString(),
+      method,
+      path: rawPath,
+      httpVersion: request.httpVersion,
+      authScheme: authSchemeOf(headers['authorization']),
+      faults: [],
+    };
+    const route = parseRoute(method, rawPath);
+    if (route !== undefined) {
+      record.operation = route.operation;
+      record.modelId = route.modelId;
+    }
+    state.log.count(route?.operation);
+    state.log.add(record);
+    response.once('finish', () => {
+      record.status = response.statusCode;
+    });
+    void (async () => {
+      try {
+        const body = await readBody(request);
+        record.body = loggableBody(body);
+        const auth = await state.authenticator.authenticate({ method, rawPath, headers, body });
+        record.region = auth.region;
+        if (route === undefined) throw new EmulatorError('UnknownOperationException', 404, 'Unknown operation');
+        const resolved: ResolvedModel =
+          route.operation === 'CountTokens'
+            ? { requestedId: route.modelId, reference: 'base-id', model: countTokensModel(state, route.modelId, auth.region) }
+            : state.models.resolve(route.modelId, auth.region);
+        record.resolvedModelId = resolved.model.id;
+        const effect = state.faults.take(route.operation, [route.modelId, resolved.model.id]);
+        if (effect !== undefined) {
+          record.faults = effect.faultIds;
+          if (effect.latencyMs > 0) await sleep(effect.latencyMs);
+          if (effect.error !== undefined) {
+            const name = effect.error.name;
+            throw new EmulatorError(
+              name,
+              effect.error.status,
+              effect.error.message ?? (isModeledExceptionName(name) ? DEFAULT_EXCEPTION_MESSAGES[name] : `Injected ${name}.`),
+            );
+          }
+        }
+        const context: OperationContext = {
+          state,
+          requestId,
+          startedAt,
+          operation: route.operation,
+          auth,
+          resolved,
+          headers,
+          body: parseJsonBody(body),
+          request,
+          response,
+          effect,
+          record,
+        };
+        await dispatch(context);
+      } catch (error) {
+        const emulatorError =
+          error instanceof EmulatorError
+            ? error
+            : new EmulatorError('InternalServerException', 500, `Emulator failure: ${(error as Error).message}`);
+        record.errorType = emulatorError.name;
+        if (response.headersSent) {
+          response.destroy();
+          return;
+        }
+        sendError(response, emulatorError, requestId);
+      }
+    })();
+  };
+}
+
+/** CountTokens takes a foundation-model ID (no profiles); on-demand support does not matter. */
+function countTokensModel(state: RouterState, modelId: string, region: string) {
+  const model = state.models.get(modelId);
+  if (model !== undefined) return model;
+  return state.models.resolve(modelId, region).model;
+}

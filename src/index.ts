@@ -1,0 +1,105 @@
+/**
+ * bedrock-openai: an OpenAI-shaped client for Amazon Bedrock.
+ *
+ * The public surface is exactly what this file exports.
+ */
+export { Client, type ClientOptions, type RequestOptions, type Warning, type HttpHandler } from './client.js';
+export { Client as default } from './client.js';
+export {
+  BedrockOpenAIError,
+  OpenAIError,
+  APIError,
+  BadRequestError,
+  ConfigurationError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  type ErrorObject,
+} from './core/errors.js';
+export { APIPromise, type APIResponse, type ResponseMetadata } from './core/api-promise.js';
+export { Stream } from './core/streaming.js';
+export type { RetryInfo } from './core/retry.js';
+export type { AliasTarget, BedrockJson, CrossRegionMode } from './config/bedrock-json.js';
+export type { StaticCredentials, CredentialsOption } from './config/credentials.js';
+export type { LogLevel, Logger } from './internal/log.js';
+// chat: the chat engineer adds exports below this line
+export { Chat } from './chat/chat.js';
+export { Completions, type ChatRequestOptions } from './chat/completions.js';
+export type {
+  BedrockChatExtras,
+  BedrockResponseInfo,
+  ChatCompletion,
+  ChatCompletionAllowedToolChoice,
+  ChatCompletionAssistantMessageParam,
+  ChatCompletionChoice,
+  ChatCompletionChunk,
+  ChatCompletionChunkChoice,
+  ChatCompletionChunkDelta,
+  ChatCompletionChunkToolCallDelta,
+  ChatCompletionContentPart,
+  ChatCompletionContentPartFile,
+  ChatCompletionContentPartImage,
+  ChatCompletionContentPartInputAudio,
+  ChatCompletionContentPartRefusal,
+  ChatCompletionContentPartText,
+  ChatCompletionCreateParams,
+  ChatCompletionCreateParamsBase,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionCreateParamsStreaming,
+  ChatCompletionDeveloperMessageParam,
+  ChatCompletionFinishReason,
+  ChatCompletionFunctionTool,
+  ChatCompletionMessage,
+  ChatCompletionMessageFunctionToolCall,
+  ChatCompletionMessageParam,
+  ChatCompletionMessageToolCall,
+  ChatCompletionNamedToolChoice,
+  ChatCompletionStreamOptions,
+  ChatCompletionSystemMessageParam,
+  ChatCompletionTool,
+  ChatCompletionToolChoiceOption,
+  ChatCompletionToolMessageParam,
+  ChatCompletionUserMessageParam,
+  CompletionUsage,
+  FunctionDefinition,
+} from './chat/types.js';
+// embeddings: the embeddings engineer adds exports below this line
+export { Embeddings, embeddingFailureOf, type EmbeddingFailureDetails } from './embeddings/embeddings.js';
+export type {
+  Base64Embedding,
+  BedrockEmbeddingOptions,
+  CreateEmbeddingBase64Response,
+  CreateEmbeddingResponse,
+  Embedding,
+  EmbeddingCreateParams,
+  EmbeddingInputType,
+  EmbeddingModel,
+  EmbeddingProgress,
+  EmbeddingRequestOptions,
+  EmbeddingTruncation,
+  EmbeddingUsage,
+} from './embeddings/types.js';
+// models: the catalog engineer's exports are added below this line
+export { CATALOG, CATALOG_CHECKED } from './models/catalog.js';
+export { resolveModel, type ResolvedModel, type ResolveModelOptions, type UserAliases } from './models/resolve.js';
+export { computeCost } from './models/cost.js';
+export { Models, type BedrockModel, type BedrockModelPricing, type ModelsPage } from './models/models.js';
+export type { ModelName, CatalogAlias } from './models/catalog.js';
+export type {
+  ModelEntry,
+  ChatCapabilities,
+  EmbeddingFacts,
+  EmbeddingFamily,
+  Prices,
+  ProfilePrefix,
+  Geography,
+  ReasoningStyle,
+  PromptCaching,
+} from './models/types.js';

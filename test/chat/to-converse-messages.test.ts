@@ -1,0 +1,436 @@
+import { describe, expect, it } from 'vitest';
+import { convertToConverseMessages } from '../../src/chat/to-converse-messages.js';
+import { badRequest, dataUrl, GIF, JPEG, messagesContext, PDF, PNG, WEBP } from './helpers.js';
+
+const convert = (messages: unknown, context = messagesContext()) => convertToConverseMessages(messages, context);
+
+describe('system and developer messages', () => {
+  it('become system blocks, in order, wherever they appear', () => {
+    const result = convert([
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'Hi' },
+      { role: 'developer', content: [{ type: 'text', text: 'Answer in French.' }, { type: 'text', text: 'No emoji.' }] },
+    ]);
+    expect(result.system).toEqual([{ text: 'Be brief.' }, { text: 'Answer in French.' }, { text: 'No emoji.' }]);
+    expect(result.messages).toEqual([{ role: 'user', content: [{ text: 'Hi' }] }]);
+    expect(result.features.system).toBe('messages[0]');
+  });
+
+  it('drops blank system text', () => {
+    const result = convert([
+      { role: 'system', content: '  ' },
+      { role: 'user', content: 'Hi' },
+    ]);
+    expect(result.system).toEqual([]);
+    expect(result.features.system).toBeUndefined();
+  });
+
+  it('rejects non-text parts in a system message', () => {
+    const error = badRequest(() => convert([{ role: 'system', content: [{ type: 'image_url', image_url: { url: 'x' } }] }, { role: 'user', content: 'Hi' }]));
+    expect(error.param).toBe('messages[0].content[0].type');
+  });
+});
+
+describe('user content', () => {
+  it.each([
+    ['a string', 'Hello', [{ text: 'Hello' }]],
+    ['text parts', [{ type: 'text', text: 'A' }, { type: 'text', text: 'B' }], [{ text: 'A' }, { text: 'B' }]],
+  ])('converts %s', (_name, content, expected) => {
+    expect(convert([{ role: 'user', content }]).messages).toEqual([{ role: 'user', content: expected }]);
+  });
+
+  it.each([
+    ['image/png', PNG, 'png'],
+    ['image/jpeg', JPEG, 'jpeg'],
+    ['image/jpg', JPEG, 'jpeg'],
+    ['image/gif', GIF, 'gif'],
+    ['image/webp', WEBP, 'webp'],
+  ] as const)('turns a %s data URL into an image block', (mediaType, bytes, format) => {
+    const result = convert([{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: { url: dataUrl(mediaType, bytes) } }] }]);
+    expect(result.messages[0]!.content![1]).toEqual({ image: { format, source: { bytes } } });
+    expect(result.features.image).toBe('messages[0].content[1]');
+  });
+
+  it('accepts detail "auto"', () => {
+    const result = convert([{ role: 'user', content: [{ type: 'image_url', image_url: { url: dataUrl('image/png', PNG), detail: 'auto' } }] }]);
+    expect(result.messages[0]!.content).toHaveLength(1);
+  });
+
+  it.each([
+    ['a media type Bedrock cannot take', dataUrl('image/bmp', PNG), 'invalid_image_format'],
+    ['bytes that do not match the media type', dataUrl('image/png', JPEG), 'invalid_image_format'],
+    ['a non-image data URL', dataUrl('text/plain', PNG), 'invalid_image_format'],
+    ['invalid base64', 'data:image/png;base64,@@@', 'invalid_value'],
+    ['an empty data URL', 'data:image/png;base64,', 'invalid_value'],
+    ['an ftp URL', 'ftp://example.com/cat.png', 'invalid_image_url'],
+    ['an s3 URI without an image extension', 's3://bucket/cat.tiff', 'invalid_image_format'],
+  ])('rejects %s, naming the URL', (_name, url, code) => {
+    const error = badRequest(() =>
+      convert([{ role: 'user', content: [{ type: 'text', text: 'Look' }, { type: 'image_url', image_url: { url } }] }]),
+    );
+    expect(error.param).toBe('messages[0].content[1].image_url.url');
+    expect(error.code).toBe(code);
+  });
+
+  it('rejects an image over 3.75 MB', () => {
+    const big = new Uint8Array(3_932_161);
+    big.set(PNG);
+    const error = badRequest(() => convert([{ role: 'user', content: [{ type: 'image_url', image_url: { url: dataUrl('image/png', big) } }] }]));
+    expect(error.code).toBe('image_too_large');
+    expect(error.message).toContain('3.75 MB');
+  });
+
+  it('rejects the 21st image', () => {
+    const image = { type: 'image_url', image_url: { url: dataUrl('image/png', PNG) } };
+    const error = badRequest(() =>
+      convert([
+        { role: 'user', content: Array.from({ length: 10 }, () => image) },
+        { role: 'assistant', content: 'ok' },
+        { role: 'user', content: Array.from({ length: 11 }, () => image) },
+      ]),
+    );
+    expect(error.param).toBe('messages[2].content[10]');
+    expect(error.code).toBe('too_many_images');
+  });
+
+  it('turns an s3:// URI into an s3Location', () => {
+    const result = convert([{ role: 'user', content: [{ type: 'image_url', image_url: { url: 's3://bucket/photos/cat.JPG' } }] }]);
+    expect(result.messages[0]!.content).toEqual([{ image: { format: 'jpeg', source: { s3Location: { uri: 's3://bucket/photos/cat.JPG' } } } }]);
+  });
+
+  it('leaves http(s) URLs as slots to fetch when fetching is on', () => {
+    const result = convert([
+      { role: 'user', content: [{ type: 'text', text: 'Compare' }, { type: 'image_url', image_url: { url: 'https://example.com/a.png' } }] },
+      { role: 'assistant', content: 'ok' },
+      { role: 'user', content: [{ type: 'image_url', image_url: { url: 'http://example.com/b.png' } }] },
+    ]);
+    expect(result.remoteImages.map((slot) => [slot.url, slot.param])).toEqual([
+      ['https://example.com/a.png', 'messages[0].content[1].image_url.url'],
+      ['http://example.com/b.png', 'messages[2].content[0].image_url.url'],
+    ]);
+    expect(result.messages[0]!.content![1]!.image).toBe(result.remoteImages[0]!.block);
+  });
+
+  it('rejects http(s) URLs when fetching is off, without the query string', () => {
+    const error = badRequest(() =>
+      convert([{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/a.png?X-Amz-Signature=abc' } }] }], messagesContext({ imageFetch: false })),
+    );
+    expect(error.code).toBe('image_fetch_disabled');
+    expect(error.param).toBe('messages[0].content[0].image_url.url');
+    expect(error.message).toContain('https://example.com/a.png');
+    expect(error.message).not.toContain('Signature');
+  });
+
+  it('rejects image detail other than auto, or drops it with a warning', () => {
+    const messages = [{ role: 'user', content: [{ type: 'image_url', image_url: { url: dataUrl('image/png', PNG), detail: 'high' } }] }];
+    const error = badRequest(() => convert(messages));
+    expect(error.param).toBe('messages[0].content[0].image_url.detail');
+    expect(error.code).toBe('unsupported_parameter');
+    const context = messagesContext({ drop: true });
+    expect(convert(messages, context).messages[0]!.content).toHaveLength(1);
+    expect(context.warnings).toEqual([expect.objectContaining({ param: 'messages[0].content[0].image_url.detail' })]);
+  });
+
+  it('rejects audio input, naming the part', () => {
+    const error = badRequest(() =>
+      convert([{ role: 'user', content: [{ type: 'text', text: 'Listen' }, { type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } }] }]),
+    );
+    expect(error.param).toBe('messages[0].content[1]');
+    expect(error.message).toMatch(/audio/i);
+  });
+
+  it('rejects an unknown part type', () => {
+    expect(badRequest(() => convert([{ role: 'user', content: [{ type: 'video', video: {} }] }])).param).toBe('messages[0].content[0].type');
+  });
+});
+
+describe('file parts', () => {
+  const file = (file: Record<string, unknown>) => ({ type: 'file', file });
+
+  it.each([
+    ['a PDF data URL', { file_data: dataUrl('application/pdf', PDF), filename: 'Q3 report.final.pdf' }, 'pdf', 'Q3 report-final'],
+    ['plain base64 with a file name', { file_data: Buffer.from('a,b\n1,2').toString('base64'), filename: 'data.csv' }, 'csv', 'data'],
+    ['a generic media type with a file name', { file_data: dataUrl('application/octet-stream', PDF), filename: 'x.docx' }, 'docx', 'x'],
+    ['a markdown data URL without a name', { file_data: dataUrl('text/markdown', PDF) }, 'md', 'document-1'],
+    ['a name made only of odd characters', { file_data: dataUrl('text/plain', PDF), filename: '***.txt' }, 'txt', 'document-1'],
+    ['a name with brackets and runs of spaces', { file_data: dataUrl('text/html', PDF), filename: 'Notes  [v2]   (draft)/final.htm' }, 'html', 'Notes [v2] (draft)-final'],
+  ])('turns %s into a document block', (_name, fileFields, format, name) => {
+    const result = convert([{ role: 'user', content: [{ type: 'text', text: 'Summarize' }, file(fileFields)] }]);
+    const block = result.messages[0]!.content![1]!;
+    expect(block.document).toMatchObject({ format, name, source: { bytes: expect.any(Uint8Array) } });
+    expect(result.features.document).toBe('messages[0].content[1]');
+  });
+
+  it('sends an image file as an image block', () => {
+    const result = convert([{ role: 'user', content: [file({ file_data: dataUrl('image/gif', GIF) })] }]);
+    expect(result.messages[0]!.content).toEqual([{ image: { format: 'gif', source: { bytes: GIF } } }]);
+  });
+
+  it('makes document names unique', () => {
+    const part = file({ file_data: dataUrl('application/pdf', PDF), filename: 'report.pdf' });
+    const result = convert([{ role: 'user', content: [{ type: 'text', text: 'Compare' }, part, part] }]);
+    expect(result.messages[0]!.content!.slice(1).map((block) => block.document?.name)).toEqual(['report', 'report (2)']);
+  });
+
+  it.each([
+    ['a file ID', { file_id: 'file-abc' }, 'messages[0].content[1].file.file_id', 'unsupported_content'],
+    ['an unknown format', { file_data: dataUrl('application/zip', PDF), filename: 'a.zip' }, 'messages[0].content[1].file.file_data', 'invalid_document_format'],
+    ['base64 without a file name', { file_data: Buffer.from('x').toString('base64') }, 'messages[0].content[1].file.file_data', 'invalid_document_format'],
+    ['no data', { filename: 'a.pdf' }, 'messages[0].content[1].file.file_data', 'invalid_value'],
+  ])('rejects %s', (_name, fileFields, param, code) => {
+    const error = badRequest(() => convert([{ role: 'user', content: [{ type: 'text', text: 'Read' }, file(fileFields)] }]));
+    expect(error.param).toBe(param);
+    expect(error.code).toBe(code);
+  });
+
+  it('rejects a document over 4.5 MB', () => {
+    const error = badRequest(() =>
+      convert([{ role: 'user', content: [{ type: 'text', text: 'Read' }, file({ file_data: dataUrl('application/pdf', new Uint8Array(4_718_593)) })] }]),
+    );
+    expect(error.code).toBe('document_too_large');
+  });
+
+  it('rejects the sixth document', () => {
+    const part = file({ file_data: dataUrl('application/pdf', PDF) });
+    const error = badRequest(() => convert([{ role: 'user', content: [{ type: 'text', text: 'Read' }, part, part, part, part, part, part] }]));
+    expect(error.param).toBe('messages[0].content[6]');
+    expect(error.code).toBe('too_many_documents');
+  });
+
+  it('rejects a document without text beside it', () => {
+    const error = badRequest(() => convert([{ role: 'user', content: [file({ file_data: dataUrl('application/pdf', PDF) })] }]));
+    expect(error.param).toBe('messages[0].content[0]');
+  });
+
+  it('accepts a document whose text is in a merged neighbouring user message', () => {
+    const result = convert([
+      { role: 'user', content: [file({ file_data: dataUrl('application/pdf', PDF) })] },
+      { role: 'user', content: 'Summarize it.' },
+    ]);
+    expect(result.messages).toHaveLength(1);
+    expect(result.messages[0]!.content!.map((block) => Object.keys(block)[0])).toEqual(['document', 'text']);
+  });
+});
+
+describe('assistant messages and tool calls', () => {
+  const toolCall = (id: string, name: string, args: string) => ({ id, type: 'function', function: { name, arguments: args } });
+
+  it('turns text and tool calls into text and toolUse blocks', () => {
+    const result = convert(
+      [
+        { role: 'user', content: 'Weather in Paris and Oslo?' },
+        { role: 'assistant', content: 'Checking.', tool_calls: [toolCall('call_1', 'get_weather', '{"city":"Paris"}'), toolCall('call_2', 'get_weather', '{"city":"Oslo"}')] },
+        { role: 'tool', tool_call_id: 'call_1', content: '18°C' },
+        { role: 'tool', tool_call_id: 'call_2', content: [{ type: 'text', text: '9°C' }] },
+      ],
+      messagesContext({ names: ['get_weather'], ids: ['call_1', 'call_2'] }),
+    );
+    expect(result.messages).toEqual([
+      { role: 'user', content: [{ text: 'Weather in Paris and Oslo?' }] },
+      {
+        role: 'assistant',
+        content: [
+          { text: 'Checking.' },
+          { toolUse: { toolUseId: 'call_1', name: 'get_weather', input: { city: 'Paris' } } },
+          { toolUse: { toolUseId: 'call_2', name: 'get_weather', input: { city: 'Oslo' } } },
+        ],
+      },
+      {
+        role: 'user',
+        content: [
+          { toolResult: { toolUseId: 'call_1', content: [{ text: '18°C' }] } },
+          { toolResult: { toolUseId: 'call_2', content: [{ text: '9°C' }] } },
+        ],
+      },
+    ]);
+    expect(result.features.toolBlocks).toBe('messages[1].tool_calls[0]');
+  });
+
+  it('groups tool results in their message order and puts a following user message after them', () => {
+    const result = convert(
+      [
+        { role: 'user', content: 'Go' },
+        { role: 'assistant', content: null, tool_calls: [toolCall('a', 'f', '{}'), toolCall('b', 'f', '{}')] },
+        { role: 'tool', tool_call_id: 'b', content: 'B' },
+        { role: 'tool', tool_call_id: 'a', content: 'A' },
+        { role: 'user', content: 'Thanks' },
+      ],
+      messagesContext({ names: ['f'], ids: ['a', 'b'] }),
+    );
+    expect(result.messages[2]).toEqual({
+      role: 'user',
+      content: [{ toolResult: { toolUseId: 'b', content: [{ text: 'B' }] } }, { toolResult: { toolUseId: 'a', content: [{ text: 'A' }] } }, { text: 'Thanks' }],
+    });
+  });
+
+  it('sends an empty tool result as an empty content list', () => {
+    const result = convert(
+      [
+        { role: 'user', content: 'Go' },
+        { role: 'assistant', tool_calls: [toolCall('a', 'f', '')] },
+        { role: 'tool', tool_call_id: 'a', content: '' },
+      ],
+      messagesContext({ names: ['f'], ids: ['a'] }),
+    );
+    expect(result.messages[1]!.content).toEqual([{ toolUse: { toolUseId: 'a', name: 'f', input: {} } }]);
+    expect(result.messages[2]!.content).toEqual([{ toolResult: { toolUseId: 'a', content: [] } }]);
+  });
+
+  it('maps tool names and tool-call IDs to Bedrock charsets', () => {
+    const longId = `call/${'x'.repeat(80)}`;
+    const context = messagesContext({ names: ['weather.get'], ids: [longId] });
+    const result = convert(
+      [
+        { role: 'user', content: 'Go' },
+        { role: 'assistant', tool_calls: [toolCall(longId, 'weather.get', '{}')] },
+        { role: 'tool', tool_call_id: longId, content: 'ok' },
+      ],
+      context,
+    );
+    const toolUse = result.messages[1]!.content![0]!.toolUse!;
+    expect(toolUse.name).toBe('weather_get');
+    expect(toolUse.toolUseId).toMatch(/^[a-zA-Z0-9_.:-]{1,64}$/);
+    expect(result.messages[2]!.content![0]!.toolResult!.toolUseId).toBe(toolUse.toolUseId);
+  });
+
+  it.each([
+    ['invalid JSON', 'not json', 'messages[1].tool_calls[0].function.arguments'],
+    ['a JSON array', '[1,2]', 'messages[1].tool_calls[0].function.arguments'],
+  ])('rejects arguments that are %s', (_name, args, param) => {
+    const error = badRequest(() =>
+      convert(
+        [
+          { role: 'user', content: 'Go' },
+          { role: 'assistant', tool_calls: [toolCall('a', 'f', args)] },
+          { role: 'tool', tool_call_id: 'a', content: 'x' },
+        ],
+        messagesContext({ names: ['f'], ids: ['a'] }),
+      ),
+    );
+    expect(error.param).toBe(param);
+  });
+
+  it('rejects a custom tool call', () => {
+    const error = badRequest(() =>
+      convert([
+        { role: 'user', content: 'Go' },
+        { role: 'assistant', tool_calls: [{ id: 'a', type: 'custom', custom: { name: 'f', input: 'x' } }] },
+      ]),
+    );
+    expect(error.param).toBe('messages[1].tool_calls[0].type');
+  });
+
+  it('rejects a tool call nobody answered', () => {
+    const error = badRequest(() =>
+      convert([
+        { role: 'user', content: 'Go' },
+        { role: 'assistant', tool_calls: [toolCall('a', 'f', '{}'), toolCall('b', 'f', '{}')] },
+        { role: 'tool', tool_call_id: 'a', content: 'x' },
+        { role: 'user', content: 'And?' },
+      ]),
+    );
+    expect(error.param).toBe('messages[1].tool_calls[1]');
+    expect(error.code).toBe('missing_tool_result');
+  });
+
+  it('rejects a tool message that answers no tool call', () => {
+    const error = badRequest(() =>
+      convert([
+        { role: 'user', content: 'Go' },
+        { role: 'assistant', tool_calls: [toolCall('a', 'f', '{}')] },
+        { role: 'tool', tool_call_id: 'zzz', content: 'x' },
+      ]),
+    );
+    expect(error.param).toBe('messages[2].tool_call_id');
+    expect(error.code).toBe('invalid_tool_call_id');
+  });
+
+  it('turns refusal parts and the refusal field into text', () => {
+    const result = convert([
+      { role: 'user', content: 'Hi' },
+      { role: 'assistant', content: [{ type: 'refusal', refusal: 'I cannot.' }], refusal: 'Sorry.' },
+      { role: 'user', content: 'Ok' },
+    ]);
+    expect(result.messages[1]!.content).toEqual([{ text: 'I cannot.' }, { text: 'Sorry.' }]);
+  });
+});
+
+describe('normalization', () => {
+  it('merges consecutive turns of the same role', () => {
+    const result = convert([
+      { role: 'user', content: 'One' },
+      { role: 'user', content: 'Two' },
+      { role: 'assistant', content: 'Three' },
+      { role: 'assistant', content: 'Four' },
+      { role: 'user', content: 'Five' },
+    ]);
+    expect(result.messages).toEqual([
+      { role: 'user', content: [{ text: 'One' }, { text: 'Two' }] },
+      { role: 'assistant', content: [{ text: 'Three' }, { text: 'Four' }] },
+      { role: 'user', content: [{ text: 'Five' }] },
+    ]);
+  });
+
+  it('drops blank text blocks, and turns left empty (merging their neighbours)', () => {
+    const result = convert([
+      { role: 'user', content: [{ type: 'text', text: 'Hi' }, { type: 'text', text: ' \n ' }] },
+      { role: 'assistant', content: '   ' },
+      { role: 'user', content: 'Again' },
+    ]);
+    expect(result.messages).toEqual([{ role: 'user', content: [{ text: 'Hi' }, { text: 'Again' }] }]);
+  });
+
+  it('trims the trailing whitespace of a final assistant prefill', () => {
+    const result = convert([
+      { role: 'user', content: 'Write JSON' },
+      { role: 'assistant', content: '{"answer": \n' },
+    ]);
+    expect(result.messages[1]).toEqual({ role: 'assistant', content: [{ text: '{"answer":' }] });
+  });
+
+  it('keeps trailing whitespace of assistant messages that are not last', () => {
+    const result = convert([
+      { role: 'user', content: 'a' },
+      { role: 'assistant', content: 'b ' },
+      { role: 'user', content: 'c' },
+    ]);
+    expect(result.messages[1]!.content).toEqual([{ text: 'b ' }]);
+  });
+
+  it('rejects a conversation that starts with the assistant', () => {
+    const error = badRequest(() =>
+      convert([
+        { role: 'system', content: 's' },
+        { role: 'assistant', content: 'Hello' },
+        { role: 'user', content: 'Hi' },
+      ]),
+    );
+    expect(error.param).toBe('messages[1]');
+  });
+
+  it.each([
+    ['an empty array', []],
+    ['only system messages', [{ role: 'system', content: 'x' }]],
+    ['only blank user text', [{ role: 'user', content: ' ' }]],
+    ['not an array', 'hello'],
+  ])('rejects %s', (_name, messages) => {
+    expect(badRequest(() => convert(messages)).param).toBe('messages');
+  });
+
+  it.each([
+    ['an unknown role', { role: 'bot', content: 'x' }, 'messages[0].role'],
+    ['the legacy function role', { role: 'function', name: 'f', content: 'x' }, 'messages[0].role'],
+    ['a non-object', 42, 'messages[0]'],
+  ])('rejects %s', (_name, message, param) => {
+    expect(badRequest(() => convert([message])).param).toBe(param);
+  });
+
+  it('rejects participant names, or drops them with a warning', () => {
+    const messages = [{ role: 'user', name: 'alice', content: 'Hi' }];
+    const error = badRequest(() => convert(messages));
+    expect(error.param).toBe('messages[0].name');
+    const context = messagesContext({ drop: true });
+    expect(convert(messages, context).messages).toEqual([{ role: 'user', content: [{ text: 'Hi' }] }]);
+    expect(context.warnings.map((warning) => warning.param)).toEqual(['messages[0].name']);
+  });
+});

@@ -1,0 +1,307 @@
+import { describe, expect, it } from 'vitest';
+import { convertToConverseRequest } from '../../src/chat/to-converse-request.js';
+import { createUnsupportedParamHandler, type DroppedParamWarning } from '../../src/chat/unsupported-params.js';
+import { badRequest } from './helpers.js';
+
+const user = [{ role: 'user', content: 'Hi' }];
+
+function convert(params: Record<string, unknown>, drop = false) {
+  const warnings: DroppedParamWarning[] = [];
+  const plan = convertToConverseRequest(
+    { model: 'claude-sonnet-4-5', messages: user, ...params },
+    { imageFetch: true, unsupported: createUnsupportedParamHandler({ drop, warn: (warning) => warnings.push(warning) }) },
+  );
+  return { ...plan, warnings };
+}
+
+const weatherTool = { type: 'function', function: { name: 'get_weather', description: 'Weather now', parameters: { type: 'object', properties: { city: { type: 'string' } } } } };
+
+describe('inference parameters', () => {
+  it('sends nothing for a bare request', () => {
+    const { input, stream, includeUsage } = convert({});
+    expect(input).toEqual({ messages: [{ role: 'user', content: [{ text: 'Hi' }] }] });
+    expect([stream, includeUsage]).toEqual([false, false]);
+  });
+
+  it.each([
+    [{ max_tokens: 100 }, { maxTokens: 100 }],
+    [{ max_completion_tokens: 50 }, { maxTokens: 50 }],
+    [{ max_tokens: 50, max_completion_tokens: 50 }, { maxTokens: 50 }],
+    [{ max_tokens: null, temperature: null, top_p: null, stop: null }, undefined],
+    [{ temperature: 0 }, { temperature: 0 }],
+    [{ temperature: 1, top_p: 0.9 }, { temperature: 1, topP: 0.9 }],
+    [{ stop: 'END' }, { stopSequences: ['END'] }],
+    [{ stop: ['a', 'b'] }, { stopSequences: ['a', 'b'] }],
+    [{ stop: [] }, undefined],
+  ])('maps %j to inferenceConfig %j', (params, inferenceConfig) => {
+    expect(convert(params).input.inferenceConfig).toEqual(inferenceConfig);
+  });
+
+  it.each([
+    [{ max_tokens: 0 }, 'max_tokens'],
+    [{ max_tokens: 1.5 }, 'max_tokens'],
+    [{ max_completion_tokens: -1 }, 'max_completion_tokens'],
+    [{ max_tokens: 10, max_completion_tokens: 20 }, 'max_completion_tokens'],
+    [{ temperature: 1.5 }, 'temperature'],
+    [{ temperature: -0.1 }, 'temperature'],
+    [{ temperature: '0.5' }, 'temperature'],
+    [{ top_p: 2 }, 'top_p'],
+    [{ stop: '' }, 'stop'],
+    [{ stop: ['ok', ''] }, 'stop[1]'],
+    [{ stop: 5 }, 'stop'],
+  ])('rejects %j, naming %s', (params, param) => {
+    expect(badRequest(() => convert(params)).param).toBe(param);
+  });
+
+  it('says temperature is not rescaled', () => {
+    expect(badRequest(() => convert({ temperature: 2 })).message).toMatch(/between 0 and 1/);
+  });
+
+  it('records temperature with top_p for the capability check', () => {
+    expect(convert({ temperature: 0.5, top_p: 0.5 }).features.temperatureAndTopP).toBe('top_p');
+    expect(convert({ temperature: 0.5 }).features.temperatureAndTopP).toBeUndefined();
+  });
+});
+
+describe('unsupported and unknown parameters', () => {
+  it.each([
+    ['logprobs', true],
+    ['top_logprobs', 3],
+    ['logit_bias', { '50256': -100 }],
+    ['presence_penalty', 0.5],
+    ['frequency_penalty', 1],
+    ['seed', 42],
+    ['n', 2],
+    ['audio', { format: 'mp3', voice: 'alloy' }],
+    ['modalities', ['text', 'audio']],
+    ['prediction', { type: 'content', content: 'x' }],
+    ['store', true],
+    ['web_search_options', {}],
+    ['verbosity', 'low'],
+    ['functions', [{ name: 'f' }]],
+    ['function_call', 'auto'],
+    ['prompt_cache_key', 'k'],
+    ['response_format', { type: 'json_object' }],
+    ['reasoning_effort', 'low'],
+    ['parallel_tool_calls', false],
+    ['service_tier', 'scale'],
+  ])('rejects %s = %j, naming it', (param, value) => {
+    const error = badRequest(() => convert({ [param]: value, ...(param === 'parallel_tool_calls' ? { tools: [weatherTool] } : {}) }));
+    expect(error.param).toBe(param);
+    expect(error.code).toBe('unsupported_parameter');
+    expect(error.message).toContain(`\`${param}\``);
+    expect(error.message).toContain('dropUnsupportedParams');
+  });
+
+  it.each([
+    ['logprobs', false],
+    ['top_logprobs', 0],
+    ['logit_bias', {}],
+    ['presence_penalty', 0],
+    ['frequency_penalty', 0],
+    ['n', 1],
+    ['modalities', ['text']],
+    ['store', false],
+    ['seed', null],
+    ['response_format', { type: 'text' }],
+    ['parallel_tool_calls', true],
+  ])('accepts %s = %j (OpenAI default, changes nothing)', (param, value) => {
+    expect(convert({ [param]: value }).warnings).toEqual([]);
+  });
+
+  it('drops unsupported parameters with one warning each when asked', () => {
+    const { input, warnings } = convert({ seed: 1, presence_penalty: 0.2, n: 3, max_tokens: 10 }, true);
+    expect(input.inferenceConfig).toEqual({ maxTokens: 10 });
+    expect(warnings.map((warning) => [warning.code, warning.param])).toEqual([
+      ['unsupported_param_dropped', 'presence_penalty'],
+      ['unsupported_param_dropped', 'seed'],
+      ['unsupported_param_dropped', 'n'],
+    ]);
+  });
+
+  it('rejects an unknown parameter with a suggestion, even when dropping', () => {
+    const error = badRequest(() => convert({ max_token: 5 }, true));
+    expect(error.param).toBe('max_token');
+    expect(error.code).toBe('unknown_parameter');
+    expect(error.message).toContain('`max_tokens`');
+  });
+
+  it('rejects a missing model', () => {
+    expect(badRequest(() => convert({ model: '' })).param).toBe('model');
+  });
+});
+
+describe('streaming parameters', () => {
+  it.each([
+    [{ stream: true }, true, false],
+    [{ stream: true, stream_options: { include_usage: true } }, true, true],
+    [{ stream: true, stream_options: { include_usage: false, include_obfuscation: true } }, true, false],
+    [{ stream: false }, false, false],
+  ])('reads %j', (params, stream, includeUsage) => {
+    const plan = convert(params);
+    expect([plan.stream, plan.includeUsage]).toEqual([stream, includeUsage]);
+  });
+
+  it.each([
+    [{ stream_options: { include_usage: true } }, 'stream_options'],
+    [{ stream: true, stream_options: { include_usage: 'yes' } }, 'stream_options.include_usage'],
+    [{ stream: true, stream_options: { chunk_size: 3 } }, 'stream_options.chunk_size'],
+    [{ stream: 'true' }, 'stream'],
+  ])('rejects %j', (params, param) => {
+    expect(badRequest(() => convert(params)).param).toBe(param);
+  });
+});
+
+describe('tools and tool choice', () => {
+  it('sends function tools as toolSpecs, with strict', () => {
+    const { input, features } = convert({
+      tools: [weatherTool, { type: 'function', function: { name: 'now', strict: true } }],
+    });
+    expect(input.toolConfig).toEqual({
+      tools: [
+        { toolSpec: { name: 'get_weather', description: 'Weather now', inputSchema: { json: weatherTool.function.parameters } } },
+        { toolSpec: { name: 'now', inputSchema: { json: { type: 'object', properties: {} } }, strict: true } },
+      ],
+    });
+    expect(features.tools).toBe('tools');
+  });
+
+  it.each([
+    ['auto', { auto: {} }],
+    ['required', { any: {} }],
+    [{ type: 'function', function: { name: 'get_weather' } }, { tool: { name: 'get_weather' } }],
+    [{ type: 'allowed_tools', allowed_tools: { mode: 'required', tools: [{ type: 'function', function: { name: 'get_weather' } }] } }, { any: {} }],
+    [{ type: 'allowed_tools', allowed_tools: { mode: 'auto', tools: [{ type: 'function', function: { name: 'get_weather' } }] } }, { auto: {} }],
+  ])('maps tool_choice %j to %j', (toolChoice, expected) => {
+    expect(convert({ tools: [weatherTool], tool_choice: toolChoice }).input.toolConfig?.toolChoice).toEqual(expected);
+  });
+
+  it('narrows the tools to allowed_tools', () => {
+    const other = { type: 'function', function: { name: 'other' } };
+    const { input } = convert({
+      tools: [weatherTool, other],
+      tool_choice: { type: 'allowed_tools', allowed_tools: { mode: 'auto', tools: [{ type: 'function', function: { name: 'other' } }] } },
+    });
+    expect(input.toolConfig?.tools?.map((tool) => tool.toolSpec?.name)).toEqual(['other']);
+  });
+
+  it('sends no toolConfig for tool_choice none on a conversation without tool blocks', () => {
+    expect(convert({ tools: [weatherTool], tool_choice: 'none' }).input.toolConfig).toBeUndefined();
+  });
+
+  it('keeps the toolConfig, without a tool choice, for tool_choice none when the history holds tool blocks', () => {
+    const { input } = convert({
+      tools: [weatherTool],
+      tool_choice: 'none',
+      messages: [
+        { role: 'user', content: 'Weather?' },
+        { role: 'assistant', tool_calls: [{ id: 'c1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }] },
+        { role: 'tool', tool_call_id: 'c1', content: 'Sunny' },
+      ],
+    });
+    expect(input.toolConfig).toEqual({ tools: [expect.objectContaining({ toolSpec: expect.objectContaining({ name: 'get_weather' }) })] });
+  });
+
+  it('sends stand-in tool definitions when the history holds tool blocks but the request has no tools', () => {
+    const { input } = convert({
+      messages: [
+        { role: 'user', content: 'Weather?' },
+        { role: 'assistant', tool_calls: [{ id: 'c1', type: 'function', function: { name: 'get.weather', arguments: '{}' } }] },
+        { role: 'tool', tool_call_id: 'c1', content: 'Sunny' },
+      ],
+    });
+    expect(input.toolConfig).toEqual({
+      tools: [{ toolSpec: { name: 'get_weather', description: 'A tool called earlier in this conversation.', inputSchema: { json: { type: 'object' } } } }],
+    });
+  });
+
+  it('maps tool names outside Bedrock charset, and gives them back through the map', () => {
+    const { input, toolNames } = convert({
+      tools: [{ type: 'function', function: { name: 'weather.get' } }],
+      tool_choice: { type: 'function', function: { name: 'weather.get' } },
+    });
+    expect(input.toolConfig?.tools?.[0]?.toolSpec?.name).toBe('weather_get');
+    expect(input.toolConfig?.toolChoice).toEqual({ tool: { name: 'weather_get' } });
+    expect(toolNames.fromBedrock.get('weather_get')).toBe('weather.get');
+  });
+
+  it('records the Bedrock tool choice for the capability check', () => {
+    expect(convert({ tools: [weatherTool], tool_choice: 'required' }).features.toolChoice).toEqual({ param: 'tool_choice', value: 'any' });
+  });
+
+  it.each([
+    [{ tools: 'x' }, 'tools'],
+    [{ tools: [{ type: 'retrieval' }] }, 'tools[0].type'],
+    [{ tools: [{ type: 'function', function: { name: '' } }] }, 'tools[0].function.name'],
+    [{ tools: [weatherTool, weatherTool] }, 'tools[1].function.name'],
+    [{ tools: [{ type: 'function', function: { name: 'f', parameters: [] } }] }, 'tools[0].function.parameters'],
+    [{ tool_choice: 'required' }, 'tool_choice'],
+    [{ tools: [weatherTool], tool_choice: 'sometimes' }, 'tool_choice'],
+    [{ tools: [weatherTool], tool_choice: { type: 'function', function: { name: 'nope' } } }, 'tool_choice.function.name'],
+    [{ tools: [weatherTool], tool_choice: { type: 'allowed_tools', allowed_tools: { mode: 'auto', tools: [{ type: 'function', function: { name: 'nope' } }] } } }, 'tool_choice.allowed_tools.tools[0]'],
+    [{ tools: [{ type: 'custom', custom: { name: 'c' } }] }, 'tools[0]'],
+    [{ tools: [weatherTool], tool_choice: { type: 'custom', custom: { name: 'c' } } }, 'tool_choice'],
+  ])('rejects %j', (params, param) => {
+    expect(badRequest(() => convert(params)).param).toBe(param);
+  });
+});
+
+describe('request metadata, service tier and Bedrock extras', () => {
+  it('sends user, safety_identifier and metadata as requestMetadata', () => {
+    expect(convert({ user: 'user-42@example.com', safety_identifier: 'abc', metadata: { team: 'search', env: 'prod' } }).input.requestMetadata).toEqual({
+      team: 'search',
+      env: 'prod',
+      user: 'user-42@example.com',
+      safety_identifier: 'abc',
+    });
+  });
+
+  it.each([
+    [{ metadata: { bad: 'ünïcode' } }, 'metadata.bad'],
+    [{ metadata: { ['k'.repeat(257)]: 'v' } }, `metadata.${'k'.repeat(257)}`],
+    [{ metadata: { k: 'v'.repeat(257) } }, 'metadata.k'],
+    [{ metadata: { k: 5 } }, 'metadata.k'],
+    [{ metadata: { user: 'a' }, user: 'b' }, 'user'],
+    [{ metadata: Object.fromEntries(Array.from({ length: 16 }, (_, index) => [`k${index}`, 'v'])), user: 'u' }, 'metadata'],
+    [{ user: 'line\u0000break' }, 'user'],
+  ])('rejects request metadata %#', (params, param) => {
+    expect(badRequest(() => convert(params)).param).toBe(param);
+  });
+
+  it.each([
+    ['default', { type: 'default' }],
+    ['flex', { type: 'flex' }],
+    ['priority', { type: 'priority' }],
+    ['auto', undefined],
+    [null, undefined],
+  ])('maps service_tier %j', (tier, expected) => {
+    expect(convert({ service_tier: tier }).input.serviceTier).toEqual(expected);
+  });
+
+  it('passes the bedrock extras through', () => {
+    const plan = convert({
+      bedrock: {
+        baseModel: 'claude-sonnet-4-5',
+        additionalModelRequestFields: { top_k: 40 },
+        additionalModelResponseFieldPaths: ['/stop_sequence'],
+        latency: 'optimized',
+      },
+    });
+    expect(plan.baseModel).toBe('claude-sonnet-4-5');
+    expect(plan.input).toMatchObject({
+      additionalModelRequestFields: { top_k: 40 },
+      additionalModelResponseFieldPaths: ['/stop_sequence'],
+      performanceConfig: { latency: 'optimized' },
+    });
+  });
+
+  it.each([
+    [{ bedrock: { topK: 40 } }, 'bedrock.topK'],
+    [{ bedrock: { additionalModelRequestFields: [] } }, 'bedrock.additionalModelRequestFields'],
+    [{ bedrock: { additionalModelResponseFieldPaths: ['stop_sequence'] } }, 'bedrock.additionalModelResponseFieldPaths[0]'],
+    [{ bedrock: { latency: 'fast' } }, 'bedrock.latency'],
+    [{ bedrock: 'x' }, 'bedrock'],
+  ])('rejects bedrock extras %j', (params, param) => {
+    expect(badRequest(() => convert(params)).param).toBe(param);
+  });
+});

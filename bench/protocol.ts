@@ -13,7 +13,11 @@ export type Implementation = 'ours' | 'raw' | 'raw-default';
 
 export const IMPLEMENTATIONS: readonly Implementation[] = ['ours', 'raw', 'raw-default'];
 
-export type Scenario = 'chat' | 'stream' | 'embed-titan' | 'embed-cohere' | 'streams100' | 'cold' | 'equivalence';
+/**
+ * `emulator-load` measures the emulator, not a client: it replays one SigV4-signed Converse request over
+ * keep-alive HTTP/1.1 with many requests in flight (its `implementation` is ignored).
+ */
+export type Scenario = 'chat' | 'stream' | 'embed-titan' | 'embed-cohere' | 'streams100' | 'cold' | 'equivalence' | 'emulator-load';
 
 /** The emulator a worker talks to, and the model IDs the raw client sends (what `Client` resolves the aliases to). */
 export interface Target {
@@ -30,9 +34,9 @@ export interface WorkerTask {
   scenario: Scenario;
   implementation: Implementation;
   target: Target;
-  /** Calls (or streams, or rounds) run before measuring. */
+  /** Calls (or streams, or rounds) run before measuring; for `emulator-load`, milliseconds of warm-up. */
   warmup: number;
-  /** Calls (or streams, or rounds) measured. */
+  /** Calls (or streams, or rounds) measured; for `emulator-load`, milliseconds measured. */
   iterations: number;
   /** Where to write a V8 CPU profile of the measured loop (none when absent). */
   profilePath?: string;

@@ -23,20 +23,20 @@ const SDK_SPECIFIER = '@aws-sdk/client-bedrock-runtime';
 const HANDLER_SPECIFIER = '@smithy/node-http-handler';
 
 /** Prompt of the non-streaming chat call; the emulator answers `You said: <prompt>`. */
-export const CHAT_PROMPT = 'Name three rivers that flow through more than two countries.';
+const CHAT_PROMPT = 'Name three rivers that flow through more than two countries.';
 /**
  * Prompt of the 1,000-delta stream: the emulator echoes `You said: ` + the prompt, in deltas of 3 words
  * (`src/emulator/event-stream.ts` `chunkText`), so 2 + 2,998 words make exactly 1,000 text deltas.
  */
-export const STREAM_PROMPT = Array.from({ length: 2998 }, () => 'w').join(' ');
-export const STREAM_DELTAS = 1000;
-export const STREAM_MAX_TOKENS = 4000;
-export const CHAT_MAX_TOKENS = 256;
-export const TITAN_TEXTS = 1000;
-export const COHERE_TEXTS = 10_000;
-export const EMBEDDING_CONCURRENCY = 16;
+const STREAM_PROMPT = Array.from({ length: 2998 }, () => 'w').join(' ');
+const STREAM_DELTAS = 1000;
+const STREAM_MAX_TOKENS = 4000;
+const CHAT_MAX_TOKENS = 256;
+const TITAN_TEXTS = 1000;
+const COHERE_TEXTS = 10_000;
+const EMBEDDING_CONCURRENCY = 16;
 /** Streams in flight at once in the memory scenario. */
-export const CONCURRENT_STREAMS = 100;
+const CONCURRENT_STREAMS = 100;
 
 /** The same workload through each implementation. */
 interface Driver {
@@ -383,6 +383,71 @@ async function measureColdStart(task: WorkerTask): Promise<WorkerResult['figures
   };
 }
 
+/** Requests in flight while measuring the emulator's throughput. */
+const LOAD_CONCURRENCY = 32;
+
+/**
+ * The emulator's non-streaming throughput: one Converse request, signed once with SigV4 (the emulator verifies the
+ * signature of every request; a signature stays valid for 5 minutes), replayed by {@link LOAD_CONCURRENCY} loops
+ * over keep-alive HTTP/1.1 — a far lighter client than the SDK, so the emulator is the bottleneck.
+ */
+async function measureEmulatorLoad(task: WorkerTask): Promise<WorkerResult['figures']> {
+  const [{ SignatureV4 }, { Sha256 }, { HttpRequest }, http] = await Promise.all([
+    import('@smithy/signature-v4'),
+    import('@smithy/core/checksum'),
+    import('@smithy/core/protocols'),
+    import('node:http'),
+  ]);
+  const url = new URL(task.target.url);
+  const body = JSON.stringify({ messages: [{ role: 'user', content: [{ text: CHAT_PROMPT }] }], inferenceConfig: { maxTokens: CHAT_MAX_TOKENS } });
+  const path = `/model/${encodeURIComponent(task.target.chatModel.modelId)}/converse`;
+  const signer = new SignatureV4({ service: 'bedrock', region: task.target.region, credentials: task.target.credentials, sha256: Sha256 });
+  const signed = await signer.sign(
+    new HttpRequest({
+      method: 'POST',
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path,
+      headers: { host: url.host, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      body,
+    }),
+  );
+  const agent = new http.Agent({ keepAlive: true, maxSockets: LOAD_CONCURRENCY });
+  const send = (): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const request = http.request(
+        { host: url.hostname, port: Number(url.port), method: 'POST', path, headers: signed.headers as Record<string, string>, agent },
+        (response) => {
+          response.on('data', () => undefined);
+          response.on('end', () => resolve(response.statusCode ?? 0));
+          response.on('error', reject);
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+  check((await send()) === 200, 'the signed Converse request is accepted');
+  let counting = false;
+  let completed = 0;
+  let stopAt = performance.now() + task.warmup;
+  const loop = async (): Promise<void> => {
+    while (performance.now() < stopAt) {
+      const status = await send();
+      if (status !== 200) throw new Error(`the emulator answered ${status}`);
+      if (counting) completed += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: LOAD_CONCURRENCY }, loop));
+  counting = true;
+  const started = performance.now();
+  stopAt = started + task.iterations;
+  await Promise.all(Array.from({ length: LOAD_CONCURRENCY }, loop));
+  const elapsedMs = performance.now() - started;
+  agent.destroy();
+  return { requestsPerSecond: (completed * 1000) / elapsedMs, requests: completed };
+}
+
 /** One small call of each kind, so `run.ts` can compare what the emulator received from each implementation. */
 async function sendEquivalenceCalls(driver: Driver): Promise<WorkerResult['figures']> {
   await driver.chat(CHAT_PROMPT, CHAT_MAX_TOKENS);
@@ -397,6 +462,8 @@ async function main(): Promise<void> {
   let figures: WorkerResult['figures'];
   if (task.scenario === 'cold') {
     figures = await measureColdStart(task);
+  } else if (task.scenario === 'emulator-load') {
+    figures = await measureEmulatorLoad(task);
   } else {
     const driver = createDriver(await loadImplementation(task.implementation), task.target);
     switch (task.scenario) {
@@ -423,7 +490,9 @@ async function main(): Promise<void> {
     }
     driver.close();
   }
-  const result: WorkerResult = { scenario: task.scenario, implementation: task.implementation, figures };
+  const measuredUnits =
+    task.scenario === 'embed-titan' ? TITAN_TEXTS * task.iterations : task.scenario === 'embed-cohere' ? COHERE_TEXTS * task.iterations : task.iterations;
+  const result: WorkerResult = { scenario: task.scenario, implementation: task.implementation, figures, notes: { measuredUnits } };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -47,6 +47,7 @@ import {
 import { type ConfigOptions, describeSource, resolveConfig, type ResolvedConfig } from './config/resolve.js';
 import type { ResponseMetadata } from './core/api-promise.js';
 import { APIConnectionTimeoutError, APIUserAbortError, BedrockOpenAIError, ConfigurationError, fromAwsError } from './core/errors.js';
+import { addBedrockHeadersMiddleware } from './core/response-headers.js';
 import { type RetryInfo, withRetry } from './core/retry.js';
 import { Embeddings } from './embeddings/embeddings.js';
 import type { Env } from './internal/env.js';
@@ -79,8 +80,14 @@ export interface ClientOptions {
   configFile?: string | false | undefined;
   /** Retries after the first attempt. Default 2. */
   maxRetries?: number | undefined;
-  /** Milliseconds per attempt. Default 600000 (10 minutes). */
+  /** Milliseconds per attempt, up to the first event of a stream. Default 600000 (10 minutes). */
   timeout?: number | undefined;
+  /**
+   * Milliseconds a started stream may go without an event before it fails with `APIConnectionTimeoutError`.
+   * Default 300000 (5 minutes: long enough for slow reasoning, short enough to catch a hung connection); `0`
+   * turns the watchdog off. The wait for the first event is bounded by `timeout` instead.
+   */
+  streamIdleTimeout?: number | undefined;
   /** `auto` (default): add the region's inference-profile prefix where a model needs one; `global`: prefer `global.`; `off`: never. */
   crossRegion?: CrossRegionMode | undefined;
   /** Model aliases of your own; they override built-in ones and bedrock.json's. */
@@ -114,6 +121,8 @@ export interface ClientOptions {
 export interface RequestOptions {
   maxRetries?: number | undefined;
   timeout?: number | undefined;
+  /** See {@link ClientOptions.streamIdleTimeout}. */
+  streamIdleTimeout?: number | undefined;
   signal?: AbortSignal | undefined;
   onRetry?: ((info: RetryInfo) => void) | undefined;
 }
@@ -164,6 +173,7 @@ const LOG_LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'
 export class Client {
   static readonly DEFAULT_TIMEOUT = 600_000;
   static readonly DEFAULT_MAX_RETRIES = 2;
+  static readonly DEFAULT_STREAM_IDLE_TIMEOUT = 300_000;
 
   readonly chat: Chat;
   readonly embeddings: Embeddings;
@@ -327,7 +337,10 @@ export class Client {
           ...(auth.token === undefined ? {} : { token: auth.token }),
           ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint.value }),
         };
-        return new sdk.BedrockRuntimeClient(sdkConfig);
+        const sdkClient = new sdk.BedrockRuntimeClient(sdkConfig);
+        // Bedrock's token-count headers are not modelled by the SDK; Cohere reports usage only there.
+        addBedrockHeadersMiddleware(sdkClient.middlewareStack);
+        return sdkClient;
       })();
       this.#sdkClients.set(region, client);
       client.catch(() => this.#sdkClients.delete(region));
@@ -376,7 +389,11 @@ export class Client {
     }
   }
 
-  #retryPolicy(options: RequestOptions): { maxRetries: number; timeoutMs: number; onRetry: ((info: RetryInfo) => void) | undefined } {
+  /**
+   * @internal The retry settings for a call: the request's, else the client's. Embeddings run their own retry loop
+   * (each attempt must wait for a slot of the adaptive limiter) and read these.
+   */
+  _retryPolicy(options: RequestOptions): { maxRetries: number; timeoutMs: number; onRetry: (info: RetryInfo) => void } {
     const maxRetries = options.maxRetries ?? this.#config.maxRetries.value;
     const timeoutMs = options.timeout ?? this.#config.timeout.value;
     if (!Number.isInteger(maxRetries) || maxRetries < 0) throw new ConfigurationError('maxRetries', '`maxRetries` must be a whole number ≥ 0.');
@@ -429,7 +446,7 @@ export class Client {
   ): Promise<SendResult<OperationOutput<Name>>> {
     const config = await this.#resolvedConfig();
     const region = options.region ?? config.region.value;
-    const { maxRetries, timeoutMs, onRetry } = this.#retryPolicy(options);
+    const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
     const outcome = await withRetry(
       () => this.#attempt(name, input, region, timeoutMs, options.signal, async (output) => output, new AbortController()),
       { maxRetries, signal: options.signal, onRetry },
@@ -472,7 +489,7 @@ export class Client {
   ): Promise<StreamSendResult<Event>> {
     const config = await this.#resolvedConfig();
     const region = options.region ?? config.region.value;
-    const { maxRetries, timeoutMs, onRetry } = this.#retryPolicy(options);
+    const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
     let controller = new AbortController();
     const outcome = await withRetry(
       () => {
@@ -498,25 +515,53 @@ export class Client {
     const { output, iterator, first } = outcome.value;
     const meta = output.$metadata;
     const streamController = controller;
-    // After the first event, the caller's signal still cancels the stream.
-    const signal = options.signal;
-    if (signal !== undefined) {
-      const onAbort = (): void => streamController.abort(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
-      streamController.signal.addEventListener('abort', () => signal.removeEventListener('abort', onAbort), { once: true });
+    const idleTimeoutMs = options.streamIdleTimeout ?? this.#options.streamIdleTimeout ?? Client.DEFAULT_STREAM_IDLE_TIMEOUT;
+    if (!Number.isFinite(idleTimeoutMs) || idleTimeoutMs < 0) {
+      throw new ConfigurationError('streamIdleTimeout', '`streamIdleTimeout` must be a number of milliseconds ≥ 0 (0 turns it off).');
     }
+    // After the first event, the caller's signal still cancels the stream; the listener goes when the stream ends.
+    const signal = options.signal;
+    const onAbort = (): void => streamController.abort(signal?.reason);
+    const release = (): void => signal?.removeEventListener('abort', onAbort);
+    if (signal !== undefined) {
+      signal.addEventListener('abort', onAbort, { once: true });
+      streamController.signal.addEventListener('abort', release, { once: true });
+    }
+    if (first.done === true) release();
     const secrets = this.#secrets;
     const rest: AsyncIterator<Event> = {
       async next() {
+        let timer: NodeJS.Timeout | undefined;
+        const idle = { fired: false };
         try {
-          return await iterator.next();
+          const pending = iterator.next();
+          const result =
+            idleTimeoutMs === 0
+              ? await pending
+              : await Promise.race([
+                  pending,
+                  new Promise<never>((_, reject) => {
+                    timer = setTimeout(() => {
+                      idle.fired = true;
+                      streamController.abort();
+                      reject(new APIConnectionTimeoutError({ message: `The ${name} stream sent no event for ${idleTimeoutMs} ms (streamIdleTimeout).` }));
+                    }, idleTimeoutMs);
+                  }),
+                ]);
+          if (result.done === true) release();
+          return result;
         } catch (error) {
+          release();
+          if (idle.fired && error instanceof APIConnectionTimeoutError) throw error;
           if (streamController.signal.aborted) throw new APIUserAbortError({ cause: fromAwsError(error, secrets) });
           throw fromAwsError(error, secrets);
+        } finally {
+          clearTimeout(timer);
         }
       },
       async return() {
         streamController.abort();
+        release();
         try {
           await iterator.return?.();
         } catch {
@@ -569,6 +614,12 @@ function validateClientOptions(options: ClientOptions): void {
   }
   if (options.timeout !== undefined && (typeof options.timeout !== 'number' || !Number.isFinite(options.timeout) || options.timeout <= 0)) {
     throw new ConfigurationError('timeout', `\`timeout\` must be a number of milliseconds > 0; got ${JSON.stringify(options.timeout)}.`);
+  }
+  if (
+    options.streamIdleTimeout !== undefined &&
+    (typeof options.streamIdleTimeout !== 'number' || !Number.isFinite(options.streamIdleTimeout) || options.streamIdleTimeout < 0)
+  ) {
+    throw new ConfigurationError('streamIdleTimeout', `\`streamIdleTimeout\` must be a number of milliseconds ≥ 0 (0 turns it off); got ${JSON.stringify(options.streamIdleTimeout)}.`);
   }
   if (options.crossRegion !== undefined && !['auto', 'off', 'global'].includes(options.crossRegion)) {
     throw new ConfigurationError('crossRegion', `\`crossRegion\` must be "auto", "off" or "global"; got ${JSON.stringify(options.crossRegion)}.`);

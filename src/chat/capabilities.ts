@@ -8,10 +8,15 @@ import { BadRequestError } from '../core/errors.js';
 import type { ModelEntry } from '../models/types.js';
 import type { RequestFeatures } from './to-converse-request.js';
 
+/** How errors name a model: `` `alias` `` when the alias was called, else `` `alias` (model ID) ``. */
+export function describeModel(entry: ModelEntry, modelId: string): string {
+  return entry.alias === modelId ? `\`${modelId}\`` : `\`${entry.alias}\` (${modelId})`;
+}
+
 /** Throws when the model lacks a feature the request uses (see the module comment). */
 export function checkCapabilities(entry: ModelEntry | undefined, modelId: string, features: RequestFeatures): void {
   if (entry === undefined) return;
-  const model = entry.alias === modelId ? `\`${modelId}\`` : `\`${entry.alias}\` (${modelId})`;
+  const model = describeModel(entry, modelId);
   if (entry.kind !== 'chat' || entry.capabilities === undefined) {
     throw BadRequestError.forParam('model', `${model} is an ${entry.kind} model; chat completions need a chat model.`, 'model_not_supported');
   }

@@ -4,7 +4,10 @@
  * - `tool` messages become `toolResult` blocks in a user turn, all results of one assistant turn grouped in order;
  * - consecutive turns of the same role are merged; blank text blocks are dropped;
  * - the trailing whitespace of a final assistant message (a prefill) is trimmed;
- * - tool names and tool-call IDs go through the request's name maps (Bedrock's charsets).
+ * - tool names and tool-call IDs go through the request's name maps (Bedrock's charsets);
+ * - `cache_control` on a message or content part → a `cachePoint` block after it (`cache-points.ts`);
+ * - an assistant message's `reasoning_details` → its signed and redacted reasoning blocks, first in its turn
+ *   (`reasoning.ts`); unsigned reasoning and `reasoning_content` are not sent back.
  *
  * What cannot be made valid fails with a `BadRequestError` whose `param` points at the message part
  * (`messages[2].content[1].image_url.url`): audio input, file IDs, unanswered tool calls, a conversation that
@@ -12,6 +15,7 @@
  */
 import type { ContentBlock, ImageBlock, Message, SystemContentBlock, ToolResultContentBlock } from '@aws-sdk/client-bedrock-runtime';
 import { BadRequestError } from '../core/errors.js';
+import { type CachePointUse, createCachePoint, readCacheControl } from './cache-points.js';
 import {
   claimUniqueName,
   documentFormatFromFilename,
@@ -30,6 +34,7 @@ import {
   parseDataUrl,
   type RemoteImageSlot,
 } from './image-source.js';
+import { convertReasoningDetails } from './reasoning.js';
 import { type NameMap, toBedrockName } from './tool-names.js';
 import type { ChatCompletionMessageParam } from './types.js';
 import type { UnsupportedParamHandler } from './unsupported-params.js';
@@ -51,6 +56,10 @@ export interface MessageFeatures {
   image?: string;
   document?: string;
   toolBlocks?: string;
+  /** The first replayed reasoning block. */
+  reasoningReplay?: string;
+  /** Every `cache_control` breakpoint, in order (system ones and message ones interleaved as written). */
+  cachePoints?: CachePointUse[];
 }
 
 export interface ConvertedMessages {
@@ -82,6 +91,7 @@ export function convertToConverseMessages(messages: unknown, context: ConvertMes
   /** Tool calls of the last assistant turn not answered yet: Bedrock ID → where it was made. */
   const pending = new Map<string, string>();
   let pendingAnsweredBy: string | undefined;
+  const cacheSink: CachePointUse[] = [];
 
   const push = (role: 'user' | 'assistant', content: ContentBlock[], param: string, documentParam?: string): void => {
     if (content.length === 0) return;
@@ -113,15 +123,17 @@ export function convertToConverseMessages(messages: unknown, context: ConvertMes
       case 'system':
       case 'developer': {
         rejectName(message, param, context);
-        const blocks = convertTextContent(message.content, `${param}.content`);
+        const blocks = convertTextContent(message.content, `${param}.content`, cacheSink);
         if (blocks.length > 0) features.system ??= `${param}`;
-        for (const block of blocks) system.push({ text: block.text });
+        addMessageCachePoint(message, param, blocks, cacheSink);
+        system.push(...blocks);
         return;
       }
       case 'user': {
         requireAnswered();
         rejectName(message, param, context);
-        const { blocks, documentParam } = convertUserContent(message.content, `${param}.content`, context, media, features);
+        const { blocks, documentParam } = convertUserContent(message.content, `${param}.content`, context, media, features, cacheSink);
+        addMessageCachePoint(message, param, blocks, cacheSink);
         push('user', blocks, param, documentParam);
         return;
       }
@@ -132,8 +144,12 @@ export function convertToConverseMessages(messages: unknown, context: ConvertMes
         if (message.function_call !== undefined && message.function_call !== null) {
           throw BadRequestError.forParam(`${param}.function_call`, 'The legacy `function_call` is not supported; use `tool_calls`.', 'unsupported_parameter');
         }
-        const blocks: ContentBlock[] = [];
-        if (message.content !== undefined && message.content !== null) blocks.push(...convertAssistantContent(message.content, `${param}.content`));
+        const blocks: ContentBlock[] = convertReasoningDetails(message.reasoning_details, `${param}.reasoning_details`);
+        if (blocks.length > 0) features.reasoningReplay ??= `${param}.reasoning_details`;
+        if (message.reasoning_content !== undefined && message.reasoning_content !== null && typeof message.reasoning_content !== 'string') {
+          throw BadRequestError.forParam(`${param}.reasoning_content`, `\`${param}.reasoning_content\` must be a string.`);
+        }
+        if (message.content !== undefined && message.content !== null) blocks.push(...convertAssistantContent(message.content, `${param}.content`, cacheSink));
         if (typeof message.refusal === 'string' && message.refusal.trim() !== '') blocks.push({ text: message.refusal });
         const toolCalls = message.tool_calls;
         if (toolCalls !== undefined && toolCalls !== null) {
@@ -150,6 +166,7 @@ export function convertToConverseMessages(messages: unknown, context: ConvertMes
             blocks.push(block);
           });
         }
+        addMessageCachePoint(message, param, blocks, cacheSink);
         push('assistant', blocks, param);
         return;
       }
@@ -170,8 +187,19 @@ export function convertToConverseMessages(messages: unknown, context: ConvertMes
         pending.delete(toolUseId);
         pendingAnsweredBy = toolUseId;
         features.toolBlocks ??= param;
-        const content: ToolResultContentBlock[] = convertTextContent(message.content, `${param}.content`).map((block) => ({ text: block.text }));
-        push('user', [{ toolResult: { toolUseId, content } }], param);
+        // A breakpoint inside a tool result cannot sit there (tool results hold no cache points): it follows the result.
+        const partUses: CachePointUse[] = [];
+        const content: ToolResultContentBlock[] = convertTextContent(message.content, `${param}.content`, partUses)
+          .filter((block): block is { text: string } => block.text !== undefined)
+          .map((block) => ({ text: block.text }));
+        const resultBlocks: ContentBlock[] = [{ toolResult: { toolUseId, content } }];
+        const messageUse = readCacheControl((message as { cache_control?: unknown }).cache_control, `${param}.cache_control`);
+        const use = messageUse ?? partUses.at(-1);
+        if (use !== undefined) {
+          resultBlocks.push(createCachePoint(use.ttl));
+          cacheSink.push(use);
+        }
+        push('user', resultBlocks, param);
         return;
       }
       case 'function':
@@ -207,18 +235,46 @@ export function convertToConverseMessages(messages: unknown, context: ConvertMes
       );
     }
   }
+  if (cacheSink.length > 0) features.cachePoints = cacheSink;
   return { system, messages: turns.map((turn) => ({ role: turn.role, content: turn.content })), features, remoteImages: media.remoteImages };
+}
+
+/** A message's own `cache_control` → a cache point after its last block (a message without content cannot hold one). */
+function addMessageCachePoint(message: { cache_control?: unknown }, param: string, blocks: Array<ContentBlock | SystemContentBlock>, sink: CachePointUse[]): void {
+  const use = readCacheControl(message.cache_control, `${param}.cache_control`);
+  if (use === undefined) return;
+  const last = blocks.at(-1);
+  if (last === undefined) {
+    throw BadRequestError.forParam(`${param}.cache_control`, `\`${param}\` has no content for \`cache_control\` to follow; put it on a message with content.`);
+  }
+  if (last.cachePoint !== undefined) {
+    throw BadRequestError.forParam(`${param}.cache_control`, `\`${param}\` already ends with a cache point (from its last content part's \`cache_control\`); give only one of them.`);
+  }
+  blocks.push(createCachePoint(use.ttl));
+  sink.push(use);
+}
+
+/** A part's `cache_control` → a cache point right after the part's block (a blank part, dropped, cannot hold one). */
+function addPartCachePoint(part: unknown, param: string, blocks: Array<ContentBlock | SystemContentBlock>, added: boolean, sink: CachePointUse[]): void {
+  const use = readCacheControl((part as { cache_control?: unknown }).cache_control, `${param}.cache_control`);
+  if (use === undefined) return;
+  if (!added) throw BadRequestError.forParam(`${param}.cache_control`, `\`${param}\` is blank, so there is nothing for its \`cache_control\` to follow.`);
+  blocks.push(createCachePoint(use.ttl));
+  sink.push(use);
 }
 
 function rejectName(message: { name?: unknown }, param: string, context: ConvertMessagesContext): void {
   if (message.name !== undefined && message.name !== null) context.unsupported(`${param}.name`, 'Converse messages have no participant names.');
 }
 
-/** A string or an array of text parts (system, developer and tool messages) → non-blank text blocks. */
-function convertTextContent(content: unknown, param: string): { text: string }[] {
+/**
+ * A string or an array of text parts (system, developer and tool messages) → non-blank text blocks, with a cache
+ * point after each part that has `cache_control` (recorded in `sink`).
+ */
+function convertTextContent(content: unknown, param: string, sink: CachePointUse[]): SystemContentBlock[] {
   if (typeof content === 'string') return isBlank(content) ? [] : [{ text: content }];
   if (!Array.isArray(content)) throw BadRequestError.forParam(param, `\`${param}\` must be a string or an array of text parts.`);
-  const blocks: { text: string }[] = [];
+  const blocks: SystemContentBlock[] = [];
   content.forEach((part: unknown, index) => {
     const partParam = `${param}[${index}]`;
     const typed = part as { type?: unknown; text?: unknown };
@@ -226,12 +282,14 @@ function convertTextContent(content: unknown, param: string): { text: string }[]
       throw BadRequestError.forParam(`${partParam}.type`, `\`${partParam}\` must be a text part (\`{ type: 'text', text }\`) here.`);
     }
     if (typeof typed.text !== 'string') throw BadRequestError.forParam(`${partParam}.text`, `\`${partParam}.text\` must be a string.`);
-    if (!isBlank(typed.text)) blocks.push({ text: typed.text });
+    const added = !isBlank(typed.text);
+    if (added) blocks.push({ text: typed.text });
+    addPartCachePoint(part, partParam, blocks, added, sink);
   });
   return blocks;
 }
 
-function convertAssistantContent(content: unknown, param: string): ContentBlock[] {
+function convertAssistantContent(content: unknown, param: string, sink: CachePointUse[]): ContentBlock[] {
   if (typeof content === 'string') return isBlank(content) ? [] : [{ text: content }];
   if (!Array.isArray(content)) throw BadRequestError.forParam(param, `\`${param}\` must be a string, an array of parts, or null.`);
   const blocks: ContentBlock[] = [];
@@ -242,7 +300,9 @@ function convertAssistantContent(content: unknown, param: string): ContentBlock[
     if (typeof text !== 'string') {
       throw BadRequestError.forParam(partParam, `\`${partParam}\` must be a text or refusal part in an assistant message.`);
     }
-    if (!isBlank(text)) blocks.push({ text });
+    const added = !isBlank(text);
+    if (added) blocks.push({ text });
+    addPartCachePoint(part, partParam, blocks, added, sink);
   });
   return blocks;
 }
@@ -296,6 +356,7 @@ function convertUserContent(
   context: ConvertMessagesContext,
   media: MediaCount,
   features: MessageFeatures,
+  sink: CachePointUse[],
 ): { blocks: ContentBlock[]; documentParam?: string } {
   if (typeof content === 'string') return { blocks: isBlank(content) ? [] : [{ text: content }] };
   if (!Array.isArray(content)) throw BadRequestError.forParam(param, `\`${param}\` must be a string or an array of content parts.`);
@@ -309,7 +370,9 @@ function convertUserContent(
       case 'text': {
         const text = (raw as { text?: unknown }).text;
         if (typeof text !== 'string') throw BadRequestError.forParam(`${partParam}.text`, `\`${partParam}.text\` must be a string.`);
-        if (!isBlank(text)) blocks.push({ text });
+        const added = !isBlank(text);
+        if (added) blocks.push({ text });
+        addPartCachePoint(raw, partParam, blocks, added, sink);
         return;
       }
       case 'image_url': {
@@ -317,6 +380,7 @@ function convertUserContent(
         countImage(media, partParam);
         features.image ??= partParam;
         blocks.push({ image });
+        addPartCachePoint(raw, partParam, blocks, true, sink);
         return;
       }
       case 'file': {
@@ -329,6 +393,7 @@ function convertUserContent(
           documentParam ??= partParam;
         }
         blocks.push(block);
+        addPartCachePoint(raw, partParam, blocks, true, sink);
         return;
       }
       case 'input_audio':
@@ -441,12 +506,14 @@ function convertFilePart(part: { file?: { file_data?: unknown; file_id?: unknown
 function trimFinalAssistantPrefill(turns: Turn[]): void {
   const last = turns.at(-1);
   if (last === undefined || last.role !== 'assistant') return;
-  const lastBlock = last.content.at(-1);
+  // A trailing cache point does not end the text: the text block before it does.
+  const position = last.content.at(-1)?.cachePoint !== undefined ? last.content.length - 2 : last.content.length - 1;
+  const lastBlock = last.content[position];
   if (lastBlock?.text === undefined) return;
   const trimmed = lastBlock.text.trimEnd();
-  if (trimmed === '') last.content.pop();
-  else last.content[last.content.length - 1] = { text: trimmed };
-  if (last.content.length === 0) turns.pop();
+  if (trimmed === '') last.content.splice(position, 1);
+  else last.content[position] = { text: trimmed };
+  if (last.content.every((block) => block.cachePoint !== undefined)) turns.pop();
 }
 
 function isBlank(text: string): boolean {

@@ -13,12 +13,22 @@
  * | `tool_choice: 'none'` | no `toolChoice`; `toolConfig` only when the history holds tool blocks |
  * | `user`, `safety_identifier`, `metadata` | `requestMetadata` |
  * | `service_tier` `default` / `flex` / `priority` | `serviceTier.type` (`auto`: none sent) |
- * | `bedrock.additionalModelRequestFields` etc. | the Converse member of the same name |
+ * | `cache_control` on messages, parts and tools | `cachePoint` blocks (`cache-points.ts`) |
+ * | `bedrock.*` | `bedrock-extras.ts` |
+ *
+ * What depends on the model (`reasoning_effort`, `response_format`, `bedrock.cache`, the cache-point limits) is
+ * validated here and carried in the plan; `adaptRequestToModel` (`adapt-to-model.ts`) applies it once the model is
+ * known.
  */
 import type { ConverseCommandInput, InferenceConfiguration, Tool, ToolChoice, ToolConfiguration } from '@aws-sdk/client-bedrock-runtime';
 import { BadRequestError } from '../core/errors.js';
 import { closestMatches } from '../internal/suggest.js';
+import { parseBedrockArn } from '../models/arn.js';
+import { type BedrockExtras, readBedrockExtras } from './bedrock-extras.js';
+import { type CachePointUse, type CacheTtl, createCachePoint, readCacheControl } from './cache-points.js';
 import type { RemoteImageSlot } from './image-source.js';
+import { type ReasoningEffort, readReasoningEffort } from './reasoning.js';
+import { readResponseFormat, type ResponseFormatRequest } from './structured-output.js';
 import { convertToConverseMessages, type MessageFeatures } from './to-converse-messages.js';
 import { createToolCallIdMap, createToolNameMap, type NameMap, toBedrockName } from './tool-names.js';
 import type { ChatCompletionCreateParamsBase, ChatCompletionFunctionTool } from './types.js';
@@ -64,8 +74,6 @@ const KNOWN_PARAMS = {
   bedrock: true,
 } as const satisfies Record<keyof ChatCompletionCreateParamsBase, true>;
 
-const BEDROCK_EXTRAS = ['baseModel', 'additionalModelRequestFields', 'additionalModelResponseFieldPaths', 'latency'] as const;
-
 /** Bedrock's `requestMetadata` charset (bedrock-wire.md §1.4). */
 const METADATA_PATTERN = /^[a-zA-Z0-9\s:_@$#=/+,.-]*$/;
 const MAX_METADATA_ENTRIES = 16;
@@ -86,6 +94,9 @@ export interface RequestFeatures extends MessageFeatures {
   temperatureAndTopP?: string;
 }
 
+/** Which parameter gave `inferenceConfig.maxTokens`. */
+export type MaxTokensParam = 'max_tokens' | 'max_completion_tokens';
+
 export interface ConverseRequestPlan {
   /** The Converse (or ConverseStream) input, without `modelId`. */
   input: Omit<ConverseCommandInput, 'modelId'>;
@@ -99,6 +110,18 @@ export interface ConverseRequestPlan {
   features: RequestFeatures;
   /** Image blocks still to fetch (`fillRemoteImages`) before sending. */
   remoteImages: RemoteImageSlot[];
+  /** `reasoning_effort`, validated; mapped per model family by `adaptRequestToModel`. */
+  reasoningEffort: ReasoningEffort | undefined;
+  /** `response_format` when it asks for JSON; applied per model by `adaptRequestToModel`. */
+  responseFormat: ResponseFormatRequest | undefined;
+  /** Every `cache_control` breakpoint placed, in Bedrock's order (tools first). */
+  cachePoints: CachePointUse[];
+  /** `bedrock.cache: 'auto'`, applied by `adaptRequestToModel`. */
+  autoCache: { ttl?: CacheTtl } | undefined;
+  /** Which parameter set `inferenceConfig.maxTokens`, if any. */
+  maxTokensParam: MaxTokensParam | undefined;
+  /** `bedrock.additionalModelRequestFields` as given (for the reasoning rules). */
+  additionalModelRequestFields: Record<string, unknown> | undefined;
 }
 
 /** Converts `create` params to a Converse request plan (see the module comment). */
@@ -117,33 +140,85 @@ export function convertToConverseRequest(params: unknown, context: ConvertReques
   const features: RequestFeatures = {};
   const stream = readStream(body, features);
   const includeUsage = readStreamOptions(body, stream);
-  const inferenceConfig = readInferenceConfig(body, features);
+  const { config: inferenceConfig, maxTokensParam } = readInferenceConfig(body, features);
   const tools = readTools(body, context);
   const toolChoice = readToolChoice(body, tools, context);
   readParallelToolCalls(body, context);
+  const reasoningEffort = readReasoningEffort(body.reasoning_effort);
+  const responseFormat = readResponseFormat(body.response_format);
+  const extras = readBedrockExtras(body.bedrock, stream);
 
   const toolNames = createToolNameMap([...tools.map((tool) => tool.function.name), ...historyToolNames(body.messages)]);
   const toolCallIds = createToolCallIdMap(historyToolCallIds(body.messages));
-  const converted = convertToConverseMessages(body.messages, { toolNames, toolCallIds, imageFetch: context.imageFetch, unsupported: context.unsupported });
-  Object.assign(features, converted.features);
+  const promptArn = parseBedrockArn(body.model)?.resourceType === 'prompt';
+  // A Prompt-management prompt brings its own messages: the request may add none.
+  const converted =
+    promptArn && Array.isArray(body.messages) && body.messages.length === 0
+      ? { system: [], messages: [], features: {}, remoteImages: [] }
+      : convertToConverseMessages(body.messages, { toolNames, toolCallIds, imageFetch: context.imageFetch, unsupported: context.unsupported });
+  const { cachePoints: messageCachePoints = [], ...messageFeatures } = converted.features;
+  Object.assign(features, messageFeatures);
 
-  const toolConfig = buildToolConfig(tools, toolChoice, toolNames, converted.messages, features);
+  const toolCachePoints: CachePointUse[] = [];
+  const toolConfig = buildToolConfig(tools, toolChoice, toolNames, converted.messages, features, toolCachePoints);
   const requestMetadata = readRequestMetadata(body);
   const serviceTier = readServiceTier(body, context);
-  const extras = readBedrockExtras(body);
 
   const input: Omit<ConverseCommandInput, 'modelId'> = {
-    messages: converted.messages,
+    ...(converted.messages.length === 0 ? {} : { messages: converted.messages }),
     ...(converted.system.length === 0 ? {} : { system: converted.system }),
     ...(Object.keys(inferenceConfig).length === 0 ? {} : { inferenceConfig }),
     ...(toolConfig === undefined ? {} : { toolConfig }),
     ...(requestMetadata === undefined ? {} : { requestMetadata }),
     ...(serviceTier === undefined ? {} : { serviceTier: { type: serviceTier } }),
-    ...(extras.additionalModelRequestFields === undefined ? {} : { additionalModelRequestFields: extras.additionalModelRequestFields as never }),
+    ...(extras.additionalModelRequestFields === undefined ? {} : { additionalModelRequestFields: { ...extras.additionalModelRequestFields } as never }),
     ...(extras.additionalModelResponseFieldPaths === undefined ? {} : { additionalModelResponseFieldPaths: extras.additionalModelResponseFieldPaths }),
     ...(extras.latency === undefined ? {} : { performanceConfig: { latency: extras.latency } }),
+    ...(extras.guardrailConfig === undefined ? {} : { guardrailConfig: extras.guardrailConfig }),
+    ...(extras.promptVariables === undefined ? {} : { promptVariables: extras.promptVariables }),
   };
-  return { input, toolNames, toolCallIds, stream, includeUsage, baseModel: extras.baseModel, features, remoteImages: converted.remoteImages };
+  checkPromptVariables(body.model, promptArn, extras, input);
+  return {
+    input,
+    toolNames,
+    toolCallIds,
+    stream,
+    includeUsage,
+    baseModel: extras.baseModel,
+    features,
+    remoteImages: converted.remoteImages,
+    reasoningEffort,
+    responseFormat,
+    cachePoints: [...toolCachePoints, ...messageCachePoints],
+    autoCache: extras.cache,
+    maxTokensParam,
+    additionalModelRequestFields: extras.additionalModelRequestFields,
+  };
+}
+
+/**
+ * `bedrock.promptVariables` only with a Prompt-management ARN, and then without what the prompt itself fixes
+ * (Bedrock rejects `system`, `inferenceConfig`, `toolConfig` and `additionalModelRequestFields` with a prompt ARN).
+ */
+function checkPromptVariables(model: string, promptArn: boolean, extras: BedrockExtras, input: Omit<ConverseCommandInput, 'modelId'>): void {
+  if (extras.promptVariables !== undefined && !promptArn) {
+    throw BadRequestError.forParam(
+      'bedrock.promptVariables',
+      `\`bedrock.promptVariables\` fill the variables of a Prompt-management prompt: \`model\` must be a prompt ARN (\`arn:aws:bedrock:<region>:<account>:prompt/<id>\`), not \`${model}\`.`,
+    );
+  }
+  if (!promptArn) return;
+  const fixed: [keyof typeof input, string][] = [
+    ['system', 'system and developer messages'],
+    ['inferenceConfig', '`max_tokens`, `temperature`, `top_p` and `stop`'],
+    ['toolConfig', '`tools` and tool calls'],
+    ['additionalModelRequestFields', '`bedrock.additionalModelRequestFields`'],
+  ];
+  for (const [member, what] of fixed) {
+    if (input[member] !== undefined) {
+      throw BadRequestError.forParam('model', `With a Prompt-management prompt as \`model\`, the prompt fixes ${what}; Bedrock rejects them in the request (Converse \`${member}\`).`);
+    }
+  }
 }
 
 function rejectUnknownParams(body: Record<string, unknown>): void {
@@ -184,7 +259,7 @@ function isSet<T>(value: T | null | undefined): value is T {
   return value !== undefined && value !== null;
 }
 
-function readInferenceConfig(body: ChatCompletionCreateParamsBase, features: RequestFeatures): InferenceConfiguration {
+function readInferenceConfig(body: ChatCompletionCreateParamsBase, features: RequestFeatures): { config: InferenceConfiguration; maxTokensParam: MaxTokensParam | undefined } {
   const config: InferenceConfiguration = {};
   const maxTokens = body.max_tokens;
   const maxCompletionTokens = body.max_completion_tokens;
@@ -232,7 +307,8 @@ function readInferenceConfig(body: ChatCompletionCreateParamsBase, features: Req
     if (sequences.length > 2500) throw BadRequestError.forParam('stop', 'Bedrock accepts at most 2500 stop sequences.');
     if (sequences.length > 0) config.stopSequences = [...sequences];
   }
-  return config;
+  const maxTokensParam = isSet(maxCompletionTokens) ? 'max_completion_tokens' : isSet(maxTokens) ? 'max_tokens' : undefined;
+  return { config, maxTokensParam };
 }
 
 function readTools(body: ChatCompletionCreateParamsBase, context: ConvertRequestContext): ChatCompletionFunctionTool[] {
@@ -390,10 +466,19 @@ function buildToolConfig(
   toolNames: NameMap,
   messages: NonNullable<ConverseCommandInput['messages']>,
   features: RequestFeatures,
+  cachePoints: CachePointUse[],
 ): ToolConfiguration | undefined {
   const historyHasToolBlocks = features.toolBlocks !== undefined;
-  const offered = choice.kind === 'allowed' ? tools.filter((tool) => choice.names.has(tool.function.name)) : tools;
-  let specs = offered.map((tool) => toToolSpec(tool, toolNames));
+  let specs: Tool[] = [];
+  tools.forEach((tool, index) => {
+    if (choice.kind === 'allowed' && !choice.names.has(tool.function.name)) return;
+    specs.push(toToolSpec(tool, toolNames));
+    const use = readCacheControl(tool.cache_control, `tools[${index}].cache_control`);
+    if (use !== undefined && choice.kind !== 'none') {
+      specs.push(createCachePoint(use.ttl));
+      cachePoints.push({ ...use, tools: true });
+    }
+  });
   if (choice.kind === 'none' && !historyHasToolBlocks) return undefined;
   if (specs.length === 0) {
     if (!historyHasToolBlocks) return undefined;
@@ -482,56 +567,4 @@ function readServiceTier(body: ChatCompletionCreateParamsBase, context: ConvertR
     default:
       throw BadRequestError.forParam('service_tier', `\`service_tier\` must be "auto", "default", "flex" or "priority"; got ${JSON.stringify(tier)}.`);
   }
-}
-
-interface BedrockExtras {
-  baseModel?: string;
-  additionalModelRequestFields?: Record<string, unknown>;
-  additionalModelResponseFieldPaths?: string[];
-  latency?: 'standard' | 'optimized';
-}
-
-function readBedrockExtras(body: ChatCompletionCreateParamsBase): BedrockExtras {
-  const extras = body.bedrock;
-  if (extras === undefined) return {};
-  if (typeof extras !== 'object' || extras === null || Array.isArray(extras)) throw BadRequestError.forParam('bedrock', '`bedrock` must be an object.');
-  for (const key of Object.keys(extras)) {
-    if (!(BEDROCK_EXTRAS as readonly string[]).includes(key)) {
-      const suggestions = closestMatches(key, BEDROCK_EXTRAS, 1);
-      throw BadRequestError.forParam(
-        `bedrock.${key}`,
-        `Unrecognized Bedrock option \`bedrock.${key}\`.${suggestions.length === 0 ? '' : ` Did you mean \`bedrock.${suggestions[0]}\`?`}`,
-        'unknown_parameter',
-      );
-    }
-  }
-  const result: BedrockExtras = {};
-  if (extras.baseModel !== undefined) {
-    if (typeof extras.baseModel !== 'string' || extras.baseModel === '') throw BadRequestError.forParam('bedrock.baseModel', '`bedrock.baseModel` must be a non-empty string.');
-    result.baseModel = extras.baseModel;
-  }
-  const fields = extras.additionalModelRequestFields;
-  if (fields !== undefined) {
-    if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
-      throw BadRequestError.forParam('bedrock.additionalModelRequestFields', '`bedrock.additionalModelRequestFields` must be a JSON object.');
-    }
-    result.additionalModelRequestFields = fields;
-  }
-  const paths = extras.additionalModelResponseFieldPaths;
-  if (paths !== undefined) {
-    const param = 'bedrock.additionalModelResponseFieldPaths';
-    if (!Array.isArray(paths) || paths.length > 10) throw BadRequestError.forParam(param, `\`${param}\` must be an array of at most 10 JSON Pointers.`);
-    paths.forEach((path: unknown, index) => {
-      if (typeof path !== 'string' || path.length < 1 || path.length > 256 || !path.startsWith('/')) {
-        throw BadRequestError.forParam(`${param}[${index}]`, `\`${param}[${index}]\` must be a JSON Pointer (\`/…\`) of 1–256 characters.`);
-      }
-    });
-    result.additionalModelResponseFieldPaths = [...paths];
-  }
-  const latency = extras.latency;
-  if (latency !== undefined) {
-    if (latency !== 'standard' && latency !== 'optimized') throw BadRequestError.forParam('bedrock.latency', '`bedrock.latency` must be "standard" or "optimized".');
-    result.latency = latency;
-  }
-  return result;
 }

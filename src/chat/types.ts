@@ -2,7 +2,8 @@
  * Chat Completions types in the `openai` package's shapes, defined here so that our public `.d.ts` does not depend
  * on `openai` (a dev dependency). They are structurally the same as `openai`'s, so values pass both ways; the type
  * tests (`test/chat/types.test-d.ts`) hold that in place. Where we add something, it is an optional field
- * (`bedrock`, `reasoning_content`, `prompt_tokens_details.cache_write_tokens`, `cost`).
+ * (`bedrock`, `cache_control`, `reasoning_content`, `reasoning_details`, `prompt_tokens_details.cache_write_tokens`,
+ * `cost`).
  */
 import type { StopReason } from '@aws-sdk/client-bedrock-runtime';
 import type { ModelName } from '../models/catalog.js';
@@ -11,14 +12,28 @@ import type { ModelName } from '../models/catalog.js';
 // Request: messages and content parts
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * A prompt-cache breakpoint (Anthropic's and LiteLLM's `cache_control`), sent as a Bedrock `cachePoint` right
+ * after the part, message or tool that carries it: everything up to there is cached. `ttl` `1h` only where the
+ * model allows it (Claude 4.5 and later); the default is about 5 minutes. Not in OpenAI's types.
+ */
+export interface ChatCompletionCacheControl {
+  type: 'ephemeral';
+  ttl?: '5m' | '1h';
+}
+
 export interface ChatCompletionContentPartText {
   text: string;
   type: 'text';
+  /** Cache everything up to and including this part. Not in OpenAI's type. */
+  cache_control?: ChatCompletionCacheControl;
 }
 
 export interface ChatCompletionContentPartImage {
   image_url: ChatCompletionContentPartImageURL;
   type: 'image_url';
+  /** Cache everything up to and including this part. Not in OpenAI's type. */
+  cache_control?: ChatCompletionCacheControl;
 }
 
 export interface ChatCompletionContentPartImageURL {
@@ -40,6 +55,8 @@ export interface ChatCompletionContentPartFile {
     filename?: string;
   };
   type: 'file';
+  /** Cache everything up to and including this part. Not in OpenAI's type. */
+  cache_control?: ChatCompletionCacheControl;
 }
 
 export interface ChatCompletionContentPartRefusal {
@@ -57,18 +74,24 @@ export interface ChatCompletionSystemMessageParam {
   content: string | Array<ChatCompletionContentPartText>;
   role: 'system';
   name?: string;
+  /** Cache everything up to the end of this message. Not in OpenAI's type. */
+  cache_control?: ChatCompletionCacheControl;
 }
 
 export interface ChatCompletionDeveloperMessageParam {
   content: string | Array<ChatCompletionContentPartText>;
   role: 'developer';
   name?: string;
+  /** Cache everything up to the end of this message. Not in OpenAI's type. */
+  cache_control?: ChatCompletionCacheControl;
 }
 
 export interface ChatCompletionUserMessageParam {
   content: string | Array<ChatCompletionContentPart>;
   role: 'user';
   name?: string;
+  /** Cache everything up to the end of this message. Not in OpenAI's type. */
+  cache_control?: ChatCompletionCacheControl;
 }
 
 export interface ChatCompletionMessageFunctionToolCall {
@@ -85,6 +108,26 @@ export interface ChatCompletionMessageCustomToolCall {
 
 export type ChatCompletionMessageToolCall = ChatCompletionMessageFunctionToolCall | ChatCompletionMessageCustomToolCall;
 
+/**
+ * One reasoning block of an assistant message, as returned in `message.reasoning_details` and accepted back on
+ * assistant messages. Only signed text blocks and redacted blocks are replayed to Bedrock (Claude needs them,
+ * unchanged, in a tool loop with thinking); unsigned text (Nova, gpt-oss, DeepSeek) is never sent back.
+ */
+export type ChatCompletionReasoningDetail = ChatCompletionReasoningText | ChatCompletionReasoningRedacted;
+
+/** A reasoning text block; `signature` is set when the model signed it (Claude). */
+export interface ChatCompletionReasoningText {
+  type: 'reasoning.text';
+  text: string;
+  signature?: string;
+}
+
+/** A reasoning block the model's provider encrypted (Claude `redacted_thinking`): `data` is base64. */
+export interface ChatCompletionReasoningRedacted {
+  type: 'reasoning.redacted';
+  data: string;
+}
+
 export interface ChatCompletionAssistantMessageParam {
   role: 'assistant';
   audio?: { id: string } | null;
@@ -93,12 +136,20 @@ export interface ChatCompletionAssistantMessageParam {
   name?: string;
   refusal?: string | null;
   tool_calls?: Array<ChatCompletionMessageToolCall>;
+  /** Reasoning text as returned; informational only (it is never sent back: see `reasoning_details`). */
+  reasoning_content?: string | null;
+  /** The reasoning blocks returned with this message; signed and redacted ones are replayed. Not in OpenAI's type. */
+  reasoning_details?: Array<ChatCompletionReasoningDetail> | null;
+  /** Cache everything up to the end of this message. Not in OpenAI's type. */
+  cache_control?: ChatCompletionCacheControl;
 }
 
 export interface ChatCompletionToolMessageParam {
   content: string | Array<ChatCompletionContentPartText>;
   role: 'tool';
   tool_call_id: string;
+  /** Cache everything up to the end of this message. Not in OpenAI's type. */
+  cache_control?: ChatCompletionCacheControl;
 }
 
 /** The legacy `function` role (deprecated by OpenAI); rejected here, typed so `openai` values still fit. */
@@ -132,6 +183,8 @@ export interface FunctionDefinition {
 export interface ChatCompletionFunctionTool {
   function: FunctionDefinition;
   type: 'function';
+  /** Cache the tool definitions up to and including this one. Not in OpenAI's type. */
+  cache_control?: ChatCompletionCacheControl;
 }
 
 /** OpenAI custom (free-form) tools: Bedrock has none, so they are rejected; typed so `openai` values still fit. */
@@ -178,22 +231,46 @@ export interface ChatCompletionStreamOptions {
 // Request: params
 // ---------------------------------------------------------------------------------------------------------------
 
-/**
- * Bedrock-only extras, kept apart from OpenAI's parameters. Later features (structured output, reasoning, caching,
- * guardrails) add their fields here.
- */
+/** `bedrock.guardrail`: a Bedrock guardrail applied to the request, sent as Converse `guardrailConfig`. */
+export interface BedrockGuardrailConfig {
+  /** The guardrail's ID or ARN. */
+  guardrailIdentifier: string;
+  /** `DRAFT` or a version number (`"1"`). */
+  guardrailVersion: string;
+  /** Whether Bedrock returns the guardrail trace (under `bedrock.trace` of the response). Default `disabled`. */
+  trace?: 'enabled' | 'disabled' | 'enabled_full';
+  /** Streaming only: `sync` (default) holds text back until checked; `async` sends it while checking. */
+  streamProcessingMode?: 'sync' | 'async';
+}
+
+/** `bedrock.cache`: automatic cache points: after the tools, after the system prompt and after the last user turn. */
+export type BedrockCacheStrategy = 'auto' | { type: 'auto'; ttl?: '5m' | '1h' };
+
+/** Bedrock-only extras, kept apart from OpenAI's parameters. */
 export interface BedrockChatExtras {
   /**
    * What an application-inference-profile ARN or custom model really is (an alias or base model ID), so the
    * catalog's capability checks apply to it.
    */
   baseModel?: string;
-  /** Model-native fields merged into Converse's `additionalModelRequestFields` (e.g. `{ top_k: 40 }`). */
+  /**
+   * Model-native fields merged into Converse's `additionalModelRequestFields` (e.g. `{ top_k: 40 }`). Fields this
+   * library sets itself (`thinking`, `reasoningConfig`, `reasoning_effort` from `reasoning_effort`) may not be
+   * given here as well.
+   */
   additionalModelRequestFields?: { [key: string]: unknown };
   /** JSON Pointers of model-native response fields to return (≤ 10), surfaced as `bedrock.additional_model_response_fields`. */
   additionalModelResponseFieldPaths?: string[];
-  /** Converse `performanceConfig.latency`. */
+  /** Converse `performanceConfig` (latency-optimized inference where the model offers it). */
+  performanceConfig?: { latency: 'standard' | 'optimized' };
+  /** Shorthand for `performanceConfig: { latency }`. */
   latency?: 'standard' | 'optimized';
+  /** A guardrail to apply (Converse `guardrailConfig`). An intervention gives `finish_reason: 'content_filter'`. */
+  guardrail?: BedrockGuardrailConfig;
+  /** Values for the variables of a Prompt-management prompt; only with a prompt ARN as `model`. */
+  promptVariables?: { [name: string]: { text: string } };
+  /** Automatic prompt caching (see {@link BedrockCacheStrategy}); adds to any `cache_control` breakpoints. */
+  cache?: BedrockCacheStrategy;
 }
 
 export interface ChatCompletionCreateParamsBase {
@@ -299,6 +376,10 @@ export interface BedrockResponseInfo {
   latency_ms?: number;
   /** The fields asked for with `bedrock.additionalModelResponseFieldPaths`. */
   additional_model_response_fields?: unknown;
+  /** Bedrock's `trace` (the guardrail assessment with `bedrock.guardrail.trace`, prompt-router facts). */
+  trace?: { [key: string]: unknown };
+  /** Prompt-cache writes by TTL (Bedrock's `usage.cacheDetails`), when Bedrock reported them. */
+  cache_details?: Array<{ ttl: string; input_tokens: number }>;
 }
 
 export interface ChatCompletionMessage {
@@ -314,6 +395,11 @@ export interface ChatCompletionMessage {
   tool_calls?: Array<ChatCompletionMessageToolCall>;
   /** The model's reasoning text, when it returned any (DeepSeek's convention). Not in OpenAI's type. */
   reasoning_content?: string;
+  /**
+   * The reasoning blocks, with their signatures or redacted data: send this message back as it is and the signed
+   * and redacted blocks are replayed. Not in OpenAI's type.
+   */
+  reasoning_details?: Array<ChatCompletionReasoningDetail>;
 }
 
 export interface ChatCompletionTokenLogprob {
@@ -366,6 +452,11 @@ export interface ChatCompletionChunkDelta {
   tool_calls?: Array<ChatCompletionChunkToolCallDelta>;
   /** A fragment of the model's reasoning text. Not in OpenAI's type. */
   reasoning_content?: string;
+  /**
+   * Complete reasoning blocks, each sent once when the block ends (with its signature); concatenating these
+   * arrays over the stream gives `message.reasoning_details`. Not in OpenAI's type.
+   */
+  reasoning_details?: Array<ChatCompletionReasoningDetail>;
 }
 
 export interface ChatCompletionChunkChoice {

@@ -38,8 +38,8 @@ export function createUnsupportedParamHandler(options: {
 
 /**
  * Top-level parameters with no Bedrock meaning, each with the value(s) that mean "not used" (OpenAI's defaults)
- * and why it cannot be honoured. `response_format`, `reasoning_effort` and the prompt-cache keys are listed until
- * they are implemented, so they fail clearly rather than being ignored.
+ * and why it cannot be honoured. OpenAI's prompt-cache keys are listed because Bedrock caches by cache points
+ * (`cache_control`, `bedrock.cache`), not by keys.
  */
 export const UNSUPPORTED_PARAMS: Readonly<Record<string, { isUnset: (value: unknown) => boolean; reason: string }>> = {
   logprobs: { isUnset: (value) => value === false, reason: 'Bedrock does not return token log probabilities.' },
@@ -65,9 +65,4 @@ export const UNSUPPORTED_PARAMS: Readonly<Record<string, { isUnset: (value: unkn
   function_call: { isUnset: () => false, reason: 'the legacy `function_call` API is not supported; use `tool_choice`.' },
   prompt_cache_key: { isUnset: () => false, reason: 'Bedrock caches by cache points, not keys.' },
   prompt_cache_retention: { isUnset: () => false, reason: 'Bedrock caches by cache points, not retention settings.' },
-  response_format: {
-    isUnset: (value) => typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'text',
-    reason: 'structured output is not supported by this version of the library.',
-  },
-  reasoning_effort: { isUnset: () => false, reason: 'reasoning settings are not supported by this version of the library.' },
 };

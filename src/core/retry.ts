@@ -101,6 +101,11 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
  * gets the attempt number (1-based) and must throw errors already mapped to our classes.
  */
 export async function withRetry<T>(attempt: (attemptNumber: number) => Promise<T>, policy: RetryPolicy): Promise<RetryOutcome<T>> {
+  if (policy.maxRetries === 0) {
+    // No retry is possible: skip p-retry's machinery on this hot path (embeddings run their own loop).
+    if (policy.signal?.aborted === true) throw new APIUserAbortError();
+    return { value: await attempt(1), attempts: 1, totalDelayMs: 0 };
+  }
   const wait = policy.sleep ?? sleep;
   const retryable = policy.isRetryable ?? isRetryableError;
   let attempts = 0;

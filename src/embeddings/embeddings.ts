@@ -36,7 +36,7 @@ import { type Batch, BatchPlanner } from './batching.js';
 import { encodeFloat32Base64 } from './encoding.js';
 import { batchSizesFor, buildRequestBody, type FamilySettings, parseResponseBody } from './families.js';
 import { AdaptiveLimiter, type Permit } from './pool.js';
-import { bedrockHeadersOf } from './response-headers.js';
+import { bedrockHeadersOf } from '../core/response-headers.js';
 import type {
   Base64Embedding,
   CreateEmbeddingBase64Response,
@@ -81,15 +81,10 @@ interface RetrySettings {
 
 /**
  * The client's retry policy. The embeddings call runs the retry loop itself (each attempt must wait for the
- * adaptive limiter), so it needs the client's resolved `maxRetries` and its `onRetry` hooks: `_retryPolicy` on
- * the client gives both. Until the client exposes it, the request's own settings and the documented default apply.
+ * adaptive limiter), so it takes the client's resolved `maxRetries`, timeout and `onRetry` hooks.
  */
 function retrySettingsOf(client: Client, options: RequestOptions): RetrySettings {
-  const withPolicy = client as Client & {
-    _retryPolicy?: (options: RequestOptions) => { maxRetries: number; timeoutMs: number; onRetry: ((info: RetryInfo) => void) | undefined };
-  };
-  if (typeof withPolicy._retryPolicy === 'function') return withPolicy._retryPolicy(options);
-  return { maxRetries: options.maxRetries ?? 2, timeoutMs: options.timeout, onRetry: options.onRetry };
+  return client._retryPolicy(options);
 }
 
 function checkWholeNumber(name: string, value: unknown, min: number, max: number): void {

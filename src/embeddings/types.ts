@@ -4,6 +4,7 @@
  * `bedrock` options, `usage.cost` and the per-call batching options.
  */
 import type { RequestOptions } from '../client.js';
+import type { CanonicalAlias, CATALOG } from '../models/catalog.js';
 
 /** How an input will be used. Cohere's `input_type`; Nova's `embeddingPurpose`; Titan has none. */
 export type EmbeddingInputType = 'search_document' | 'search_query' | 'classification' | 'clustering';
@@ -51,14 +52,9 @@ export interface EmbeddingCreateParams {
 }
 
 /** Catalog aliases of the embedding models (any other model ID, profile ID or ARN is accepted too). */
-export type EmbeddingModel =
-  | 'titan-embed-text'
-  | 'titan-embed-text-v2'
-  | 'titan-embed-image'
-  | 'embed-english'
-  | 'embed-multilingual'
-  | 'embed-v4'
-  | 'nova-multimodal-embeddings';
+export type EmbeddingModel = {
+  [Alias in CanonicalAlias]: (typeof CATALOG)[Alias]['kind'] extends 'embedding' ? Alias : never;
+}[CanonicalAlias];
 
 /** One embedding vector. */
 export interface Embedding {

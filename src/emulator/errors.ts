@@ -79,11 +79,6 @@ export class EmulatorError extends Error {
   }
 }
 
-/** A modelled Bedrock exception with its usual status. */
-export function bedrockError(name: ModeledExceptionName, message?: string): EmulatorError {
-  return new EmulatorError(name, MODELED_EXCEPTION_STATUS[name], message ?? DEFAULT_EXCEPTION_MESSAGES[name]);
-}
-
 /** `ValidationException` (400) with Bedrock's wording. */
 export function validationError(message: string): EmulatorError {
   return new EmulatorError('ValidationException', 400, message);

@@ -7,7 +7,7 @@
  * was found, the emulator follows Bedrock's "This model doesn't support the … field" pattern.
  */
 import type { ConverseRequestJson, JsonObject } from './converse.js';
-import { validationError, type EmulatorError } from './errors.js';
+import { validationError } from './errors.js';
 import type { EmulatorModel } from './models.js';
 import { readReasoningRequest, verifyReasoningSignature } from './reasoning.js';
 
@@ -313,6 +313,10 @@ function validateReasoning(request: ConverseRequestJson, model: EmulatorModel, m
   if (model.reasoning !== 'anthropic-thinking') return;
   const reasoning = readReasoningRequest(model, fields);
   if (reasoning === undefined) return;
+  const thinkingField = fields?.['thinking'];
+  if (isObject(thinkingField) && thinkingField['type'] === 'enabled' && typeof thinkingField['budget_tokens'] !== 'number') {
+    fail(at('thinking.enabled.budget_tokens', 'Field required'));
+  }
   if (reasoning.budgetTokens !== undefined) {
     if (reasoning.budgetTokens < 1024) fail(MESSAGES.thinkingBudgetMinimum);
     if (maxTokens <= reasoning.budgetTokens) fail(MESSAGES.thinkingBudgetBelowMax);
@@ -437,4 +441,3 @@ export function readOutputSchema(request: ConverseRequestJson): JsonObject | und
   }
 }
 
-export type { EmulatorError };

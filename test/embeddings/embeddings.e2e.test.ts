@@ -283,3 +283,29 @@ describe('withResponse', () => {
     expect(response.totalRetryDelay).toBeGreaterThan(0);
   });
 });
+
+describe('client settings', () => {
+  it("follows the client's maxRetries and reports retries through the client's onRetry hook", async () => {
+    const retried: string[] = [];
+    const strict = new Client({
+      endpoint: emulator.url,
+      region: emulator.region,
+      credentials: emulator.credentials,
+      configFile: false,
+      maxRetries: 0,
+      onRetry: (info) => retried.push(info.bedrockErrorName ?? info.errorName),
+    });
+    try {
+      emulator.faults.failNext(1, 'ServiceUnavailableException', { operation: 'InvokeModel' });
+      const error = await strict.embeddings.create({ model: 'titan-embed-text-v2', input: 'x' }).catch((caught: unknown) => caught);
+      expect((error as { status?: number }).status).toBe(503);
+      expect(emulator.counts.InvokeModel).toBe(1);
+      // Throttling has its own budget (`throttleRetries`), so it is still retried, and the hook hears of it.
+      emulator.faults.failNext(1, 'ThrottlingException', { operation: 'InvokeModel' });
+      await strict.embeddings.create({ model: 'titan-embed-text-v2', input: 'x' });
+      expect(retried).toEqual(['ThrottlingException']);
+    } finally {
+      strict.close();
+    }
+  });
+});

@@ -38,6 +38,11 @@ function harness(reply: (body: Record<string, unknown>, call: number) => Reply, 
     _resolveModel: async (name: string, extra: { baseModel?: string } = {}) =>
       resolveModel(name, { region: 'us-east-1', ...(extra.baseModel === undefined ? {} : { baseModel: extra.baseModel }) }),
     _warn: (warning: Warning) => warnings.push(warning),
+    _retryPolicy: (requestOptions: { maxRetries?: number; timeout?: number; onRetry?: unknown }) => ({
+      maxRetries: requestOptions.maxRetries ?? 2,
+      timeoutMs: requestOptions.timeout ?? 600_000,
+      onRetry: typeof requestOptions.onRetry === 'function' ? requestOptions.onRetry : () => undefined,
+    }),
     _send: async (name: string, input: InvokeModelCommandInput, sendOptions: { signal?: AbortSignal; maxRetries?: number }) => {
       expect(name).toBe('InvokeModel');
       expect(sendOptions.maxRetries).toBe(0);

@@ -40,3 +40,11 @@ describe('responses', () => {
     expectTypeOf<Ours.CreateEmbeddingBase64Response['data'][number]['embedding']>().toEqualTypeOf<string>();
   });
 });
+
+describe('model names', () => {
+  it('EmbeddingModel is the catalog\'s embedding aliases', () => {
+    expectTypeOf<Ours.EmbeddingModel>().toEqualTypeOf<
+      'titan-embed-text' | 'titan-embed-text-v2' | 'titan-embed-image' | 'embed-english' | 'embed-multilingual' | 'embed-v4' | 'nova-multimodal-embeddings'
+    >();
+  });
+});

@@ -108,6 +108,7 @@ describe('validateConverseRequest: model support', () => {
 
 describe('validateConverseRequest: thinking', () => {
   it.each<[string, ConverseRequestJson, string]>([
+    ['budget missing', { messages: [user('a')], additionalModelRequestFields: { thinking: { type: 'enabled' } } }, 'The model returned the following errors: thinking.enabled.budget_tokens: Field required'],
     ['budget below 1024', { messages: [user('a')], additionalModelRequestFields: thinking(1000) }, MESSAGES.thinkingBudgetMinimum],
     ['budget not below maxTokens', { messages: [user('a')], inferenceConfig: { maxTokens: 1024 }, additionalModelRequestFields: thinking(1024) }, MESSAGES.thinkingBudgetBelowMax],
     ['forced tool choice', { messages: [user('a')], toolConfig: { ...tools, toolChoice: { any: {} } }, additionalModelRequestFields: thinking() }, MESSAGES.thinkingForcedTool],

@@ -41,7 +41,6 @@ export function readBedrockHeaders(headers: Record<string, string | undefined>):
  * Adds the header-copying middleware to `stack` (a `BedrockRuntimeClient`'s `middlewareStack`, or one command's).
  * It runs at the `initialize` step, outermost, where the result holds both the raw response and the output.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function addBedrockHeadersMiddleware(stack: MiddlewareStack<any, any>): void {
   stack.add(
     (next) => async (args) => {

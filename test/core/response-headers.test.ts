@@ -5,7 +5,7 @@
 import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addBedrockHeadersMiddleware, bedrockHeadersOf, readBedrockHeaders } from '../../src/embeddings/response-headers.js';
+import { addBedrockHeadersMiddleware, bedrockHeadersOf, readBedrockHeaders } from '../../src/core/response-headers.js';
 import { type EmulatorHandle, startEmulator } from '../../src/emulator/index.js';
 
 let emulator: EmulatorHandle;

@@ -1,0 +1,619 @@
+/**
+ * `npm run bench`: our `Client` against the raw `BedrockRuntimeClient`, side by side, on one emulator.
+ *
+ * 1. Builds the package (`dist/`, what users import) and compiles the child entry points (`bench/compile.ts`).
+ * 2. Starts the emulator in its own process (pinned to core 0), a few times first to time its start-up.
+ * 3. Checks that the implementations send the emulator the same requests (`equivalence`).
+ * 4. Measures the emulator's non-streaming throughput.
+ * 5. For every scenario × repetition × implementation, runs one fresh `node` process (pinned to core 1 with
+ *    `taskset` where it exists) that warms up, measures and prints one JSON line (`bench/worker.ts`).
+ * 6. Prints a Markdown table (medians, min–max, ratio to the raw SDK, targets) to stdout, writes every figure as
+ *    JSON to `bench/results/latest.json`, and (full runs) the table into `BENCHMARKS.md`.
+ *
+ * Options: `--quick` (fewer repetitions and iterations, for development; never written to BENCHMARKS.md),
+ * `--only chat,stream,…`, `--profile` (CPU profiles of the measured loops of ours and raw instead of figures),
+ * `--skip-build`, `--skip-write`, `--json <path>`.
+ */
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { compileEntryPoints } from './compile.js';
+import { formatProfile, formatProfileDifference, type ProfileSummary, summarizeProfile } from './profile.js';
+import { type EmulatorReady, IMPLEMENTATIONS, type Implementation, type Scenario, type Target, type WorkerResult, type WorkerTask } from './protocol.js';
+import { formatNumber, formatSummary, ratioOf, type Summary, summarize } from './stats.js';
+
+const BENCH_DIRECTORY = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(BENCH_DIRECTORY, '..');
+const RESULTS_DIRECTORY = join(BENCH_DIRECTORY, 'results');
+const BUILD_DIRECTORY = join(RESULTS_DIRECTORY, 'build');
+const PROFILE_DIRECTORY = join(RESULTS_DIRECTORY, 'profiles');
+const BENCHMARKS_FILE = join(ROOT, 'BENCHMARKS.md');
+const TABLE_START = '<!-- bench:table:start -->';
+const TABLE_END = '<!-- bench:table:end -->';
+
+/** Warm-up and measured counts of one scenario (calls, streams, rounds or milliseconds: see `WorkerTask`). */
+interface Plan {
+  warmup: number;
+  iterations: number;
+  repetitions: number;
+}
+
+interface Settings {
+  quick: boolean;
+  plans: Record<Exclude<Scenario, 'equivalence'>, Plan>;
+  emulatorStarts: number;
+}
+
+const FULL: Settings = {
+  quick: false,
+  plans: {
+    // Client CPU per call keeps falling for ~2,000 calls: warm up past that.
+    chat: { warmup: 2500, iterations: 2000, repetitions: 5 },
+    stream: { warmup: 40, iterations: 30, repetitions: 5 },
+    'embed-titan': { warmup: 3, iterations: 3, repetitions: 5 },
+    'embed-cohere': { warmup: 2, iterations: 2, repetitions: 5 },
+    streams100: { warmup: 40, iterations: 1, repetitions: 5 },
+    cold: { warmup: 0, iterations: 1, repetitions: 10 },
+    'emulator-load': { warmup: 1000, iterations: 2000, repetitions: 5 },
+  },
+  emulatorStarts: 5,
+};
+
+const QUICK: Settings = {
+  quick: true,
+  plans: {
+    chat: { warmup: 300, iterations: 300, repetitions: 3 },
+    stream: { warmup: 5, iterations: 5, repetitions: 3 },
+    'embed-titan': { warmup: 1, iterations: 1, repetitions: 3 },
+    'embed-cohere': { warmup: 1, iterations: 1, repetitions: 3 },
+    streams100: { warmup: 5, iterations: 1, repetitions: 3 },
+    cold: { warmup: 0, iterations: 1, repetitions: 3 },
+    'emulator-load': { warmup: 300, iterations: 700, repetitions: 3 },
+  },
+  emulatorStarts: 2,
+};
+
+/** Client scenarios in the order they run (and appear). */
+const CLIENT_SCENARIOS = ['chat', 'stream', 'embed-titan', 'embed-cohere', 'streams100', 'cold'] as const;
+type ClientScenario = (typeof CLIENT_SCENARIOS)[number];
+
+interface Row {
+  scenario: ClientScenario;
+  figure: string;
+  label: string;
+  /** The ratio ours / raw must not exceed. */
+  target?: number;
+}
+
+const ROWS: readonly Row[] = [
+  { scenario: 'chat', figure: 'cpuUsPerRequest', label: 'Chat, sequential: client CPU per request (µs)', target: 1.05 },
+  { scenario: 'chat', figure: 'requestsPerSecond', label: 'Chat, sequential: requests/s' },
+  { scenario: 'stream', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream (µs)', target: 1.15 },
+  { scenario: 'stream', figure: 'ttftMs', label: 'Stream of 1,000 deltas: time to first token (ms)', target: 1.05 },
+  { scenario: 'stream', figure: 'streamMs', label: 'Stream of 1,000 deltas: time to last token (ms)' },
+  { scenario: 'embed-titan', figure: 'cpuUsPerText', label: 'Titan V2, 1,000 texts at concurrency 16: client CPU per text (µs)', target: 1.05 },
+  { scenario: 'embed-titan', figure: 'textsPerSecond', label: 'Titan V2, 1,000 texts at concurrency 16: texts/s' },
+  { scenario: 'embed-cohere', figure: 'cpuUsPerText', label: 'Cohere v3, 10,000 texts in batches of 96: client CPU per text (µs)', target: 1.05 },
+  { scenario: 'embed-cohere', figure: 'textsPerSecond', label: 'Cohere v3, 10,000 texts in batches of 96: texts/s' },
+  { scenario: 'cold', figure: 'importMs', label: 'Cold start: `import()` (ms)', target: 0.5 },
+  { scenario: 'cold', figure: 'importRssMb', label: 'Cold start: RSS added by the import (MB)' },
+  { scenario: 'cold', figure: 'firstResponseMs', label: 'Cold start: process start → first response (ms)' },
+  { scenario: 'cold', figure: 'rssAfterFirstResponseMb', label: 'Cold start: RSS after the first response (MB)' },
+  { scenario: 'streams100', figure: 'peakRssMb', label: '100 concurrent streams: peak RSS (MB)' },
+  { scenario: 'streams100', figure: 'rssGrowthMb', label: '100 concurrent streams: RSS growth (MB)', target: 1.2 },
+];
+
+interface Machine {
+  cpuModel: string;
+  cores: number;
+  memoryGb: number;
+  os: string;
+  node: string;
+  sdkVersion: string;
+  packageVersion: string;
+  pinning: string;
+}
+
+interface EmulatorFigures {
+  startup: Record<'importMs' | 'startMs' | 'spawnToReadyMs', Summary>;
+  load?: { requestsPerSecond: Summary; cpuUsPerRequest: Summary };
+}
+
+interface EquivalenceReport {
+  /** Operations whose request bodies differ between `ours` and `raw` (empty: identical). */
+  differences: string[];
+  /** HTTP version each implementation used. */
+  httpVersions: Record<Implementation, string[]>;
+}
+
+interface Results {
+  mode: 'full' | 'quick';
+  startedAt: string;
+  durationSeconds: number;
+  machine: Machine;
+  emulator: EmulatorFigures;
+  equivalence: EquivalenceReport | undefined;
+  scenarios: Partial<Record<ClientScenario, Partial<Record<Implementation, Record<string, Summary>>>>>;
+  targets: Array<{ figure: string; ratio: number; target: number; met: boolean }>;
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function readJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+function describeMachine(pinned: boolean): Machine {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const cpuModel = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
+  return {
+    cpuModel,
+    cores: os.availableParallelism(),
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    sdkVersion: String(readJson(join(ROOT, 'node_modules/@aws-sdk/client-bedrock-runtime/package.json'))['version']),
+    packageVersion: String(readJson(join(ROOT, 'package.json'))['version']),
+    pinning: pinned ? 'emulator on core 0, each measured process on core 1 (taskset)' : 'none (taskset missing or one core)',
+  };
+}
+
+function hasTaskset(): boolean {
+  try {
+    execFileSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The environment of every child: no AWS settings from this shell, no loader hooks, no instance metadata. */
+function childEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (name.startsWith('AWS_') || name.startsWith('BEDROCK_OPENAI') || name === 'NODE_OPTIONS' || name.startsWith('TSX')) continue;
+    env[name] = value;
+  }
+  env['AWS_EC2_METADATA_DISABLED'] = 'true';
+  const missing = join(RESULTS_DIRECTORY, 'no-aws-config');
+  env['AWS_CONFIG_FILE'] = missing;
+  env['AWS_SHARED_CREDENTIALS_FILE'] = missing;
+  return env;
+}
+
+class Runner {
+  readonly #pinned: boolean;
+  readonly #env = childEnvironment();
+
+  constructor(pinned: boolean) {
+    this.#pinned = pinned;
+  }
+
+  get pinned(): boolean {
+    return this.#pinned;
+  }
+
+  /** `node <flags> <script> <args>`, pinned to `core` when pinning is on. */
+  command(core: number, nodeFlags: readonly string[], script: string, args: readonly string[]): [string, string[]] {
+    const nodeArgs = [...nodeFlags, script, ...args];
+    return this.#pinned ? ['taskset', ['-c', String(core), process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+  }
+
+  spawn(core: number, nodeFlags: readonly string[], script: string, args: readonly string[]): ChildProcessWithoutNullStreams {
+    const [file, args2] = this.command(core, nodeFlags, script, args);
+    return spawn(file, args2, { cwd: ROOT, env: this.#env, stdio: 'pipe' });
+  }
+
+  /** Runs a process to its end; resolves with its stdout. */
+  run(core: number, nodeFlags: readonly string[], script: string, args: readonly string[]): Promise<string> {
+    return new Promise((resolvePromise, reject) => {
+      const child = this.spawn(core, nodeFlags, script, args);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+      child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (code === 0) resolvePromise(stdout);
+        else reject(new Error(`${relative(ROOT, script)} exited with ${code}: ${stderr.trim() || stdout.trim()}`));
+      });
+    });
+  }
+}
+
+/** Reads a child's stdout line by line. */
+class LineReader {
+  readonly #lines: string[] = [];
+  readonly #waiting: Array<(line: string) => void> = [];
+  #buffer = '';
+
+  constructor(child: ChildProcessWithoutNullStreams) {
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      this.#buffer += text;
+      let newline: number;
+      while ((newline = this.#buffer.indexOf('\n')) >= 0) {
+        const line = this.#buffer.slice(0, newline);
+        this.#buffer = this.#buffer.slice(newline + 1);
+        const waiter = this.#waiting.shift();
+        if (waiter !== undefined) waiter(line);
+        else this.#lines.push(line);
+      }
+    });
+  }
+
+  next(timeoutMs = 30_000): Promise<string> {
+    const line = this.#lines.shift();
+    if (line !== undefined) return Promise.resolve(line);
+    return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(new Error('no answer from the emulator process')), timeoutMs);
+      this.#waiting.push((next) => {
+        clearTimeout(timer);
+        resolvePromise(next);
+      });
+    });
+  }
+}
+
+/** What the emulator process answers to `stats`. */
+interface EmulatorStats {
+  cpuUs: number;
+  rssBytes: number;
+  counts: Record<string, number>;
+}
+
+interface RunningEmulator {
+  ready: EmulatorReady;
+  spawnToReadyMs: number;
+  stats(): Promise<EmulatorStats>;
+  stop(): Promise<void>;
+}
+
+async function startEmulatorProcess(runner: Runner, script: string): Promise<RunningEmulator> {
+  const spawned = performance.now();
+  const child = runner.spawn(0, [], script, []);
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  const exited = new Promise<void>((resolvePromise) => child.on('close', () => resolvePromise()));
+  const lines = new LineReader(child);
+  let ready: EmulatorReady;
+  try {
+    ready = JSON.parse(await lines.next()) as EmulatorReady;
+  } catch (error) {
+    child.kill();
+    throw new Error(`the emulator did not start: ${stderr.trim() || String(error)}`);
+  }
+  const spawnToReadyMs = performance.now() - spawned;
+  return {
+    ready,
+    spawnToReadyMs,
+    async stats() {
+      child.stdin.write('stats\n');
+      return JSON.parse(await lines.next()) as EmulatorStats;
+    },
+    async stop() {
+      child.stdin.end();
+      await exited;
+    },
+  };
+}
+
+async function buildPackage(): Promise<void> {
+  log('Building dist/ (tsc -p tsconfig.build.json)…');
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'pipe' });
+  } catch (error) {
+    // tsc still emits when types are wrong; the bench runs on what was emitted, but says so.
+    const output = (error as { stdout?: Buffer }).stdout?.toString() ?? '';
+    log(`warning: the build reported type errors (dist/ was still emitted):\n${output.split('\n').slice(0, 10).join('\n')}`);
+  }
+  if (!existsSync(join(ROOT, 'dist/src/index.js'))) throw new Error('dist/src/index.js is missing after the build.');
+}
+
+/** What `Client` sends for each alias, so the raw client sends the very same model IDs. */
+async function resolveTarget(ready: EmulatorReady): Promise<Target> {
+  const ours = (await import(pathToFileURL(join(ROOT, 'dist/src/index.js')).href)) as typeof import('../src/index.js');
+  const resolveFor = (alias: string): ReturnType<typeof ours.resolveModel> => ours.resolveModel(alias, { region: ready.region, crossRegion: 'auto' });
+  const chat = resolveFor('nova-lite');
+  const titan = resolveFor('titan-embed-text-v2');
+  const cohere = resolveFor('embed-english');
+  const titanFacts = titan.entry?.embedding;
+  const cohereFacts = cohere.entry?.embedding;
+  if (titanFacts === undefined || cohereFacts === undefined) throw new Error('the catalog has no embedding facts for Titan V2 or Cohere v3');
+  return {
+    url: ready.url,
+    region: ready.region,
+    credentials: ready.credentials,
+    chatModel: { alias: 'nova-lite', modelId: chat.modelId },
+    titanModel: { alias: 'titan-embed-text-v2', modelId: titan.modelId, dimensions: titanFacts.defaultDimensions },
+    cohereModel: { alias: 'embed-english', modelId: cohere.modelId, batchSize: cohereFacts.batchSize },
+  };
+}
+
+function parseResult(stdout: string): WorkerResult {
+  const line = stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as WorkerResult;
+}
+
+async function runWorker(runner: Runner, worker: string, task: WorkerTask): Promise<WorkerResult> {
+  const flags = task.scenario === 'streams100' ? ['--expose-gc'] : [];
+  return parseResult(await runner.run(1, flags, worker, [JSON.stringify(task)]));
+}
+
+interface RecordedRequest {
+  operation?: string;
+  modelId?: string;
+  httpVersion: string;
+  body?: unknown;
+}
+
+/** Sends one small call of each kind through each implementation and compares what the emulator received. */
+async function checkEquivalence(runner: Runner, worker: string, target: Target): Promise<EquivalenceReport> {
+  const received = {} as Record<Implementation, RecordedRequest[]>;
+  for (const implementation of IMPLEMENTATIONS) {
+    await fetch(`${target.url}/__emulator/requests`, { method: 'DELETE' });
+    await runWorker(runner, worker, { scenario: 'equivalence', implementation, target, warmup: 0, iterations: 1 });
+    const recorded = (await (await fetch(`${target.url}/__emulator/requests`)).json()) as { requests: RecordedRequest[] };
+    received[implementation] = recorded.requests;
+  }
+  const canonical = (request: RecordedRequest): string => JSON.stringify({ operation: request.operation, modelId: request.modelId, body: sortKeys(request.body) });
+  const byOperation = (requests: RecordedRequest[]): Map<string, string[]> => {
+    const map = new Map<string, string[]>();
+    for (const request of requests) {
+      const key = request.operation ?? 'other';
+      map.set(key, [...(map.get(key) ?? []), canonical(request)].sort());
+    }
+    return map;
+  };
+  const differences: string[] = [];
+  const reference = byOperation(received.raw);
+  for (const implementation of ['ours', 'raw-default'] as const) {
+    const other = byOperation(received[implementation]);
+    for (const operation of new Set([...reference.keys(), ...other.keys()])) {
+      if (JSON.stringify(reference.get(operation)) !== JSON.stringify(other.get(operation))) {
+        differences.push(`${implementation} vs raw, ${operation}: ${JSON.stringify(other.get(operation))?.slice(0, 400)} ≠ ${JSON.stringify(reference.get(operation))?.slice(0, 400)}`);
+      }
+    }
+  }
+  const httpVersions = {} as Record<Implementation, string[]>;
+  for (const implementation of IMPLEMENTATIONS) httpVersions[implementation] = [...new Set(received[implementation].map((request) => request.httpVersion))];
+  return { differences, httpVersions };
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+  );
+}
+
+function summarizeFigures(results: readonly WorkerResult[]): Record<string, Summary> {
+  const figures: Record<string, number[]> = {};
+  for (const result of results) for (const [name, value] of Object.entries(result.figures)) (figures[name] ??= []).push(value);
+  return Object.fromEntries(Object.entries(figures).map(([name, values]) => [name, summarize(values)]));
+}
+
+function renderMarkdown(results: Results): string {
+  const machine = results.machine;
+  const lines: string[] = [];
+  lines.push(
+    `Run ${results.startedAt} (${results.mode}, ${Math.round(results.durationSeconds)} s) on ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}; ` +
+      `Node ${machine.node}; @aws-sdk/client-bedrock-runtime ${machine.sdkVersion}; bedrock-openai ${machine.packageVersion}; pinning: ${machine.pinning}.`,
+  );
+  lines.push('');
+  lines.push('Each cell: median (min–max) over the repetitions, one fresh process each. Ratio = ours / raw (keep-alive), medians.');
+  lines.push('');
+  lines.push('| Figure | ours | raw SDK, same keep-alive handler | ratio | target | raw SDK, default transport |');
+  lines.push('|---|---:|---:|---:|---|---:|');
+  for (const row of ROWS) {
+    const scenario = results.scenarios[row.scenario];
+    if (scenario === undefined) continue;
+    const ours = scenario.ours?.[row.figure];
+    const raw = scenario.raw?.[row.figure];
+    const ratio = ratioOf(ours, raw);
+    const target = row.target === undefined ? '' : `≤ ${row.target}× ${Number.isFinite(ratio) ? (ratio <= row.target ? '✅' : '❌') : ''}`;
+    const repetitions = ours?.repetitions ?? 0;
+    lines.push(
+      `| ${row.label} ×${repetitions} | ${formatSummary(ours)} | ${formatSummary(raw)} | ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '–'} | ${target} | ${formatSummary(scenario['raw-default']?.[row.figure])} |`,
+    );
+  }
+  const emulator = results.emulator;
+  lines.push('');
+  lines.push('| Emulator | median (min–max) | target |');
+  lines.push('|---|---:|---|');
+  const startup = emulator.startup;
+  lines.push(`| \`startEmulator()\` until listening (ms) ×${startup.startMs.repetitions} | ${formatSummary(startup.startMs)} | < 200 ms ${startup.startMs.median < 200 ? '✅' : '❌'} |`);
+  lines.push(`| \`import('bedrock-openai/emulator')\` (ms) | ${formatSummary(startup.importMs)} | |`);
+  lines.push(`| spawn of its process → ready (ms) | ${formatSummary(startup.spawnToReadyMs)} | |`);
+  if (emulator.load !== undefined) {
+    const load = emulator.load;
+    lines.push(
+      `| Non-streaming Converse (SigV4), requests/s ×${load.requestsPerSecond.repetitions} | ${formatSummary(load.requestsPerSecond)} | ≥ 1,000 ${load.requestsPerSecond.median >= 1000 ? '✅' : '❌'} |`,
+    );
+    lines.push(`| Emulator CPU per request (µs) | ${formatSummary(load.cpuUsPerRequest)} | |`);
+  }
+  if (results.equivalence !== undefined) {
+    const equivalence = results.equivalence;
+    lines.push('');
+    lines.push(
+      equivalence.differences.length === 0
+        ? `Equivalence: the emulator received identical Converse, ConverseStream and InvokeModel requests from all three (HTTP versions: ${IMPLEMENTATIONS.map((implementation) => `${implementation} ${equivalence.httpVersions[implementation].join('/')}`).join(', ')}).`
+        : `Equivalence: **requests differ** — ${equivalence.differences.join('; ')}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function targetsOf(results: Results): Results['targets'] {
+  const targets: Results['targets'] = [];
+  for (const row of ROWS) {
+    if (row.target === undefined) continue;
+    const scenario = results.scenarios[row.scenario];
+    const ratio = ratioOf(scenario?.ours?.[row.figure], scenario?.raw?.[row.figure]);
+    if (Number.isFinite(ratio)) targets.push({ figure: `${row.scenario}.${row.figure}`, ratio, target: row.target, met: ratio <= row.target });
+  }
+  return targets;
+}
+
+function updateBenchmarksFile(table: string): boolean {
+  if (!existsSync(BENCHMARKS_FILE)) return false;
+  const text = readFileSync(BENCHMARKS_FILE, 'utf8');
+  const start = text.indexOf(TABLE_START);
+  const end = text.indexOf(TABLE_END);
+  if (start < 0 || end < start) return false;
+  writeFileSync(BENCHMARKS_FILE, `${text.slice(0, start + TABLE_START.length)}\n${table}\n${text.slice(end)}`);
+  return true;
+}
+
+async function profileRun(runner: Runner, worker: string, target: Target, settings: Settings, selected: (name: string) => boolean): Promise<void> {
+  mkdirSync(PROFILE_DIRECTORY, { recursive: true });
+  const sections: string[] = [];
+  const units = { chat: 'request', stream: 'stream', 'embed-titan': 'text', 'embed-cohere': 'text' } as const;
+  for (const scenario of ['chat', 'stream', 'embed-titan', 'embed-cohere'] as const) {
+    if (!selected(scenario)) continue;
+    const plan = settings.plans[scenario];
+    const summaries = {} as Record<'ours' | 'raw', ProfileSummary>;
+    let measuredUnits = plan.iterations;
+    for (const implementation of ['ours', 'raw'] as const) {
+      const profilePath = join(PROFILE_DIRECTORY, `${scenario}-${implementation}.cpuprofile`);
+      log(`profiling ${scenario} / ${implementation} → ${relative(ROOT, profilePath)}`);
+      const result = await runWorker(runner, worker, { scenario, implementation, target, warmup: plan.warmup, iterations: plan.iterations, profilePath });
+      measuredUnits = Number(result.notes?.['measuredUnits'] ?? plan.iterations);
+      summaries[implementation] = summarizeProfile(profilePath);
+      sections.push(formatProfile(`${scenario}, ${implementation}`, summaries[implementation]));
+    }
+    sections.push(formatProfileDifference(scenario, summaries.ours, summaries.raw, measuredUnits, units[scenario]));
+  }
+  const report = sections.join('\n');
+  writeFileSync(join(PROFILE_DIRECTORY, 'summary.md'), report);
+  process.stdout.write(`${report}\n`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      'skip-build': { type: 'boolean', default: false },
+      'skip-write': { type: 'boolean', default: false },
+      json: { type: 'string' },
+    },
+    strict: true,
+  });
+  const settings = values.quick ? QUICK : FULL;
+  const only = values.only === undefined ? undefined : new Set(values.only.split(',').map((name) => name.trim()));
+  const selected = (name: string): boolean => only === undefined || only.has(name);
+  const startedAt = new Date();
+  const clock = performance.now();
+  mkdirSync(RESULTS_DIRECTORY, { recursive: true });
+
+  if (!values['skip-build']) await buildPackage();
+  const scripts = compileEntryPoints(BENCH_DIRECTORY, BUILD_DIRECTORY);
+  const worker = scripts['worker.ts'];
+  const pinned = os.availableParallelism() >= 2 && hasTaskset();
+  const runner = new Runner(pinned);
+  const machine = describeMachine(pinned);
+  log(`${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}, SDK ${machine.sdkVersion}; pinning: ${machine.pinning}`);
+
+  // Emulator start-up, in fresh processes.
+  const startups: Array<{ importMs: number; startMs: number; spawnToReadyMs: number }> = [];
+  for (let start = 0; start < settings.emulatorStarts; start += 1) {
+    const emulator = await startEmulatorProcess(runner, scripts['emulator-process.ts']);
+    startups.push({ importMs: emulator.ready.importMs, startMs: emulator.ready.startMs, spawnToReadyMs: emulator.spawnToReadyMs });
+    await emulator.stop();
+  }
+  const emulator = await startEmulatorProcess(runner, scripts['emulator-process.ts']);
+  const emulatorFigures: EmulatorFigures = {
+    startup: {
+      importMs: summarize(startups.map((startup) => startup.importMs)),
+      startMs: summarize(startups.map((startup) => startup.startMs)),
+      spawnToReadyMs: summarize(startups.map((startup) => startup.spawnToReadyMs)),
+    },
+  };
+  try {
+    const target = await resolveTarget(emulator.ready);
+    log(`emulator at ${target.url}; chat model ${target.chatModel.modelId}, ${target.titanModel.modelId}, ${target.cohereModel.modelId}`);
+
+    if (values.profile) {
+      await profileRun(runner, worker, target, settings, selected);
+      return;
+    }
+
+    const equivalence = selected('equivalence') ? await checkEquivalence(runner, worker, target) : undefined;
+    if (equivalence !== undefined && equivalence.differences.length > 0) log(`WARNING: requests differ:\n${equivalence.differences.join('\n')}`);
+
+    if (selected('emulator-load')) {
+      const plan = settings.plans['emulator-load'];
+      const throughput: number[] = [];
+      const cpuPerRequest: number[] = [];
+      for (let repetition = 0; repetition < plan.repetitions; repetition += 1) {
+        const before = await emulator.stats();
+        const result = await runWorker(runner, worker, { scenario: 'emulator-load', implementation: 'raw', target, warmup: plan.warmup, iterations: plan.iterations });
+        const after = await emulator.stats();
+        const counts = (stats: EmulatorStats): number => Object.values(stats.counts).reduce((sum, count) => sum + count, 0);
+        throughput.push(result.figures['requestsPerSecond'] as number);
+        cpuPerRequest.push((after.cpuUs - before.cpuUs) / Math.max(1, counts(after) - counts(before)));
+        log(`emulator-load ${repetition + 1}/${plan.repetitions}: ${formatNumber(result.figures['requestsPerSecond'] as number)} requests/s`);
+      }
+      emulatorFigures.load = { requestsPerSecond: summarize(throughput), cpuUsPerRequest: summarize(cpuPerRequest) };
+    }
+
+    const scenarios: Results['scenarios'] = {};
+    for (const scenario of CLIENT_SCENARIOS) {
+      if (!selected(scenario)) continue;
+      const plan = settings.plans[scenario];
+      const collected: Record<Implementation, WorkerResult[]> = { ours: [], raw: [], 'raw-default': [] };
+      for (let repetition = 0; repetition < plan.repetitions; repetition += 1) {
+        // Interleaved, so drift over the run affects every implementation alike.
+        for (const implementation of IMPLEMENTATIONS) {
+          const result = await runWorker(runner, worker, { scenario, implementation, target, warmup: plan.warmup, iterations: plan.iterations });
+          collected[implementation].push(result);
+          const shown = Object.entries(result.figures)
+            .map(([name, value]) => `${name} ${formatNumber(value)}`)
+            .join(', ');
+          log(`${scenario} ${repetition + 1}/${plan.repetitions} ${implementation}: ${shown}`);
+        }
+      }
+      scenarios[scenario] = {
+        ours: summarizeFigures(collected.ours),
+        raw: summarizeFigures(collected.raw),
+        'raw-default': summarizeFigures(collected['raw-default']),
+      };
+    }
+
+    const results: Results = {
+      mode: settings.quick ? 'quick' : 'full',
+      startedAt: startedAt.toISOString(),
+      durationSeconds: (performance.now() - clock) / 1000,
+      machine,
+      emulator: emulatorFigures,
+      equivalence,
+      scenarios,
+      targets: [],
+    };
+    results.targets = targetsOf(results);
+    const table = renderMarkdown(results);
+    process.stdout.write(`${table}\n`);
+    const jsonPath = values.json ?? join(RESULTS_DIRECTORY, settings.quick ? 'latest-quick.json' : 'latest.json');
+    writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+    log(`JSON: ${relative(process.cwd(), jsonPath)}`);
+    if (!settings.quick && only === undefined && !values['skip-write']) {
+      log(updateBenchmarksFile(table) ? 'BENCHMARKS.md updated.' : `BENCHMARKS.md has no ${TABLE_START} … ${TABLE_END} section: not updated.`);
+    }
+  } finally {
+    await emulator.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});

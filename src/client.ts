@@ -368,6 +368,15 @@ export class Client {
     controller: AbortController,
   ): Promise<Result> {
     if (signal?.aborted === true) throw new APIUserAbortError();
+    // Loading the SDK (first call only) is not the request's time: it happens before the attempt's timer starts.
+    let sdkClient: BedrockRuntimeClient;
+    let command: unknown;
+    try {
+      [sdkClient, command] = await Promise.all([this.#sdkClient(region), this.#command(name, input)]);
+    } catch (error) {
+      throw fromAwsError(error, this.#secrets);
+    }
+    if (isAborted(signal)) throw new APIUserAbortError();
     const onAbort = (): void => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     const timeout = { fired: false };
@@ -376,7 +385,6 @@ export class Client {
       controller.abort();
     }, timeoutMs);
     try {
-      const [sdkClient, command] = await Promise.all([this.#sdkClient(region), this.#command(name, input)]);
       const output = (await sdkClient.send(command as never, { abortSignal: controller.signal })) as OperationOutput<Name>;
       return await consume(output, controller);
     } catch (error) {

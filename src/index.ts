@@ -33,8 +33,14 @@ export type { LogLevel, Logger } from './internal/log.js';
 export { Chat } from './chat/chat.js';
 export { Completions, type ChatRequestOptions } from './chat/completions.js';
 export type {
+  BedrockCacheStrategy,
   BedrockChatExtras,
+  BedrockGuardrailConfig,
   BedrockResponseInfo,
+  ChatCompletionCacheControl,
+  ChatCompletionReasoningDetail,
+  ChatCompletionReasoningRedacted,
+  ChatCompletionReasoningText,
   ChatCompletion,
   ChatCompletionAllowedToolChoice,
   ChatCompletionAssistantMessageParam,

@@ -10,6 +10,7 @@
  * | `promptVariables` | `promptVariables` (only with a Prompt-management ARN as `model`) |
  * | `cache` | read by the cache-point planner (`cache-points.ts`) |
  * | `baseModel` | read by model resolution |
+ * | `streamInternally` | serve a non-streaming call over ConverseStream (`completions.ts`) |
  */
 import type { GuardrailStreamConfiguration, PromptVariableValues } from '@aws-sdk/client-bedrock-runtime';
 import { BadRequestError } from '../core/errors.js';
@@ -25,6 +26,7 @@ const BEDROCK_EXTRAS = [
   'guardrail',
   'promptVariables',
   'cache',
+  'streamInternally',
 ] as const satisfies readonly (keyof BedrockChatExtras)[];
 
 /** Bedrock's guardrail identifier: an ID or a guardrail ARN (bedrock-wire.md §1.4, `GuardrailIdentifier`). */
@@ -41,6 +43,7 @@ export interface BedrockExtras {
   guardrailConfig?: GuardrailStreamConfiguration;
   promptVariables?: Record<string, PromptVariableValues>;
   cache?: { ttl?: '5m' | '1h' };
+  streamInternally?: boolean;
 }
 
 /** Reads and validates `params.bedrock` (see the module comment). `stream` decides whether `streamProcessingMode` may be set. */
@@ -60,6 +63,12 @@ export function readBedrockExtras(extras: unknown, stream: boolean): BedrockExtr
     }
   }
   const result: BedrockExtras = {};
+  if (given.streamInternally !== undefined) {
+    if (typeof given.streamInternally !== 'boolean') {
+      throw BadRequestError.forParam('bedrock.streamInternally', '`bedrock.streamInternally` must be true or false.');
+    }
+    result.streamInternally = given.streamInternally;
+  }
   if (given.baseModel !== undefined) {
     if (typeof given.baseModel !== 'string' || given.baseModel === '') throw BadRequestError.forParam('bedrock.baseModel', '`bedrock.baseModel` must be a non-empty string.');
     result.baseModel = given.baseModel;

@@ -2,22 +2,24 @@
  * `client.chat.completions`: OpenAI's Chat Completions over Bedrock's Converse and ConverseStream.
  *
  * `create` only orchestrates; every conversion is a pure module beside this one:
- * params → `convertToConverseRequest` (validation, unsupported params, messages, tools) → model resolution and
- * `checkCapabilities` → `fillRemoteImages` (the only I/O before sending) → `Converse` → `convertFromConverseResponse`,
- * or `ConverseStream` → `createChunkMapper` → `Stream<ChatCompletionChunk>`.
+ * params → `convertToConverseRequest` (validation, unsupported params, messages, tools, cache points, Bedrock
+ * extras) → model resolution → `adaptRequestToModel` (reasoning, structured output, capability and caching rules)
+ * → `fillRemoteImages` (the only I/O before sending) → `Converse` → `convertFromConverseResponse`, or
+ * `ConverseStream` → `createChunkMapper` → `Stream<ChatCompletionChunk>`.
  */
-import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
+import type { ConverseStreamCommandInput, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { Client, RequestOptions } from '../client.js';
-import { APIPromise, type APIResponse } from '../core/api-promise.js';
+import { APIPromise, type APIResponse, type ResponseMetadata } from '../core/api-promise.js';
 import { APIUserAbortError, ConfigurationError } from '../core/errors.js';
 import { APIResource } from '../core/resource.js';
 import { Stream } from '../core/streaming.js';
 import { computeCost } from '../models/cost.js';
 import type { ModelEntry } from '../models/types.js';
-import { checkCapabilities } from './capabilities.js';
+import { adaptRequestToModel } from './adapt-to-model.js';
 import { convertFromConverseResponse, createCompletionId } from './from-converse-response.js';
 import { fillRemoteImages } from './image-source.js';
 import { createChunkMapper } from './stream-chunks.js';
+import { assembleConverseResponse, shouldStreamInternally } from './stream-internally.js';
 import { convertToConverseRequest } from './to-converse-request.js';
 import type {
   ChatCompletion,
@@ -61,7 +63,7 @@ export class Completions extends APIResource {
     });
     const plan = convertToConverseRequest(body, { imageFetch: imageFetch !== false, unsupported });
     const model = await client._resolveModel(body.model, { baseModel: plan.baseModel });
-    checkCapabilities(model.entry, model.modelId, plan.features);
+    const adapted = adaptRequestToModel(plan, model, unsupported);
     if (plan.remoteImages.length > 0 && imageFetch !== false) {
       await fillRemoteImages(plan.remoteImages, { ...imageFetch, signal: options.signal });
     }
@@ -70,15 +72,19 @@ export class Completions extends APIResource {
     const requestOptions: RequestOptions & { region: string } = {
       maxRetries: options.maxRetries,
       timeout: options.timeout,
+      streamIdleTimeout: options.streamIdleTimeout,
       signal: options.signal,
       onRetry: options.onRetry,
       region: model.region,
     };
-    const input = { modelId: model.modelId, ...plan.input };
+    const input = { modelId: model.modelId, ...adapted.input };
     const created = Math.floor(Date.now() / 1000);
 
     if (!plan.stream) {
-      const { output, requestId, metadata, modelId } = await client._send('Converse', input, requestOptions);
+      const streamInternally = shouldStreamInternally(plan.streamInternally, input.inferenceConfig?.maxTokens, model.entry);
+      const { output, requestId, metadata, modelId } = streamInternally
+        ? await sendOverStream(client, input, requestOptions)
+        : await client._send('Converse', input, requestOptions);
       const completion = convertFromConverseResponse(output, {
         id: createCompletionId(requestId),
         // The ID actually called: the client may have retried a base ID with its inference profile.
@@ -88,6 +94,7 @@ export class Completions extends APIResource {
         toolCallIds: plan.toolCallIds,
         requestId,
         cost: costFunction(modelId, model.entry, model.region),
+        structuredOutput: adapted.structuredOutput,
       });
       return { data: completion, request_id: requestId, response: metadata };
     }
@@ -102,10 +109,35 @@ export class Completions extends APIResource {
       includeUsage: plan.includeUsage,
       requestId: sent.requestId,
       cost: costFunction(sent.modelId, model.entry, model.region),
+      structuredOutput: adapted.structuredOutput,
     });
     const stream = new Stream<ChatCompletionChunk>(() => mapEvents(sent.first, sent.rest, mapper, sent.controller.signal), sent.controller);
     return { data: stream, request_id: sent.requestId, response: sent.metadata };
   }
+}
+
+/**
+ * A non-streaming call served over ConverseStream (`bedrock.streamInternally`): every event is read, then
+ * assembled into the response Converse would have given. Retries cover the request up to the first event.
+ */
+async function sendOverStream(
+  client: Client,
+  input: ConverseStreamCommandInput,
+  requestOptions: RequestOptions & { region: string },
+): Promise<{ output: ReturnType<typeof assembleConverseResponse>; requestId: string | null; metadata: ResponseMetadata; modelId: string }> {
+  const sent = await client._sendStream<'ConverseStream', ConverseStreamOutput>('ConverseStream', input, (output) => output.stream, requestOptions);
+  const events: ConverseStreamOutput[] = [];
+  let result = sent.first;
+  try {
+    while (result.done !== true) {
+      events.push(result.value);
+      result = await sent.rest.next();
+    }
+  } catch (error) {
+    await sent.rest.return?.();
+    throw error;
+  }
+  return { output: assembleConverseResponse(events), requestId: sent.requestId, metadata: sent.metadata, modelId: sent.modelId };
 }
 
 /**

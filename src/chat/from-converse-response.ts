@@ -1,13 +1,27 @@
 /**
  * A Converse response → an OpenAI `ChatCompletion`: one choice; text blocks joined into `content`; `toolUse`
- * blocks as `tool_calls` (IDs kept, names mapped back to the user's); the stop reason mapped to `finish_reason`
- * (malformed output is thrown, not returned) and kept raw under `bedrock.stop_reason`; usage in OpenAI's convention.
+ * blocks as `tool_calls` (IDs kept, names mapped back to the user's); reasoning blocks as `reasoning_content` (their
+ * text) and `reasoning_details` (with signatures and redacted data, to replay); the stop reason mapped to
+ * `finish_reason` (malformed output is thrown, not returned) and kept raw under `bedrock.stop_reason`, with
+ * Bedrock's `trace` (guardrail assessments) and cache details; usage in OpenAI's convention.
+ *
+ * With `response_format` served by a forced tool, that tool's input is the `content` (the text beside it is
+ * left out) and its `tool_use` stop is `finish_reason: 'stop'`. In every JSON mode the content is checked to be JSON.
  */
-import type { ContentBlock, ConverseResponse } from '@aws-sdk/client-bedrock-runtime';
+import type { ContentBlock, ConverseResponse, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
 import { APIError } from '../core/errors.js';
 import { toFinishReason } from './finish-reason.js';
+import { toReasoningDetail } from './reasoning.js';
+import { checkJsonOutput, type StructuredOutputPlan } from './structured-output.js';
 import { fromBedrockName, type NameMap } from './tool-names.js';
-import type { BedrockResponseInfo, ChatCompletion, ChatCompletionMessage, ChatCompletionMessageFunctionToolCall } from './types.js';
+import type {
+  BedrockResponseInfo,
+  ChatCompletion,
+  ChatCompletionFinishReason,
+  ChatCompletionMessage,
+  ChatCompletionMessageFunctionToolCall,
+  ChatCompletionReasoningDetail,
+} from './types.js';
 import { type CostFunction, convertUsage } from './usage.js';
 
 export interface ResponseContext {
@@ -21,6 +35,8 @@ export interface ResponseContext {
   toolCallIds: NameMap;
   requestId: string | null;
   cost?: CostFunction | undefined;
+  /** How `response_format` was served, when it asked for JSON. */
+  structuredOutput?: StructuredOutputPlan | undefined;
 }
 
 /** The completion ID for a request: `chatcmpl-` and Bedrock's request ID (random when there is none). */
@@ -39,13 +55,17 @@ export function convertFromConverseResponse(response: Omit<ConverseResponse, nev
   if (blocks === undefined) {
     throw new APIError(502, 'Bedrock returned a Converse response without a message.', { code: 'invalid_response', requestID: context.requestId });
   }
-  const finishReason = toFinishReason(response.stopReason, context.requestId);
   const message = convertContentBlocks(blocks, context);
+  const finishReason = mapJsonToolStop(toFinishReason(response.stopReason, context.requestId), context.structuredOutput);
+  if (context.structuredOutput !== undefined) checkJsonOutput(message.content, finishReason, context.requestId);
   const bedrock: BedrockResponseInfo = { stop_reason: response.stopReason! };
   const tier = response.serviceTier?.type;
   if (tier !== undefined) bedrock.service_tier = tier;
   if (response.metrics?.latencyMs !== undefined) bedrock.latency_ms = response.metrics.latencyMs;
   if (response.additionalModelResponseFields !== undefined) bedrock.additional_model_response_fields = response.additionalModelResponseFields;
+  if (response.trace !== undefined) bedrock.trace = response.trace as Record<string, unknown>;
+  const cacheDetails = convertCacheDetails(response.usage);
+  if (cacheDetails !== undefined) bedrock.cache_details = cacheDetails;
   const serviceTier = toOpenAIServiceTier(tier);
   return {
     id: context.id,
@@ -59,13 +79,30 @@ export function convertFromConverseResponse(response: Omit<ConverseResponse, nev
   };
 }
 
+/** The `tool_use` stop of a forced JSON tool is a normal finish: the JSON is the answer. */
+export function mapJsonToolStop(finishReason: ChatCompletionFinishReason, structuredOutput: StructuredOutputPlan | undefined): ChatCompletionFinishReason {
+  return finishReason === 'tool_calls' && structuredOutput?.mode.via === 'tool' ? 'stop' : finishReason;
+}
+
+/** Bedrock's `usage.cacheDetails` (cache writes by TTL) in snake case, when reported. */
+export function convertCacheDetails(usage: TokenUsage | undefined): Array<{ ttl: string; input_tokens: number }> | undefined {
+  const details = usage?.cacheDetails;
+  if (details === undefined || details.length === 0) return undefined;
+  return details.map((detail) => ({ ttl: detail.ttl ?? '5m', input_tokens: detail.inputTokens ?? 0 }));
+}
+
 function convertContentBlocks(blocks: ContentBlock[], context: ResponseContext): ChatCompletionMessage {
   let text = '';
+  let json: string | undefined;
   let reasoning = '';
+  const details: ChatCompletionReasoningDetail[] = [];
   const toolCalls: ChatCompletionMessageFunctionToolCall[] = [];
+  const jsonTool = context.structuredOutput?.mode.via === 'tool' ? context.structuredOutput.mode.toolName : undefined;
   for (const block of blocks) {
     if (block.text !== undefined) text += block.text;
-    else if (block.toolUse !== undefined) {
+    else if (block.toolUse !== undefined && jsonTool !== undefined && block.toolUse.name === jsonTool) {
+      json = (json ?? '') + JSON.stringify(block.toolUse.input ?? {});
+    } else if (block.toolUse !== undefined) {
       toolCalls.push({
         id: fromBedrockName(context.toolCallIds, block.toolUse.toolUseId ?? ''),
         type: 'function',
@@ -74,18 +111,26 @@ function convertContentBlocks(blocks: ContentBlock[], context: ResponseContext):
           arguments: JSON.stringify(block.toolUse.input ?? {}),
         },
       });
-    } else if (block.reasoningContent?.reasoningText?.text !== undefined) reasoning += block.reasoningContent.reasoningText.text;
-    else if (block.citationsContent?.content !== undefined) {
+    } else if (block.reasoningContent !== undefined) {
+      const detail = toReasoningDetail(block.reasoningContent);
+      if (detail === undefined) continue;
+      details.push(detail);
+      if (detail.type === 'reasoning.text') reasoning += detail.text;
+    } else if (block.citationsContent?.content !== undefined) {
       for (const part of block.citationsContent.content) text += part.text ?? '';
     }
   }
+  // In the forced-tool JSON mode the tool's input is the answer; text beside it would make it invalid JSON. Without
+  // a JSON tool call (a guardrail's answer, say) the text is the content.
+  const content = json !== undefined ? json : text === '' ? null : text;
   const message: ChatCompletionMessage = {
     role: 'assistant',
     // No text at all is `null` (as the concatenated deltas of the same stream give).
-    content: text === '' ? null : text,
+    content,
     refusal: null,
   };
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
   if (reasoning !== '') message.reasoning_content = reasoning;
+  if (details.length > 0) message.reasoning_details = details;
   return message;
 }

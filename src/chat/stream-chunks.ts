@@ -1,20 +1,30 @@
 /**
  * ConverseStream events → OpenAI `ChatCompletionChunk`s, one event at a time, with the state in a closure:
  * - `messageStart` → the first chunk, delta `{ role: 'assistant' }`;
- * - text deltas → `{ content }`; reasoning text → `{ reasoning_content }`;
+ * - text deltas → `{ content }`; reasoning text → `{ reasoning_content }`, and when a reasoning block ends, one
+ *   `{ reasoning_details: [block] }` with the whole block (its signature, or its redacted data);
  * - a `toolUse` block start → a tool-call delta with `index` (an ordinal over the tool calls of this message,
  *   independent of Bedrock's `contentBlockIndex`), `id`, `type` and `name`, and `arguments: ''`; its input
  *   fragments → deltas with the same `index` and the fragment; a tool block that ends without input → `'{}'`.
  *   Deltas are keyed by `contentBlockIndex`, so parallel calls whose events interleave stay apart;
- * - `messageStop` → a chunk with empty delta and `finish_reason` (malformed output is thrown instead);
+ * - `messageStop` → a chunk with empty delta and `finish_reason` (malformed output is thrown instead), held until
+ *   the `metadata` event that follows so that its `bedrock` field carries the trace (guardrail assessments),
+ *   latency and cache details as the non-streaming result does;
  * - `metadata` → with `include_usage`, a last chunk with `choices: []` and `usage` (every other chunk then has
  *   `usage: null`, as OpenAI sends them).
+ *
+ * With `response_format` served by a forced tool, that tool's input fragments are `content` deltas, its stop is
+ * `finish_reason: 'stop'`, and text beside it is left out (it is sent only if no JSON tool call came). In every
+ * JSON mode the content is checked to be JSON before the finish chunk.
  */
 import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import { APIConnectionError, BedrockOpenAIError, fromAwsError } from '../core/errors.js';
 import { toFinishReason } from './finish-reason.js';
+import { convertCacheDetails, mapJsonToolStop } from './from-converse-response.js';
+import { toReasoningDetail } from './reasoning.js';
+import { checkJsonOutput, type StructuredOutputPlan } from './structured-output.js';
 import { fromBedrockName, type NameMap } from './tool-names.js';
-import type { ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta } from './types.js';
+import type { BedrockResponseInfo, ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta } from './types.js';
 import { type CostFunction, convertUsage } from './usage.js';
 
 export interface ChunkContext {
@@ -26,6 +36,8 @@ export interface ChunkContext {
   includeUsage: boolean;
   requestId: string | null;
   cost?: CostFunction | undefined;
+  /** How `response_format` was served, when it asked for JSON. */
+  structuredOutput?: StructuredOutputPlan | undefined;
 }
 
 export interface ChunkMapper {
@@ -43,7 +55,11 @@ const STREAM_EXCEPTIONS = [
   'serviceUnavailableException',
 ] as const;
 
-type BlockState = { kind: 'tool'; ordinal: number; hasArguments: boolean } | { kind: 'other' };
+type BlockState =
+  | { kind: 'tool'; ordinal: number; hasArguments: boolean }
+  | { kind: 'json'; hasInput: boolean }
+  | { kind: 'reasoning'; text: string; signature: string | undefined; redacted: Uint8Array[] }
+  | { kind: 'other' };
 
 /** Creates the mapper for one stream (see the module comment). */
 export function createChunkMapper(context: ChunkContext): ChunkMapper {
@@ -51,6 +67,14 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
   let nextOrdinal = 0;
   let started = false;
   let stopped = false;
+  const jsonTool = context.structuredOutput?.mode.via === 'tool' ? context.structuredOutput.mode.toolName : undefined;
+  /** The content sent so far (JSON modes only, for the check). */
+  let content: string | null = null;
+  /** Text held back in the forced-tool JSON mode (sent only if no JSON tool call comes). */
+  let heldText = '';
+  let jsonSeen = false;
+  /** The finish chunk, held until `metadata`. */
+  let pendingFinish: ChatCompletionChunk | undefined;
 
   const chunk = (choices: ChatCompletionChunkChoice[], extra: Partial<ChatCompletionChunk> = {}): ChatCompletionChunk => ({
     id: context.id,
@@ -68,6 +92,17 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
     started = true;
     return [deltaChunk({ role: 'assistant' })];
   };
+  const contentChunk = (text: string): ChatCompletionChunk[] => {
+    if (context.structuredOutput !== undefined) content = (content ?? '') + text;
+    return [...start(), deltaChunk({ content: text })];
+  };
+  const reasoningBlock = (index: number): Extract<BlockState, { kind: 'reasoning' }> => {
+    const block = blocks.get(index);
+    if (block?.kind === 'reasoning') return block;
+    const created: Extract<BlockState, { kind: 'reasoning' }> = { kind: 'reasoning', text: '', signature: undefined, redacted: [] };
+    blocks.set(index, created);
+    return created;
+  };
 
   const map = (event: ConverseStreamOutput): ChatCompletionChunk[] => {
     if (event.messageStart !== undefined) return start();
@@ -77,6 +112,11 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
       if (toolUse === undefined) {
         blocks.set(index, { kind: 'other' });
         return [];
+      }
+      if (jsonTool !== undefined && toolUse.name === jsonTool) {
+        blocks.set(index, { kind: 'json', hasInput: false });
+        jsonSeen = true;
+        return start();
       }
       const ordinal = nextOrdinal++;
       blocks.set(index, { kind: 'tool', ordinal, hasArguments: false });
@@ -97,9 +137,22 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
     if (event.contentBlockDelta !== undefined) {
       const index = event.contentBlockDelta.contentBlockIndex ?? 0;
       const delta = event.contentBlockDelta.delta;
-      if (delta?.text !== undefined) return delta.text === '' ? [] : [...start(), deltaChunk({ content: delta.text })];
+      if (delta?.text !== undefined) {
+        if (delta.text === '') return [];
+        if (jsonTool !== undefined) {
+          heldText += delta.text;
+          return start();
+        }
+        return contentChunk(delta.text);
+      }
       if (delta?.toolUse !== undefined) {
         const block = blocks.get(index);
+        if (block?.kind === 'json') {
+          const fragment = delta.toolUse.input ?? '';
+          if (fragment === '') return [];
+          block.hasInput = true;
+          return contentChunk(fragment);
+        }
         if (block?.kind !== 'tool') {
           throw new BedrockOpenAIError(`Bedrock sent tool input for content block ${index} before that tool call started.`);
         }
@@ -108,8 +161,15 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
         block.hasArguments = true;
         return [deltaChunk({ tool_calls: [{ index: block.ordinal, function: { arguments: fragment } }] })];
       }
-      const reasoningText = delta?.reasoningContent?.text;
-      if (reasoningText !== undefined) return reasoningText === '' ? [] : [...start(), deltaChunk({ reasoning_content: reasoningText })];
+      const reasoning = delta?.reasoningContent;
+      if (reasoning !== undefined) {
+        const block = reasoningBlock(index);
+        if (reasoning.signature !== undefined) block.signature = (block.signature ?? '') + reasoning.signature;
+        if (reasoning.redactedContent !== undefined) block.redacted.push(reasoning.redactedContent);
+        if (reasoning.text === undefined || reasoning.text === '') return start();
+        block.text += reasoning.text;
+        return [...start(), deltaChunk({ reasoning_content: reasoning.text })];
+      }
       return [];
     }
     if (event.contentBlockStop !== undefined) {
@@ -118,17 +178,44 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
         block.hasArguments = true;
         return [deltaChunk({ tool_calls: [{ index: block.ordinal, function: { arguments: '{}' } }] })];
       }
+      if (block?.kind === 'json' && !block.hasInput) {
+        block.hasInput = true;
+        return contentChunk('{}');
+      }
+      if (block?.kind === 'reasoning') {
+        const detail =
+          block.redacted.length > 0
+            ? toReasoningDetail({ redactedContent: Buffer.concat(block.redacted) })
+            : toReasoningDetail({ reasoningText: block.signature === undefined ? { text: block.text } : { text: block.text, signature: block.signature } });
+        return detail === undefined ? [] : [deltaChunk({ reasoning_details: [detail] })];
+      }
       return [];
     }
     if (event.messageStop !== undefined) {
       const stopReason = event.messageStop.stopReason;
-      const finishReason = toFinishReason(stopReason, context.requestId);
+      const finishReason = mapJsonToolStop(toFinishReason(stopReason, context.requestId), context.structuredOutput);
       stopped = true;
-      return [...start(), chunk([{ index: 0, delta: {}, finish_reason: finishReason }], { bedrock: { stop_reason: stopReason! } })];
+      const chunks = start();
+      if (jsonTool !== undefined && !jsonSeen && heldText !== '') chunks.push(...contentChunk(heldText));
+      if (context.structuredOutput !== undefined) checkJsonOutput(content, finishReason, context.requestId);
+      const bedrock: BedrockResponseInfo = { stop_reason: stopReason! };
+      if (event.messageStop.additionalModelResponseFields !== undefined) bedrock.additional_model_response_fields = event.messageStop.additionalModelResponseFields;
+      pendingFinish = chunk([{ index: 0, delta: {}, finish_reason: finishReason }], { bedrock });
+      return chunks;
     }
     if (event.metadata !== undefined) {
-      if (!context.includeUsage) return [];
-      return [chunk([], { usage: convertUsage(event.metadata.usage, context.cost) })];
+      const chunks = takeFinish();
+      const bedrock = chunks[0]?.bedrock;
+      if (bedrock !== undefined) {
+        const { metadata } = event;
+        if (metadata.serviceTier?.type !== undefined) bedrock.service_tier = metadata.serviceTier.type;
+        if (metadata.metrics?.latencyMs !== undefined) bedrock.latency_ms = metadata.metrics.latencyMs;
+        if (metadata.trace !== undefined) bedrock.trace = metadata.trace as Record<string, unknown>;
+        const cacheDetails = convertCacheDetails(metadata.usage);
+        if (cacheDetails !== undefined) bedrock.cache_details = cacheDetails;
+      }
+      if (context.includeUsage) chunks.push(chunk([], { usage: convertUsage(event.metadata.usage, context.cost) }));
+      return chunks;
     }
     for (const name of STREAM_EXCEPTIONS) {
       const exception = event[name];
@@ -140,9 +227,16 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
     return []; // $unknown: an event this SDK version does not know.
   };
 
+  /** The held finish chunk, once. */
+  const takeFinish = (): ChatCompletionChunk[] => {
+    const finish = pendingFinish;
+    pendingFinish = undefined;
+    return finish === undefined ? [] : [finish];
+  };
+
   const end = (): ChatCompletionChunk[] => {
     if (!stopped) throw new APIConnectionError({ message: 'The Bedrock stream ended before the message was complete (no messageStop event).' });
-    return [];
+    return takeFinish();
   };
 
   return { map, end };

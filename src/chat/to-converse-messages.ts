@@ -56,8 +56,6 @@ export interface MessageFeatures {
   image?: string;
   document?: string;
   toolBlocks?: string;
-  /** The first replayed reasoning block. */
-  reasoningReplay?: string;
   /** Every `cache_control` breakpoint, in order (system ones and message ones interleaved as written). */
   cachePoints?: CachePointUse[];
 }
@@ -145,7 +143,6 @@ export function convertToConverseMessages(messages: unknown, context: ConvertMes
           throw BadRequestError.forParam(`${param}.function_call`, 'The legacy `function_call` is not supported; use `tool_calls`.', 'unsupported_parameter');
         }
         const blocks: ContentBlock[] = convertReasoningDetails(message.reasoning_details, `${param}.reasoning_details`);
-        if (blocks.length > 0) features.reasoningReplay ??= `${param}.reasoning_details`;
         if (message.reasoning_content !== undefined && message.reasoning_content !== null && typeof message.reasoning_content !== 'string') {
           throw BadRequestError.forParam(`${param}.reasoning_content`, `\`${param}.reasoning_content\` must be a string.`);
         }

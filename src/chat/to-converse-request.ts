@@ -122,6 +122,8 @@ export interface ConverseRequestPlan {
   maxTokensParam: MaxTokensParam | undefined;
   /** `bedrock.additionalModelRequestFields` as given (for the reasoning rules). */
   additionalModelRequestFields: Record<string, unknown> | undefined;
+  /** `bedrock.streamInternally` as given (`undefined`: decided by the request's size). */
+  streamInternally: boolean | undefined;
 }
 
 /** Converts `create` params to a Converse request plan (see the module comment). */
@@ -193,6 +195,7 @@ export function convertToConverseRequest(params: unknown, context: ConvertReques
     autoCache: extras.cache,
     maxTokensParam,
     additionalModelRequestFields: extras.additionalModelRequestFields,
+    streamInternally: extras.streamInternally,
   };
 }
 

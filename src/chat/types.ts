@@ -271,6 +271,13 @@ export interface BedrockChatExtras {
   promptVariables?: { [name: string]: { text: string } };
   /** Automatic prompt caching (see {@link BedrockCacheStrategy}); adds to any `cache_control` breakpoints. */
   cache?: BedrockCacheStrategy;
+  /**
+   * Serve a non-streaming call over ConverseStream and assemble the same `ChatCompletion`, so that idle-connection
+   * limits (proxies, load balancers, NAT gateways) never cut a long generation. Default: on when the request may
+   * produce at least 21,333 tokens (its `max_tokens`, else the model's maximum
+   * output), off otherwise. Ignored with `stream: true`.
+   */
+  streamInternally?: boolean;
 }
 
 export interface ChatCompletionCreateParamsBase {

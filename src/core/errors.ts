@@ -183,6 +183,7 @@ const SECRET_PATTERNS: RegExp[] = [
   /ABSK[A-Za-z0-9+/=]{8,}/g,
   /\b(?:AKIA|ASIA)[A-Z0-9]{12,}\b/g,
   /X-Amz-(?:Signature|Credential|Security-Token)=[^&\s"']+/gi,
+  /x-amz-security-token:[^\s'"]+/gi,
 ];
 
 /** Removes anything that looks like a key, token or signature from a message. */
@@ -239,18 +240,27 @@ export function fromAwsError(raw: unknown, extraSecrets: readonly string[] = [])
   const cause = scrubCause(raw, extraSecrets);
 
   if (isAbortLike(error)) return new APIUserAbortError({ cause });
-  if (name === 'TimeoutError' || error.code === 'ETIMEDOUT' || name === 'RequestTimeout') {
-    return new APIConnectionTimeoutError({ message: `Request timed out: ${message}`, cause });
-  }
   const code = typeof error.code === 'string' ? error.code : undefined;
   const httpStatus = error.$metadata?.httpStatusCode;
   const known = EXCEPTION_TABLE[name];
+  // The SDK's HTTP handler renames a reset or broken pipe to `TimeoutError`; only a real timeout is one.
+  if ((name === 'TimeoutError' || name === 'RequestTimeout') && (code === undefined || code === 'ETIMEDOUT')) {
+    return new APIConnectionTimeoutError({ message: `Request timed out: ${message}`, cause });
+  }
+  // A connection that broke (even after a 200 status line, while a stream waits for its first event).
+  const connectionFailure =
+    (code !== undefined && CONNECTION_CODES.has(code)) || (code === undefined && /socket hang up|ECONNRESET|ECONNREFUSED/i.test(rawMessage));
+  if (known === undefined && connectionFailure && (httpStatus === undefined || httpStatus < 300)) {
+    return new APIConnectionError({ message: `Connection error: ${message}`, cause });
+  }
   if (httpStatus === undefined && known === undefined) {
     if (name === 'CredentialsProviderError' || name === 'TokenProviderError') {
+      // A credential endpoint (SSO, STS, ECS, IMDS) that cannot be reached is a connection problem, retried as one;
+      // a chain that found no credentials is not.
+      if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|socket hang up/i.test(rawMessage)) {
+        return new APIConnectionError({ message: `Cannot reach the credential provider: ${message}`, cause });
+      }
       return new AuthenticationError(401, message, { cause, bedrockErrorName: name, type: 'authentication_error' });
-    }
-    if ((code !== undefined && CONNECTION_CODES.has(code)) || /socket hang up|ECONNRESET|ECONNREFUSED/i.test(rawMessage)) {
-      return new APIConnectionError({ message: `Connection error: ${message}`, cause });
     }
     if (error.$fault === undefined) return new APIConnectionError({ message, cause });
   }

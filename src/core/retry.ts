@@ -113,6 +113,9 @@ export async function withRetry<T>(attempt: (attemptNumber: number) => Promise<T
   const value = await pRetry(
     async (attemptNumber) => {
       attempts = attemptNumber;
+      // The signal is checked here rather than given to p-retry, which would throw the signal's own reason (a
+      // DOMException) instead of our APIUserAbortError; the sleep between attempts honours it too.
+      if (policy.signal?.aborted === true) throw new AbortError(new APIUserAbortError());
       try {
         return await attempt(attemptNumber);
       } catch (error) {
@@ -127,7 +130,6 @@ export async function withRetry<T>(attempt: (attemptNumber: number) => Promise<T
       minTimeout: 0,
       maxTimeout: 0,
       randomize: false,
-      ...(policy.signal === undefined ? {} : { signal: policy.signal }),
       shouldRetry: async ({ error, attemptNumber }) => {
         const delayMs = retryDelayMs(attemptNumber - 1, policy.random);
         policy.onRetry?.({

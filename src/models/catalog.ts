@@ -297,7 +297,9 @@ export const CATALOG = {
     name: 'Claude Opus 4.1',
     provider: 'Anthropic',
     kind: 'chat',
-    capabilities: CLAUDE_THINKING,
+    // Opus 4.1 already rejects `temperature` with `top_p` ("cannot both be specified for this model"), as the 4.5
+    // models do: reported by users of several Bedrock clients (aws-samples/bedrock-chat PR #979).
+    capabilities: { ...CLAUDE_THINKING, temperatureTopPConflict: true },
     contextWindow: 200_000,
     maxOutputTokens: 32_000,
     profiles: ['us', 'eu'],

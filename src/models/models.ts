@@ -3,7 +3,7 @@
  * control plane (ListFoundationModels) is a different service and needs other permissions; the catalog says what
  * this client would call in its Region.
  */
-import { NotFoundError } from '../core/errors.js';
+import { APIUserAbortError, NotFoundError } from '../core/errors.js';
 import { CATALOG_ENTRIES } from './catalog.js';
 import { pricesFor } from './cost.js';
 import { resolveModel, modelIdForRegion, type CrossRegionMode, type UserAliases } from './resolve.js';
@@ -72,7 +72,8 @@ export class Models {
   }
 
   /** Every catalog model, with the ID this client would call for it in its Region. */
-  async list(): Promise<ModelsPage> {
+  async list(options: { signal?: AbortSignal | undefined } = {}): Promise<ModelsPage> {
+    throwIfAborted(options.signal);
     const { region, crossRegion } = await this.#context();
     const data = CATALOG_ENTRIES.map((entry) => {
       const { modelId, profile } = modelIdForRegion(entry, region, crossRegion);
@@ -85,7 +86,8 @@ export class Models {
    * One model, by alias (catalog or user), model ID, profile ID or ARN with a known base model.
    * @throws {NotFoundError} when the name is unknown or the catalog has no entry for it.
    */
-  async retrieve(name: string): Promise<BedrockModel> {
+  async retrieve(name: string, options: { signal?: AbortSignal | undefined } = {}): Promise<BedrockModel> {
+    throwIfAborted(options.signal);
     const resolved = resolveModel(name, await this.#context());
     if (resolved.entry === undefined) {
       throw new NotFoundError(
@@ -136,4 +138,9 @@ export function describeModel(entry: ModelEntry, modelId: string, profile: Profi
         ? null
         : { input: prices.input, output: prices.output, cache_read: prices.cacheRead ?? null, cache_write: prices.cacheWrite ?? null },
   };
+}
+
+/** Listing reads no network, but honours an aborted signal as every other method does. */
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) throw new APIUserAbortError();
 }

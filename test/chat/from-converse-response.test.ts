@@ -78,12 +78,18 @@ describe('convertFromConverseResponse', () => {
     expect(completion.choices[0]!.message.content).toBeNull();
   });
 
-  it('returns reasoning text as reasoning_content', () => {
+  it('returns reasoning text as reasoning_content, and the signed block in reasoning_details', () => {
     const completion = convertFromConverseResponse(
       response({ output: { message: { role: 'assistant', content: [{ reasoningContent: { reasoningText: { text: 'Hmm.', signature: 's' } } }, { text: 'Hi' }] } } }),
       context,
     );
-    expect(completion.choices[0]!.message).toEqual({ role: 'assistant', content: 'Hi', refusal: null, reasoning_content: 'Hmm.' });
+    expect(completion.choices[0]!.message).toEqual({
+      role: 'assistant',
+      content: 'Hi',
+      refusal: null,
+      reasoning_content: 'Hmm.',
+      reasoning_details: [{ type: 'reasoning.text', text: 'Hmm.', signature: 's' }],
+    });
   });
 
   it.each([
@@ -111,8 +117,68 @@ describe('convertFromConverseResponse', () => {
     expect(reserved.bedrock?.service_tier).toBe('reserved');
   });
 
+  it('returns redacted reasoning as base64 data, with no reasoning_content', () => {
+    const completion = convertFromConverseResponse(
+      response({ output: { message: { role: 'assistant', content: [{ reasoningContent: { redactedContent: Uint8Array.from([1, 2, 3]) } }, { text: 'Hi' }] } } }),
+      context,
+    );
+    expect(completion.choices[0]!.message).toEqual({ role: 'assistant', content: 'Hi', refusal: null, reasoning_details: [{ type: 'reasoning.redacted', data: 'AQID' }] });
+  });
+
+  it('reports the guardrail trace and cache details under bedrock', () => {
+    const trace = { guardrail: { inputAssessment: { gr1: {} } } };
+    const completion = convertFromConverseResponse(
+      response({ stopReason: 'guardrail_intervened', trace, usage: { inputTokens: 1, outputTokens: 0, totalTokens: 1, cacheDetails: [{ ttl: '5m', inputTokens: 2048 }] } }),
+      context,
+    );
+    expect(completion.choices[0]!.finish_reason).toBe('content_filter');
+    expect(completion.bedrock).toEqual({ stop_reason: 'guardrail_intervened', latency_ms: 42, trace, cache_details: [{ ttl: '5m', input_tokens: 2048 }] });
+  });
+
   it('rejects a response without a message', () => {
     expect(() => convertFromConverseResponse(response({ output: { $unknown: ['x', {}] } as never }), context)).toThrow(APIError);
+  });
+});
+
+describe('response_format', () => {
+  const toolMode = { ...context, structuredOutput: { type: 'json_schema', mode: { via: 'tool', toolName: 'reply' } } } as const;
+
+  it('returns a forced JSON tool\'s input as content, leaving out the text beside it, and finishes with stop', () => {
+    const completion = convertFromConverseResponse(
+      response({
+        output: { message: { role: 'assistant', content: [{ text: 'Filling in the form.' }, { toolUse: { toolUseId: 't1', name: 'reply', input: { answer: '42' } } }] } },
+        stopReason: 'tool_use',
+      }),
+      toolMode,
+    );
+    expect(completion.choices[0]).toMatchObject({ finish_reason: 'stop', message: { content: '{"answer":"42"}' } });
+    expect(completion.choices[0]!.message.tool_calls).toBeUndefined();
+    expect(completion.bedrock!.stop_reason).toBe('tool_use');
+  });
+
+  it('keeps the text of a guardrail intervention, and fails the check when a normal finish is not JSON', () => {
+    const guardrail = convertFromConverseResponse(response({ stopReason: 'guardrail_intervened', output: { message: { role: 'assistant', content: [{ text: 'Sorry.' }] } } }), toolMode);
+    expect(guardrail.choices[0]).toMatchObject({ finish_reason: 'content_filter', message: { content: 'Sorry.' } });
+    expect(() => convertFromConverseResponse(response({}), toolMode)).toThrow(UnprocessableEntityError);
+    const native = { ...context, structuredOutput: { type: 'json_object', mode: { via: 'native' } } } as const;
+    expect(() => convertFromConverseResponse(response({}), native)).toThrow(/not JSON: "Hello"/);
+    const json = convertFromConverseResponse(response({ output: { message: { role: 'assistant', content: [{ text: '{"ok":true}' }] } } }), native);
+    expect(json.choices[0]!.message.content).toBe('{"ok":true}');
+  });
+
+  it('agrees with the stream of the same turn', () => {
+    const events = readStreamFixture('converse-stream-json-tool');
+    const mapper = createChunkMapper({ ...toolMode, includeUsage: false });
+    const streamed = accumulateChunks([...events.flatMap((event) => mapper.map(event)), ...mapper.end()]);
+    const completion = convertFromConverseResponse(
+      response({
+        output: { message: { role: 'assistant', content: [{ text: 'Filling in the form.' }, { toolUse: { toolUseId: 'tooluse_json1', name: 'reply', input: { answer: '42' } } }] } },
+        stopReason: 'tool_use',
+      }),
+      toolMode,
+    );
+    expect(streamed.content).toBe(completion.choices[0]!.message.content);
+    expect(streamed.finish_reason).toBe(completion.choices[0]!.finish_reason);
   });
 });
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import { expect } from 'vitest';
-import type { ChatCompletionChunk, CompletionUsage } from '../../src/chat/types.js';
+import type { BedrockResponseInfo, ChatCompletionChunk, ChatCompletionReasoningDetail, CompletionUsage } from '../../src/chat/types.js';
 import { BadRequestError } from '../../src/core/errors.js';
 import type { ConvertMessagesContext } from '../../src/chat/to-converse-messages.js';
 import { createToolCallIdMap, createToolNameMap } from '../../src/chat/tool-names.js';
@@ -70,6 +70,10 @@ export interface AccumulatedStream {
   role: string | undefined;
   content: string | null;
   reasoning_content: string | undefined;
+  /** The `reasoning_details` arrays of the deltas, concatenated. */
+  reasoning_details: ChatCompletionReasoningDetail[] | undefined;
+  /** The `bedrock` field of the finish chunk. */
+  bedrock: BedrockResponseInfo | undefined;
   tool_calls: { id: string; type: 'function'; function: { name: string; arguments: string } }[] | undefined;
   finish_reason: string | null;
   usage: CompletionUsage | undefined;
@@ -77,7 +81,16 @@ export interface AccumulatedStream {
 
 /** Concatenates the deltas of a stream's chunks (tool calls by their `index`). */
 export function accumulateChunks(chunks: readonly ChatCompletionChunk[]): AccumulatedStream {
-  const result: AccumulatedStream = { role: undefined, content: null, reasoning_content: undefined, tool_calls: undefined, finish_reason: null, usage: undefined };
+  const result: AccumulatedStream = {
+    role: undefined,
+    content: null,
+    reasoning_content: undefined,
+    reasoning_details: undefined,
+    bedrock: undefined,
+    tool_calls: undefined,
+    finish_reason: null,
+    usage: undefined,
+  };
   for (const chunk of chunks) {
     if (chunk.usage) result.usage = chunk.usage;
     for (const choice of chunk.choices) {
@@ -85,6 +98,7 @@ export function accumulateChunks(chunks: readonly ChatCompletionChunk[]): Accumu
       if (delta.role !== undefined) result.role = delta.role;
       if (typeof delta.content === 'string') result.content = (result.content ?? '') + delta.content;
       if (delta.reasoning_content !== undefined) result.reasoning_content = (result.reasoning_content ?? '') + delta.reasoning_content;
+      if (delta.reasoning_details !== undefined) result.reasoning_details = [...(result.reasoning_details ?? []), ...delta.reasoning_details];
       for (const call of delta.tool_calls ?? []) {
         result.tool_calls ??= [];
         const existing = result.tool_calls[call.index];
@@ -96,7 +110,10 @@ export function accumulateChunks(chunks: readonly ChatCompletionChunk[]): Accumu
           existing.function.arguments += call.function?.arguments ?? '';
         }
       }
-      if (choice.finish_reason !== null) result.finish_reason = choice.finish_reason;
+      if (choice.finish_reason !== null) {
+        result.finish_reason = choice.finish_reason;
+        result.bedrock = chunk.bedrock;
+      }
     }
   }
   return result;

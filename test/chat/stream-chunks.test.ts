@@ -36,7 +36,7 @@ describe('text', () => {
       expect(chunk).toMatchObject({ id: 'chatcmpl-req-1', object: 'chat.completion.chunk', created: 1_700_000_000, model: base.model });
       expect(chunk).not.toHaveProperty('usage');
     }
-    expect(chunks.at(-1)!.bedrock).toEqual({ stop_reason: 'end_turn' });
+    expect(chunks.at(-1)!.bedrock).toEqual({ stop_reason: 'end_turn', latency_ms: 120 });
   });
 
   it('adds a last usage chunk with no choices, and usage: null before it, with include_usage', () => {
@@ -64,10 +64,109 @@ describe('text', () => {
     });
   });
 
-  it('streams reasoning text as reasoning_content', () => {
-    const result = accumulateChunks(run(readStreamFixture('converse-stream-reasoning')));
+  it('streams reasoning text as reasoning_content, and the whole signed block once when it ends', () => {
+    const chunks = run(readStreamFixture('converse-stream-reasoning'));
+    expect(deltas(chunks)).toEqual([
+      { role: 'assistant' },
+      { reasoning_content: 'The user greets me. ' },
+      { reasoning_content: 'Greet back.' },
+      { reasoning_details: [{ type: 'reasoning.text', text: 'The user greets me. Greet back.', signature: 'c2lnbmF0dXJl' }] },
+      { content: 'Hi there.' },
+      {},
+    ]);
+    const result = accumulateChunks(chunks);
     expect(result.reasoning_content).toBe('The user greets me. Greet back.');
     expect(result.content).toBe('Hi there.');
+  });
+
+  it('gives a redacted reasoning block as base64 data', () => {
+    const chunks = run([
+      { messageStart: { role: 'assistant' } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { reasoningContent: { redactedContent: Uint8Array.from([1, 2]) } } } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { reasoningContent: { redactedContent: Uint8Array.from([3]) } } } },
+      { contentBlockStop: { contentBlockIndex: 0 } },
+      { contentBlockDelta: { contentBlockIndex: 1, delta: { text: 'Done.' } } },
+      { messageStop: { stopReason: 'end_turn' } },
+    ]);
+    expect(accumulateChunks(chunks).reasoning_details).toEqual([{ type: 'reasoning.redacted', data: 'AQID' }]);
+    expect(accumulateChunks(chunks).reasoning_content).toBeUndefined();
+  });
+});
+
+describe('finish chunk', () => {
+  it('waits for metadata, so that it carries the guardrail trace, latency and cache details', () => {
+    const chunks = run(readStreamFixture('converse-stream-guardrail'), { includeUsage: true });
+    const finish = chunks.at(-2)!;
+    expect(finish.choices).toEqual([{ index: 0, delta: {}, finish_reason: 'content_filter' }]);
+    expect(finish.bedrock).toEqual({
+      stop_reason: 'guardrail_intervened',
+      latency_ms: 35,
+      trace: { guardrail: { inputAssessment: { gr1: { topicPolicy: { topics: [{ name: 'Banned', type: 'DENY', action: 'BLOCKED' }] } } }, actionReason: 'Guardrail blocked.' } },
+    });
+    expect(chunks.at(-1)!.choices).toEqual([]);
+  });
+
+  it('carries additionalModelResponseFields from messageStop and cache details from metadata', () => {
+    const chunks = run([
+      { messageStart: { role: 'assistant' } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'Hi' } } },
+      { messageStop: { stopReason: 'stop_sequence', additionalModelResponseFields: { stop_sequence: 'END' } as never } },
+      { metadata: { usage: { inputTokens: 1, outputTokens: 1, totalTokens: 1, cacheDetails: [{ ttl: '1h', inputTokens: 1500 }] }, metrics: { latencyMs: 5 }, serviceTier: { type: 'flex' } } },
+    ]);
+    expect(chunks.at(-1)!.bedrock).toEqual({
+      stop_reason: 'stop_sequence',
+      additional_model_response_fields: { stop_sequence: 'END' },
+      service_tier: 'flex',
+      latency_ms: 5,
+      cache_details: [{ ttl: '1h', input_tokens: 1500 }],
+    });
+  });
+
+  it('is still sent when the stream ends without metadata', () => {
+    const chunks = run(readStreamFixture('converse-stream-text').filter((event) => event.metadata === undefined));
+    expect(chunks.at(-1)!.choices[0]!.finish_reason).toBe('stop');
+  });
+});
+
+describe('response_format', () => {
+  const toolMode = { structuredOutput: { type: 'json_schema', mode: { via: 'tool', toolName: 'reply' } } } as const;
+
+  it('streams a forced JSON tool\'s input as content deltas, leaves its preface out and finishes with stop', () => {
+    const chunks = run(readStreamFixture('converse-stream-json-tool'), toolMode);
+    expect(deltas(chunks)).toEqual([{ role: 'assistant' }, { content: '{"answer"' }, { content: ':"42"}' }, {}]);
+    expect(chunks.at(-1)!.choices[0]!.finish_reason).toBe('stop');
+    expect(chunks.at(-1)!.bedrock!.stop_reason).toBe('tool_use');
+  });
+
+  it('fails the JSON check, quoting the held text, when no JSON tool call came', () => {
+    const mapper = createChunkMapper({ ...base, ...toolMode });
+    const events = readStreamFixture('converse-stream-text');
+    const emitted: ChatCompletionChunk[] = [];
+    expect(() => {
+      for (const event of events) emitted.push(...mapper.map(event));
+    }).toThrow(/not JSON: "Hello!"/);
+    expect(accumulateChunks(emitted).content).toBeNull();
+  });
+
+  it('sends the held text when no JSON tool call came and the finish is not checked (a guardrail)', () => {
+    expect(accumulateChunks(run(readStreamFixture('converse-stream-guardrail'), toolMode)).content).toBe('Sorry, the model cannot answer this question.');
+  });
+
+  it('checks native JSON output at the end, and passes valid JSON', () => {
+    const native = { structuredOutput: { type: 'json_schema', mode: { via: 'native' } } } as const;
+    expect(() => run(readStreamFixture('converse-stream-text'), native)).toThrow(/not JSON/);
+    const json: ConverseStreamOutput[] = [
+      { messageStart: { role: 'assistant' } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { text: '{"a":' } } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { text: '1}' } } },
+      { messageStop: { stopReason: 'end_turn' } },
+    ];
+    expect(accumulateChunks(run(json, native)).content).toBe('{"a":1}');
+  });
+
+  it('does not check a truncated answer', () => {
+    const native = { structuredOutput: { type: 'json_object', mode: { via: 'instruction' } } } as const;
+    expect(accumulateChunks(run(readStreamFixture('converse-stream-cached-usage'), native)).finish_reason).toBe('length');
   });
 });
 

@@ -434,3 +434,46 @@ describe('normalization', () => {
     expect(context.warnings.map((warning) => warning.param)).toEqual(['messages[0].name']);
   });
 });
+
+describe('reasoning replay', () => {
+  const convert = (messages: unknown[]) => convertToConverseMessages(messages, messagesContext({ names: ['f'], ids: ['call_1'] }));
+  const signed = { type: 'reasoning.text', text: 'I should call f.', signature: 'c2lnbmVk' };
+
+  it('puts signed and redacted blocks first in the assistant turn, and leaves unsigned ones and reasoning_content out', () => {
+    const converted = convert([
+      { role: 'user', content: 'Go' },
+      {
+        role: 'assistant',
+        content: 'Calling f.',
+        reasoning_content: 'I should call f.',
+        reasoning_details: [{ type: 'reasoning.text', text: 'unsigned' }, signed, { type: 'reasoning.redacted', data: 'AQID' }],
+        tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{}' } }],
+      },
+      { role: 'tool', tool_call_id: 'call_1', content: 'ok' },
+    ]);
+    expect(converted.messages[1]!.content).toEqual([
+      { reasoningContent: { reasoningText: { text: 'I should call f.', signature: 'c2lnbmVk' } } },
+      { reasoningContent: { redactedContent: Buffer.from([1, 2, 3]) } },
+      { text: 'Calling f.' },
+      { toolUse: { toolUseId: 'call_1', name: 'f', input: {} } },
+    ]);
+  });
+
+  it('sends nothing for a message whose reasoning is only unsigned or only reasoning_content', () => {
+    const converted = convert([
+      { role: 'user', content: 'Hi' },
+      { role: 'assistant', content: 'Hello', reasoning_content: 'thinking', reasoning_details: [{ type: 'reasoning.text', text: 'thinking' }] },
+      { role: 'user', content: 'Again' },
+    ]);
+    expect(converted.messages[1]!.content).toEqual([{ text: 'Hello' }]);
+  });
+
+  it.each<[unknown, string]>([
+    [{ reasoning_details: 'x' }, 'messages[1].reasoning_details'],
+    [{ reasoning_details: [{ type: 'reasoning.encrypted', data: 'x' }] }, 'messages[1].reasoning_details[0].type'],
+    [{ reasoning_content: 5 }, 'messages[1].reasoning_content'],
+  ])('rejects %j', (fields, param) => {
+    const error = badRequest(() => convert([{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello', ...(fields as object) }]));
+    expect(error.param).toBe(param);
+  });
+});

@@ -81,8 +81,6 @@ describe('unsupported and unknown parameters', () => {
     ['functions', [{ name: 'f' }]],
     ['function_call', 'auto'],
     ['prompt_cache_key', 'k'],
-    ['response_format', { type: 'json_object' }],
-    ['reasoning_effort', 'low'],
     ['parallel_tool_calls', false],
     ['service_tier', 'scale'],
   ])('rejects %s = %j, naming it', (param, value) => {
@@ -303,5 +301,60 @@ describe('request metadata, service tier and Bedrock extras', () => {
     [{ bedrock: 'x' }, 'bedrock'],
   ])('rejects bedrock extras %j', (params, param) => {
     expect(badRequest(() => convert(params)).param).toBe(param);
+  });
+});
+
+describe('model-dependent parameters carried in the plan', () => {
+  it('validates reasoning_effort and response_format and carries them for adaptRequestToModel', () => {
+    const plan = convert({ reasoning_effort: 'medium', response_format: { type: 'json_object' }, max_completion_tokens: 9000 });
+    expect([plan.reasoningEffort, plan.responseFormat, plan.maxTokensParam]).toEqual(['medium', { type: 'json_object' }, 'max_completion_tokens']);
+    expect(plan.input.additionalModelRequestFields).toBeUndefined();
+    expect(convert({ response_format: { type: 'text' } }).responseFormat).toBeUndefined();
+  });
+
+  it.each([
+    [{ reasoning_effort: 'extreme' }, 'reasoning_effort'],
+    [{ response_format: { type: 'yaml' } }, 'response_format.type'],
+  ])('rejects %j before the model is known', (params, param) => {
+    expect(badRequest(() => convert(params)).param).toBe(param);
+  });
+
+  it('records tool cache_control after the tool, tools first in the cache point list', () => {
+    const plan = convert({
+      tools: [{ ...weatherTool, cache_control: { type: 'ephemeral', ttl: '1h' } }],
+      messages: [{ role: 'user', content: 'Hi', cache_control: { type: 'ephemeral' } }],
+    });
+    expect(plan.input.toolConfig?.tools).toEqual([expect.objectContaining({ toolSpec: expect.any(Object) }), { cachePoint: { type: 'default', ttl: '1h' } }]);
+    expect(plan.cachePoints).toEqual([
+      { param: 'tools[0].cache_control', ttl: '1h', tools: true },
+      { param: 'messages[0].cache_control', ttl: undefined },
+    ]);
+  });
+
+  it('carries bedrock.cache and the guardrail', () => {
+    const plan = convert({ stream: true, bedrock: { cache: 'auto', guardrail: { guardrailIdentifier: 'g1', guardrailVersion: '2', streamProcessingMode: 'sync' } } });
+    expect(plan.autoCache).toEqual({});
+    expect(plan.input.guardrailConfig).toEqual({ guardrailIdentifier: 'g1', guardrailVersion: '2', streamProcessingMode: 'sync' });
+  });
+});
+
+describe('Prompt-management prompts', () => {
+  const prompt = 'arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT12345';
+
+  it('sends promptVariables, and no messages when the request adds none', () => {
+    const plan = convert({ model: prompt, messages: [], bedrock: { promptVariables: { topic: { text: 'tea' } } } });
+    expect(plan.input).toEqual({ promptVariables: { topic: { text: 'tea' } } });
+  });
+
+  it.each<[Record<string, unknown>, string, RegExp]>([
+    [{ model: 'claude-3-haiku', bedrock: { promptVariables: { a: { text: 'b' } } } }, 'bedrock.promptVariables', /prompt ARN/],
+    [{ model: prompt, messages: [{ role: 'system', content: 'x' }, { role: 'user', content: 'Hi' }] }, 'model', /system/],
+    [{ model: prompt, temperature: 0.5 }, 'model', /inferenceConfig/],
+    [{ model: prompt, tools: [weatherTool] }, 'model', /toolConfig/],
+    [{ model: prompt, bedrock: { additionalModelRequestFields: { top_k: 1 } } }, 'model', /additionalModelRequestFields/],
+  ])('rejects %j', (params, param, message) => {
+    const error = badRequest(() => convert(params));
+    expect(error.param).toBe(param);
+    expect(error.message).toMatch(message);
   });
 });

@@ -35,6 +35,28 @@ describe('params', () => {
   it('our Bedrock extras are not part of openai params, and stay optional', () => {
     expectTypeOf<Ours.ChatCompletionCreateParamsBase['bedrock']>().toEqualTypeOf<Ours.BedrockChatExtras | undefined>();
   });
+
+  it('takes cache_control on messages, parts and tools, and stays an openai param with it', () => {
+    const params = {
+      model: 'claude-sonnet-4-5',
+      messages: [
+        { role: 'system' as const, content: [{ type: 'text' as const, text: 'Rules', cache_control: { type: 'ephemeral' as const, ttl: '1h' as const } }] },
+        { role: 'user' as const, content: 'Hi', cache_control: { type: 'ephemeral' as const } },
+      ],
+      tools: [{ type: 'function' as const, function: { name: 'f' }, cache_control: { type: 'ephemeral' as const } }],
+      reasoning_effort: 'low' as const,
+      response_format: { type: 'json_schema' as const, json_schema: { name: 'x', schema: {} } },
+      bedrock: { cache: 'auto' as const, guardrail: { guardrailIdentifier: 'g', guardrailVersion: '1' } },
+    };
+    expectTypeOf(params).toExtend<Ours.ChatCompletionCreateParamsNonStreaming>();
+    const { bedrock: _bedrock, ...openAIParams } = params;
+    expectTypeOf(openAIParams).toExtend<OpenAI.ChatCompletionCreateParamsNonStreaming>();
+  });
+
+  it('takes reasoning_details back on assistant messages', () => {
+    expectTypeOf<{ role: 'assistant'; content: string; reasoning_details: Ours.ChatCompletionReasoningDetail[] }>().toExtend<Ours.ChatCompletionAssistantMessageParam>();
+    expectTypeOf<Ours.ChatCompletionAssistantMessageParam>().toExtend<OpenAI.ChatCompletionAssistantMessageParam>();
+  });
 });
 
 describe('results', () => {
@@ -52,8 +74,13 @@ describe('results', () => {
     expectTypeOf<OpenAICompletionUsage>().toExtend<Ours.CompletionUsage>();
   });
 
-  it('an assistant message from a completion can be sent back as a message param', () => {
+  it('an assistant message from a completion can be sent back as a message param, reasoning blocks included', () => {
     expectTypeOf<Ours.ChatCompletionMessage>().toExtend<Ours.ChatCompletionMessageParam>();
+    expectTypeOf<Ours.ChatCompletionMessage['reasoning_details']>().toExtend<Ours.ChatCompletionAssistantMessageParam['reasoning_details']>();
+  });
+
+  it('a streamed delta carries the same reasoning blocks as a message', () => {
+    expectTypeOf<Ours.ChatCompletionChunkDelta['reasoning_details']>().toEqualTypeOf<Ours.ChatCompletionMessage['reasoning_details']>();
   });
 });
 

@@ -179,10 +179,10 @@ describe('capabilities', () => {
     }
   });
 
-  it('Claude 4.5+ have native structured output, 1h cache TTL and the temperature/top_p conflict; nothing else does', () => {
+  it('Claude 4.5+ have native structured output, 1h cache TTL and the temperature/top_p conflict; nothing else does (but Opus 4.1 shares the conflict)', () => {
     for (const [alias, entry] of chat) {
       const isNew = CLAUDE_4_5_PLUS.includes(alias);
-      expect(entry.capabilities?.temperatureTopPConflict, alias).toBe(isNew);
+      expect(entry.capabilities?.temperatureTopPConflict, alias).toBe(isNew || alias === 'claude-opus-4-1');
       expect(entry.capabilities?.promptCaching?.ttls.includes('1h') ?? false, alias).toBe(isNew);
       const structured = isNew || alias === 'gpt-oss-20b' || alias === 'gpt-oss-120b';
       expect(entry.capabilities?.structuredOutput, alias).toBe(structured);

@@ -236,3 +236,8 @@ export async function closedPort(): Promise<number> {
 export function totalRequests(emulator: EmulatorHandle): number {
   return Object.values(emulator.counts).reduce((sum, count) => sum + count, 0);
 }
+
+/** Resolves once the emulator has received `count` requests for `operation` (polled; bounded by the test timeout). */
+export async function received(emulator: EmulatorHandle, operation: keyof EmulatorHandle['counts'], count = 1): Promise<void> {
+  while (emulator.counts[operation] < count) await new Promise((resolve) => setTimeout(resolve, 5));
+}

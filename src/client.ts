@@ -193,6 +193,8 @@ export class Client {
   readonly #auth: AuthPlan;
   readonly #secrets: string[];
   readonly #sdkClients = new Map<string, Promise<BedrockRuntimeClient>>();
+  /** Models already warned about for a `global.` fallback (once per model and region). */
+  readonly #globalWarned = new Set<string>();
   #sdk: Promise<SdkModule> | undefined;
   #handler: Promise<HttpHandler> | undefined;
 
@@ -269,7 +271,8 @@ export class Client {
 
   /**
    * @internal Resolves a model name for a call. In `auto` mode a model with no profile for the Region's geography
-   * is sent to its `global.` profile; that crosses the geography, so it is reported through `onWarning`.
+   * is sent to its `global.` profile; that crosses the geography, so it is reported through `onWarning` (once per
+   * model and region).
    */
   async _resolveModel(name: string, extra: { baseModel?: string | undefined } = {}): Promise<ResolvedModel> {
     const config = await this.#resolvedConfig();
@@ -279,7 +282,9 @@ export class Client {
       aliases: config.aliases,
       ...(extra.baseModel === undefined ? {} : { baseModel: extra.baseModel }),
     });
-    if (resolved.profileAdded && resolved.profile === 'global' && config.crossRegion.value === 'auto') {
+    const warningKey = `${name}\u0000${resolved.region}`;
+    if (resolved.profileAdded && resolved.profile === 'global' && config.crossRegion.value === 'auto' && !this.#globalWarned.has(warningKey)) {
+      this.#globalWarned.add(warningKey);
       this._warn({
         code: 'global_inference_profile',
         message:

@@ -48,6 +48,15 @@ describe('a profile-only model', () => {
     expect(emulator.requests.at(-1)?.region).toBe(region);
   });
 
+  it('falls back to global. where no geographic profile fits, warning once', async () => {
+    const warnings: Warning[] = [];
+    const target = client({ region: 'ap-southeast-1', onWarning: (warning) => warnings.push(warning) });
+    for (let call = 0; call < 2; call++) {
+      expect((await ask(target, 'claude-opus-4-5')).model).toBe('global.anthropic.claude-opus-4-5-20251101-v1:0');
+    }
+    expect(warnings).toEqual([expect.objectContaining({ code: 'global_inference_profile', param: 'model' })]);
+  });
+
   it('goes global. when asked', async () => {
     expect((await ask(client({ region: 'eu-west-1', crossRegion: 'global' }), 'claude-sonnet-4-5')).model).toBe(`global.${baseId}`);
   });

@@ -48,6 +48,11 @@ export interface ConvertMessagesContext {
    */
   imageFetch: boolean;
   unsupported: UnsupportedParamHandler;
+  /**
+   * The messages follow a Prompt-management prompt's own (the `model` is a prompt ARN): they may hold no user
+   * message, and may start with an assistant turn continuing the prompt.
+   */
+  afterPrompt?: boolean;
 }
 
 /** Where the request uses features a model may lack: the `param` of the first use of each. */
@@ -214,11 +219,11 @@ export function convertToConverseMessages(messages: unknown, context: ConvertMes
   requireAnswered();
 
   trimFinalAssistantPrefill(turns);
-  if (turns.length === 0) {
+  if (turns.length === 0 && context.afterPrompt !== true) {
     throw BadRequestError.forParam('messages', '`messages` must hold at least one user message with content (Bedrock needs one).');
   }
-  const first = turns[0]!;
-  if (first.role !== 'user') {
+  const first = turns[0];
+  if (first !== undefined && first.role !== 'user' && context.afterPrompt !== true) {
     throw BadRequestError.forParam(
       first.param,
       `The conversation starts with an assistant message (\`${first.param}\`); Bedrock requires the first message after the system messages to be a user message.`,

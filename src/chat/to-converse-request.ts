@@ -157,7 +157,7 @@ export function convertToConverseRequest(params: unknown, context: ConvertReques
   const converted =
     promptArn && Array.isArray(body.messages) && body.messages.length === 0
       ? { system: [], messages: [], features: {}, remoteImages: [] }
-      : convertToConverseMessages(body.messages, { toolNames, toolCallIds, imageFetch: context.imageFetch, unsupported: context.unsupported });
+      : convertToConverseMessages(body.messages, { toolNames, toolCallIds, imageFetch: context.imageFetch, unsupported: context.unsupported, afterPrompt: promptArn });
   const { cachePoints: messageCachePoints = [], ...messageFeatures } = converted.features;
   Object.assign(features, messageFeatures);
 

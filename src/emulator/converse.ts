@@ -10,14 +10,16 @@
  * - **Tools**: with `toolChoice.any` or `.tool`, or when the last user text names tools (whole word), the reply is
  *   `toolUse` blocks (one per named tool, in tool order; `any` with no name → the first tool) whose `input` is
  *   generated from the tool's JSON schema, stop reason `tool_use`.
- * - **Reasoning**: when enabled, a first `reasoningContent` block (signed for Claude).
+ * - **Reasoning**: when enabled, a first `reasoningContent` block (signed for Claude). Claude 3.7 Sonnet, when the
+ *   last user text contains {@link ReplyContext.redactedThinkingTrigger}, returns it redacted instead
+ *   (`redactedContent`, a blob the emulator can verify on replay).
  * - **Structured output**: `outputConfig.textFormat` → the text is JSON generated from the schema.
  * - **Guardrails**: with `guardrailConfig`, user text containing the trigger word → `guardrail_intervened`.
  */
 import { createHash } from 'node:crypto';
 import type { EmulatorModel } from './models.js';
 import type { PromptCache } from './prompt-cache.js';
-import { readReasoningRequest, signReasoning } from './reasoning.js';
+import { createRedactedReasoning, readReasoningRequest, shouldRedactReasoning, signReasoning } from './reasoning.js';
 import { generateFromSchema } from './schema-value.js';
 import { countTokens, splitTokens } from './tokens.js';
 import { readOutputSchema } from './validation.js';
@@ -75,6 +77,11 @@ export interface ReplyContext {
   /** Instance memory for prompt caching; omit to ignore cache points. */
   promptCache?: PromptCache;
   guardrailTrigger?: string;
+  /**
+   * Last-user-text substring that makes a redacting model (Claude 3.7 Sonnet) return its thinking as a
+   * `redactedContent` block. Omitted: reasoning is never redacted (the InvokeModel path passes none).
+   */
+  redactedThinkingTrigger?: string;
 }
 
 function textOf(block: ContentBlockJson): string | undefined {
@@ -304,9 +311,14 @@ export function replyFor(request: ConverseRequestJson, context: ReplyContext): C
     const budget = Math.min(reasoning.budgetTokens ?? maxTokens, Math.max(1, maxTokens - 1));
     const reasoningText = splitTokens(thought).slice(0, budget).join('');
     outputTokens += countTokens(reasoningText);
-    content.push({
-      reasoningContent: { reasoningText: reasoning.signed ? { text: reasoningText, signature: signReasoning(reasoningText) } : { text: reasoningText } },
-    });
+    if (shouldRedactReasoning(model, reasoning, userText, context.redactedThinkingTrigger)) {
+      // The hidden thought still costs output tokens; the seed makes the blob differ per conversation.
+      content.push({ reasoningContent: { redactedContent: createRedactedReasoning(`${reasoningText}\u0000${JSON.stringify(request.messages ?? [])}`) } });
+    } else {
+      content.push({
+        reasoningContent: { reasoningText: reasoning.signed ? { text: reasoningText, signature: signReasoning(reasoningText) } : { text: reasoningText } },
+      });
+    }
   }
 
   const tools = selectTools(request);

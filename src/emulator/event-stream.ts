@@ -84,6 +84,10 @@ function blockEvents(block: ContentBlockJson, index: number): StreamEvent[] {
   const events: StreamEvent[] = [];
   if (typeof block['text'] === 'string') {
     for (const text of chunkText(block['text'])) events.push({ type: 'contentBlockDelta', payload: { contentBlockIndex: index, delta: { text } } });
+  } else if (typeof (block['reasoningContent'] as JsonObject | undefined)?.['redactedContent'] === 'string') {
+    // Redacted reasoning arrives whole, in one delta (base64 in JSON), with no readable text or signature.
+    const redactedContent = (block['reasoningContent'] as JsonObject)['redactedContent'];
+    events.push({ type: 'contentBlockDelta', payload: { contentBlockIndex: index, delta: { reasoningContent: { redactedContent } } } });
   } else if (block['reasoningContent'] !== undefined) {
     const reasoning = (block['reasoningContent'] as JsonObject)['reasoningText'] as JsonObject;
     for (const text of chunkText(String(reasoning['text'] ?? ''))) {

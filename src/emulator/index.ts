@@ -19,6 +19,8 @@ import { DEFAULT_GUARDRAIL_TRIGGER } from './converse.js';
 import { FaultRegistry, type ActiveFault, type FaultSpec, type OperationName } from './faults.js';
 import { ModelRegistry, type EmulatorModel } from './models.js';
 import { PromptCache } from './prompt-cache.js';
+import type { EmulatorPrompt } from './prompts.js';
+import { REDACTED_THINKING_TRIGGER } from './reasoning.js';
 import { RequestLog, type OperationCounts, type RecordedRequest } from './requests.js';
 import { createRequestHandler } from './router.js';
 import { startTransport } from './server.js';
@@ -30,6 +32,8 @@ export { DEFAULT_APPLICATION_PROFILE_MODEL, MODELS } from './models.js';
 export type { OperationCounts, RecordedRequest } from './requests.js';
 export { DEFAULT_GUARDRAIL_TRIGGER, GUARDRAIL_BLOCKED_MESSAGE } from './converse.js';
 export { DEFAULT_CACHE_MINIMUM_TOKENS } from './prompt-cache.js';
+export type { EmulatorPrompt } from './prompts.js';
+export { REDACTED_THINKING_TRIGGER } from './reasoning.js';
 export { countTokens } from './tokens.js';
 export { cosineSimilarity, embedText } from './embeddings.js';
 
@@ -64,6 +68,20 @@ export interface EmulatorOptions {
   extraModels?: EmulatorModel[];
   /** User text containing this (case-insensitive) makes a configured guardrail intervene. Default `blocked-topic`. */
   guardrailTrigger?: string;
+  /**
+   * With thinking on, Claude 3.7 Sonnet returns its reasoning redacted (one `reasoningContent.redactedContent`
+   * block instead of the signed text block) when the last user message's text contains this (case-sensitive).
+   * Converse and ConverseStream only. Default: Anthropic's documented test string {@link REDACTED_THINKING_TRIGGER};
+   * `''` turns redaction off.
+   */
+  redactedThinkingTrigger?: string;
+  /**
+   * Prompt-management prompts, by prompt ARN (`arn:aws:bedrock:<region>:<account>:prompt/<id>`, optionally
+   * `:<version>`; an unversioned key also serves every version). Converse with the ARN as `modelId` fills the
+   * template's `{{name}}` placeholders from `promptVariables` and answers with `model` (resolved in the caller's
+   * region). Unknown prompt ARNs are "The provided model identifier is invalid.".
+   */
+  prompts?: Record<string, EmulatorPrompt>;
   /** Smallest prefix (in tokens) a cache point caches. Default 1024 (Claude's minimum). */
   cacheMinimumTokens?: number;
   /** How many requests `requests` keeps (oldest dropped first). Default 1000; counts are unaffected. */
@@ -127,6 +145,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...(options.extraModels === undefined ? {} : { extraModels: options.extraModels }),
     ...(options.applicationProfiles === undefined ? {} : { applicationProfiles: options.applicationProfiles }),
     ...(options.defaultApplicationProfileModel === undefined ? {} : { defaultApplicationProfileModel: options.defaultApplicationProfileModel }),
+    ...(options.prompts === undefined ? {} : { prompts: options.prompts }),
   });
   const faults = new FaultRegistry();
   const log = new RequestLog(options.maxLoggedRequests ?? 1000);
@@ -142,6 +161,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       log,
       promptCache,
       guardrailTrigger: options.guardrailTrigger ?? DEFAULT_GUARDRAIL_TRIGGER,
+      redactedThinkingTrigger: options.redactedThinkingTrigger ?? REDACTED_THINKING_TRIGGER,
     }),
   );
   return {

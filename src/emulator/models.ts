@@ -8,6 +8,7 @@
  * throws the error Bedrock answers with.
  */
 import { EmulatorError, validationError } from './errors.js';
+import { type EmulatorPrompt, isPromptArn, type ResolvedPrompt, unversionedPromptArn } from './prompts.js';
 
 /** Inference-profile prefixes (bedrock-wire.md §6.1). `ca.` is unconfirmed and not served. */
 export type ProfilePrefix = 'us' | 'eu' | 'apac' | 'jp' | 'au' | 'us-gov' | 'global';
@@ -50,6 +51,11 @@ export interface EmulatorModel {
   /** `temperature` and `topP` cannot both be set (Claude Opus 4.1, Claude 4.5 and later). */
   samplingParametersExclusive: boolean;
   reasoning: ReasoningStyle | undefined;
+  /**
+   * Thinking may come back redacted (`reasoningContent.redactedContent`): Claude 3.7 Sonnet only; Claude 4 models
+   * do not produce redacted thinking blocks (AWS, "Thinking encryption"). Absent means false.
+   */
+  redactedThinking?: boolean;
 }
 
 type ChatFlags = Partial<
@@ -64,6 +70,7 @@ type ChatFlags = Partial<
     | 'extendedCacheTtl'
     | 'samplingParametersExclusive'
     | 'reasoning'
+    | 'redactedThinking'
   >
 >;
 
@@ -90,6 +97,7 @@ function chat(
     extendedCacheTtl: flags.extendedCacheTtl ?? false,
     samplingParametersExclusive: flags.samplingParametersExclusive ?? false,
     reasoning: flags.reasoning,
+    ...(flags.redactedThinking === true ? { redactedThinking: true } : {}),
   };
 }
 
@@ -124,7 +132,7 @@ export const MODELS: readonly EmulatorModel[] = [
   chat('anthropic.claude-3-5-sonnet-20240620-v1:0', 'on-demand', ['apac', 'eu', 'us', 'us-gov'], 4096, { toolChoice: ['auto', 'any', 'tool'], promptCaching: true }),
   chat('anthropic.claude-3-5-sonnet-20241022-v2:0', 'profile-only', ['apac', 'eu', 'us'], 8192, { toolChoice: ['auto', 'any', 'tool'], promptCaching: true }),
   chat('anthropic.claude-3-5-haiku-20241022-v1:0', 'on-demand', ['eu', 'us'], 8192, { toolChoice: ['auto', 'any', 'tool'], promptCaching: true }),
-  chat('anthropic.claude-3-7-sonnet-20250219-v1:0', 'profile-only', ['apac', 'eu', 'us', 'us-gov'], 8192, { toolChoice: ['auto', 'any', 'tool'], promptCaching: true, reasoning: 'anthropic-thinking' }),
+  chat('anthropic.claude-3-7-sonnet-20250219-v1:0', 'profile-only', ['apac', 'eu', 'us', 'us-gov'], 8192, { toolChoice: ['auto', 'any', 'tool'], promptCaching: true, reasoning: 'anthropic-thinking', redactedThinking: true }),
   chat('anthropic.claude-sonnet-4-20250514-v1:0', 'profile-only', ['apac', 'eu', 'global', 'us'], 64000, { toolChoice: ['auto', 'any', 'tool'], promptCaching: true, reasoning: 'anthropic-thinking' }),
   chat('anthropic.claude-opus-4-20250514-v1:0', 'profile-only', ['eu', 'us'], 32000, { toolChoice: ['auto', 'any', 'tool'], promptCaching: true, reasoning: 'anthropic-thinking' }),
   chat('anthropic.claude-opus-4-1-20250805-v1:0', 'profile-only', ['eu', 'us'], 32000, { toolChoice: ['auto', 'any', 'tool'], promptCaching: true, reasoning: 'anthropic-thinking', samplingParametersExclusive: true }),
@@ -282,7 +290,8 @@ export type ModelReference =
   | 'application-inference-profile-arn'
   | 'provisioned-model-arn'
   | 'custom-model-arn'
-  | 'imported-model-arn';
+  | 'imported-model-arn'
+  | 'prompt-arn';
 
 export interface ResolvedModel {
   /** The identifier as the request sent it (decoded). */
@@ -291,6 +300,8 @@ export interface ResolvedModel {
   reference: ModelReference;
   /** The profile prefix, for profile IDs and ARNs. */
   profilePrefix?: ProfilePrefix;
+  /** For a Prompt-management ARN: the stored prompt (its `model` is what {@link ResolvedModel.model} resolves). */
+  prompt?: ResolvedPrompt;
 }
 
 /** A lookup table over {@link MODELS} plus user-supplied extra models and ARN mappings. */
@@ -298,12 +309,15 @@ export class ModelRegistry {
   readonly #byId = new Map<string, EmulatorModel>();
   readonly #applicationProfiles: ReadonlyMap<string, string>;
   readonly #defaultArnModel: string;
+  readonly #prompts: ReadonlyMap<string, EmulatorPrompt>;
 
   constructor(
     options: {
       extraModels?: readonly EmulatorModel[];
       applicationProfiles?: Readonly<Record<string, string>>;
       defaultApplicationProfileModel?: string;
+      /** Prompt-management prompts by ARN (with or without a version; an unversioned entry serves every version). */
+      prompts?: Readonly<Record<string, EmulatorPrompt>>;
     } = {},
   ) {
     for (const model of MODELS) this.#byId.set(model.id, model);
@@ -315,6 +329,20 @@ export class ModelRegistry {
         throw new TypeError(`startEmulator: applicationProfiles[${JSON.stringify(arn)}] names an unknown base model ${JSON.stringify(base)}.`);
       }
     }
+    this.#prompts = new Map(Object.entries(options.prompts ?? {}));
+    for (const [arn, prompt] of this.#prompts) this.#checkPrompt(arn, prompt);
+  }
+
+  #checkPrompt(arn: string, prompt: EmulatorPrompt): void {
+    const where = `startEmulator: prompts[${JSON.stringify(arn)}]`;
+    if (!isPromptArn(arn)) throw new TypeError(`${where}: the key must be a prompt ARN, arn:aws:bedrock:<region>:<account>:prompt/<id>[:<version>].`);
+    if (typeof prompt !== 'object' || prompt === null || typeof prompt.template !== 'string' || prompt.template.trim() === '') {
+      throw new TypeError(`${where}: \`template\` must be a non-blank string.`);
+    }
+    const model = typeof prompt.model === 'string' ? prompt.model : '';
+    const prefix = PROFILE_PREFIXES.find((candidate) => model.startsWith(`${candidate}.`));
+    const base = this.#byId.get(model) ?? (prefix === undefined ? undefined : this.#byId.get(model.slice(prefix.length + 1)));
+    if (base === undefined || base.kind !== 'chat') throw new TypeError(`${where}: \`model\` must be a chat model or inference-profile ID; got ${JSON.stringify(prompt.model)}.`);
   }
 
   /** The model with this exact base ID, if the table has it. */
@@ -397,6 +425,12 @@ export class ModelRegistry {
                 ? 'imported-model-arn'
                 : 'custom-model-arn';
         return { requestedId: arn, model: base, reference };
+      }
+      case 'prompt': {
+        const prompt = this.#prompts.get(arn) ?? this.#prompts.get(unversionedPromptArn(arn) ?? '');
+        if (prompt === undefined) throw invalidIdentifier();
+        const served = this.resolve(prompt.model, region);
+        return { requestedId: arn, model: served.model, reference: 'prompt-arn', prompt: { ...prompt, arn } };
       }
       default:
         throw invalidIdentifier();

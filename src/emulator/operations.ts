@@ -20,6 +20,7 @@ import {
   type StreamEvent,
 } from './event-stream.js';
 import { pickDelay, type FaultEffect, type OperationName } from './faults.js';
+import { applyPrompt, rejectPromptVariables } from './prompts.js';
 import { endResponse, sendJson, writeChunk, writeHead } from './http.js';
 import type { ModelRegistry, ResolvedModel } from './models.js';
 import type { PromptCache } from './prompt-cache.js';
@@ -31,6 +32,8 @@ export interface OperationState {
   models: ModelRegistry;
   promptCache: PromptCache;
   guardrailTrigger: string;
+  /** Converse only: last-user-text substring that makes Claude 3.7 Sonnet redact its thinking. */
+  redactedThinkingTrigger: string;
 }
 
 export interface OperationContext {
@@ -82,8 +85,17 @@ function withGuardrailHeaders(request: ConverseRequestJson, headers: Record<stri
 
 function converseReply(context: OperationContext, operation: 'Converse' | 'ConverseStream'): ConverseReply {
   const model = context.resolved.model;
-  const request = validateConverseRequest(context.body, { model, operation });
-  return replyFor(request, { model, promptCache: context.state.promptCache, guardrailTrigger: context.state.guardrailTrigger });
+  const prompt = context.resolved.prompt;
+  // A prompt ARN: the stored template, filled from promptVariables, opens the conversation.
+  if (prompt === undefined) rejectPromptVariables(context.body);
+  const body = prompt === undefined ? context.body : applyPrompt(context.body, prompt);
+  const request = validateConverseRequest(body, { model, operation });
+  return replyFor(request, {
+    model,
+    promptCache: context.state.promptCache,
+    guardrailTrigger: context.state.guardrailTrigger,
+    redactedThinkingTrigger: context.state.redactedThinkingTrigger,
+  });
 }
 
 export function handleConverse(context: OperationContext): void {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Authenticator } from './auth.js';
 import { handleControl, type ControlState } from './control.js';
-import { EmulatorError, isModeledExceptionName, DEFAULT_EXCEPTION_MESSAGES } from './errors.js';
+import { EmulatorError, isModeledExceptionName, DEFAULT_EXCEPTION_MESSAGES, validationError } from './errors.js';
 import type { FaultRegistry, OperationName } from './faults.js';
 import { headersOf, readBody, sendError } from './http.js';
 import {
@@ -19,6 +19,7 @@ import {
   type OperationState,
 } from './operations.js';
 import type { ModelRegistry, ResolvedModel } from './models.js';
+import { isPromptArn } from './prompts.js';
 import type { RecordedRequest, RequestLog } from './requests.js';
 import type { RequestHandler } from './server.js';
 
@@ -148,6 +149,9 @@ export function createRequestHandler(state: RouterState): RequestHandler {
         const auth = await state.authenticator.authenticate({ method, rawPath, headers, body });
         record.region = auth.region;
         if (route === undefined) throw new EmulatorError('UnknownOperationException', 404, 'Unknown operation');
+        if (isPromptArn(route.modelId) && route.operation !== 'Converse' && route.operation !== 'ConverseStream') {
+          throw validationError(`The emulator serves Prompt-management prompts through Converse and ConverseStream only, not ${route.operation}.`);
+        }
         const resolved: ResolvedModel =
           route.operation === 'CountTokens'
             ? { requestedId: route.modelId, reference: 'base-id', model: countTokensModel(state, route.modelId, auth.region) }

@@ -9,7 +9,7 @@
 import type { ConverseRequestJson, JsonObject } from './converse.js';
 import { validationError } from './errors.js';
 import type { EmulatorModel } from './models.js';
-import { readReasoningRequest, verifyReasoningSignature } from './reasoning.js';
+import { readReasoningRequest, verifyReasoningSignature, verifyRedactedReasoning } from './reasoning.js';
 
 /** Anthropic models' errors reach the caller prefixed like this. */
 const MODEL_ERROR_PREFIX = 'The model returned the following errors: ';
@@ -331,8 +331,8 @@ function validateReasoning(request: ConverseRequestJson, model: EmulatorModel, m
 }
 
 /**
- * With thinking on, replayed reasoning must be signed and unchanged, and the assistant turn that made the last
- * tool calls must start with its reasoning block (Claude's rules).
+ * With thinking on, replayed reasoning must be signed and unchanged, redacted reasoning must be a blob the emulator
+ * issued, and the assistant turn that made the last tool calls must start with its reasoning block (Claude's rules).
  */
 function validateReplayedReasoning(request: ConverseRequestJson): void {
   const messages = request.messages ?? [];
@@ -340,6 +340,9 @@ function validateReplayedReasoning(request: ConverseRequestJson): void {
     if (message.role !== 'assistant') return;
     message.content.forEach((block, blockIndex) => {
       const reasoning = block['reasoningContent'];
+      if (isObject(reasoning) && reasoning['redactedContent'] !== undefined && !verifyRedactedReasoning(reasoning['redactedContent'])) {
+        fail(at(`messages.${messageIndex}.content.${blockIndex}`, 'Invalid `data` in `redacted_thinking` block'));
+      }
       if (!isObject(reasoning) || !isObject(reasoning['reasoningText'])) return;
       const { text, signature } = reasoning['reasoningText'];
       if (typeof signature !== 'string' || signature === '') {

@@ -21,6 +21,8 @@ export type Scenario = 'chat' | 'stream' | 'embed-titan' | 'embed-cohere' | 'str
 
 /** The emulator a worker talks to, and the model IDs the raw client sends (what `Client` resolves the aliases to). */
 export interface Target {
+  /** What `ours` imports: `bedrock-openai` (the built package, `dist/`), or a file URL of another build's index.js. */
+  oursModule: string;
   url: string;
   region: string;
   credentials: { accessKeyId: string; secretAccessKey: string };

@@ -11,8 +11,10 @@
  *    JSON to `bench/results/latest.json`, and (full runs) the table into `BENCHMARKS.md`.
  *
  * Options: `--quick` (fewer repetitions and iterations, for development; never written to BENCHMARKS.md),
- * `--only chat,stream,…`, `--profile` (CPU profiles of the measured loops of ours and raw instead of figures),
- * `--skip-build`, `--skip-write`, `--json <path>`.
+ * `--only chat,stream,…` (scenarios, `equivalence` and `emulator-load` included), `--implementations ours,raw`,
+ * `--profile` (CPU profiles of the measured loops of ours and raw instead of figures; writes bench/results/profiles/),
+ * `--ours-module <path to an index.js>` (measure another build of ours, e.g. a candidate fix, against the same raw),
+ * `--skip-build`, `--skip-write`, `--json <path>`. Only a full run of everything updates BENCHMARKS.md.
  */
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -317,7 +319,7 @@ async function buildPackage(): Promise<void> {
 }
 
 /** What `Client` sends for each alias, so the raw client sends the very same model IDs. */
-async function resolveTarget(ready: EmulatorReady): Promise<Target> {
+async function resolveTarget(ready: EmulatorReady, oursModule: string): Promise<Target> {
   const ours = (await import(pathToFileURL(join(ROOT, 'dist/src/index.js')).href)) as typeof import('../src/index.js');
   const resolveFor = (alias: string): ReturnType<typeof ours.resolveModel> => ours.resolveModel(alias, { region: ready.region, crossRegion: 'auto' });
   const chat = resolveFor('nova-lite');
@@ -327,6 +329,7 @@ async function resolveTarget(ready: EmulatorReady): Promise<Target> {
   const cohereFacts = cohere.entry?.embedding;
   if (titanFacts === undefined || cohereFacts === undefined) throw new Error('the catalog has no embedding facts for Titan V2 or Cohere v3');
   return {
+    oursModule,
     url: ready.url,
     region: ready.region,
     credentials: ready.credentials,
@@ -507,10 +510,13 @@ async function main(): Promise<void> {
       'skip-build': { type: 'boolean', default: false },
       'skip-write': { type: 'boolean', default: false },
       json: { type: 'string' },
+      implementations: { type: 'string' },
+      'ours-module': { type: 'string' },
     },
     strict: true,
   });
   const settings = values.quick ? QUICK : FULL;
+  const implementations = values.implementations === undefined ? IMPLEMENTATIONS : IMPLEMENTATIONS.filter((name) => values.implementations?.split(',').includes(name));
   const only = values.only === undefined ? undefined : new Set(values.only.split(',').map((name) => name.trim()));
   const selected = (name: string): boolean => only === undefined || only.has(name);
   const startedAt = new Date();
@@ -541,7 +547,8 @@ async function main(): Promise<void> {
     },
   };
   try {
-    const target = await resolveTarget(emulator.ready);
+    const oursModule = values['ours-module'] === undefined ? 'bedrock-openai' : pathToFileURL(resolve(values['ours-module'])).href;
+    const target = await resolveTarget(emulator.ready, oursModule);
     log(`emulator at ${target.url}; chat model ${target.chatModel.modelId}, ${target.titanModel.modelId}, ${target.cohereModel.modelId}`);
 
     if (values.profile) {
@@ -575,7 +582,7 @@ async function main(): Promise<void> {
       const collected: Record<Implementation, WorkerResult[]> = { ours: [], raw: [], 'raw-default': [] };
       for (let repetition = 0; repetition < plan.repetitions; repetition += 1) {
         // Interleaved, so drift over the run affects every implementation alike.
-        for (const implementation of IMPLEMENTATIONS) {
+        for (const implementation of implementations) {
           const result = await runWorker(runner, worker, { scenario, implementation, target, warmup: plan.warmup, iterations: plan.iterations });
           collected[implementation].push(result);
           const shown = Object.entries(result.figures)
@@ -607,7 +614,7 @@ async function main(): Promise<void> {
     const jsonPath = values.json ?? join(RESULTS_DIRECTORY, settings.quick ? 'latest-quick.json' : 'latest.json');
     writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
     log(`JSON: ${relative(process.cwd(), jsonPath)}`);
-    if (!settings.quick && only === undefined && !values['skip-write']) {
+    if (!settings.quick && only === undefined && implementations.length === IMPLEMENTATIONS.length && values['ours-module'] === undefined && !values['skip-write']) {
       log(updateBenchmarksFile(table) ? 'BENCHMARKS.md updated.' : `BENCHMARKS.md has no ${TABLE_START} … ${TABLE_END} section: not updated.`);
     }
   } finally {

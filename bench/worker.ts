@@ -17,8 +17,6 @@ type OursModule = typeof import('../src/index.js');
 type SdkModule = typeof import('@aws-sdk/client-bedrock-runtime');
 type HandlerModule = typeof import('@smithy/node-http-handler');
 
-/** The package under test, by name: resolves (package self-reference) to `dist/src/index.js`. */
-const OURS_SPECIFIER = 'bedrock-openai';
 const SDK_SPECIFIER = '@aws-sdk/client-bedrock-runtime';
 const HANDLER_SPECIFIER = '@smithy/node-http-handler';
 
@@ -63,8 +61,8 @@ interface KeepAliveTransport {
   https: typeof import('node:https');
 }
 
-async function loadImplementation(implementation: Implementation): Promise<Loaded> {
-  if (implementation === 'ours') return { implementation, ours: (await import(OURS_SPECIFIER)) as OursModule };
+async function loadImplementation(implementation: Implementation, target: Target): Promise<Loaded> {
+  if (implementation === 'ours') return { implementation, ours: (await import(target.oursModule)) as OursModule };
   const sdk = (await import(SDK_SPECIFIER)) as SdkModule;
   if (implementation === 'raw-default') return { implementation, sdk, transport: undefined };
   const [handler, http, https] = await Promise.all([
@@ -384,7 +382,7 @@ async function measureColdStart(task: WorkerTask): Promise<WorkerResult['figures
   const mb = 1024 * 1024;
   const rssBefore = process.memoryUsage.rss();
   const importStarted = performance.now();
-  const loaded = await loadImplementation(task.implementation);
+  const loaded = await loadImplementation(task.implementation, task.target);
   const importMs = performance.now() - importStarted;
   const rssAfterImport = process.memoryUsage.rss();
   const driver = createDriver(loaded, task.target);
@@ -486,7 +484,7 @@ async function main(): Promise<void> {
   } else if (task.scenario === 'emulator-load') {
     figures = await measureEmulatorLoad(task);
   } else {
-    const driver = createDriver(await loadImplementation(task.implementation), task.target);
+    const driver = createDriver(await loadImplementation(task.implementation, task.target), task.target);
     switch (task.scenario) {
       case 'chat':
         figures = await measureChat(driver, task);

@@ -190,6 +190,8 @@ export class Client {
   /** Settings resolved without the shared config file (which is read lazily, only when needed for the region). */
   #config: ResolvedConfig;
   #configReady: Promise<ResolvedConfig> | undefined;
+  /** The final config once {@link Client.#resolvedConfig} has settled: calls after the first read it without awaiting. */
+  #configSettled: ResolvedConfig | undefined;
   readonly #auth: AuthPlan;
   readonly #secrets: string[];
   readonly #sdkClients = new Map<string, Promise<BedrockRuntimeClient>>();
@@ -197,6 +199,9 @@ export class Client {
   readonly #globalWarned = new Set<string>();
   #sdk: Promise<SdkModule> | undefined;
   #handler: Promise<HttpHandler> | undefined;
+  /** The SDK clients and command classes once loaded, so that calls after the first need not wait for promises. */
+  readonly #readyClients = new Map<string, BedrockRuntimeClient>();
+  readonly #commandClasses = new Map<string, new (input: never) => unknown>();
 
   constructor(options: ClientOptions = {}) {
     validateClientOptions(options);
@@ -254,6 +259,7 @@ export class Client {
   close(): void {
     for (const client of this.#sdkClients.values()) void client.then((sdkClient) => sdkClient.destroy()).catch(() => undefined);
     this.#sdkClients.clear();
+    this.#readyClients.clear();
     this.#handler = undefined;
   }
 
@@ -266,6 +272,7 @@ export class Client {
       this._logger.debug(`bedrock-openai: region ${this.#config.region.value} (${describeSource(this.#config.region.source)})`);
       return this.#config;
     })();
+    void this.#configReady.then((config) => (this.#configSettled = config), () => undefined);
     return this.#configReady;
   }
 
@@ -345,6 +352,7 @@ export class Client {
         const sdkClient = new sdk.BedrockRuntimeClient(sdkConfig);
         // Bedrock's token-count headers are not modelled by the SDK; Cohere reports usage only there.
         addBedrockHeadersMiddleware(sdkClient.middlewareStack);
+        if (this.#sdkClients.get(region) === client) this.#readyClients.set(region, sdkClient);
         return sdkClient;
       })();
       this.#sdkClients.set(region, client);
@@ -354,9 +362,15 @@ export class Client {
   }
 
   async #command<Name extends OperationName>(name: Name, input: OperationInput<Name>): Promise<unknown> {
+    const Command = this.#commandClasses.get(name) ?? (await this.#loadCommandClass(name));
+    return new Command(input as never);
+  }
+
+  async #loadCommandClass(name: OperationName): Promise<new (input: never) => unknown> {
     const sdk = await this.#loadSdk();
-    const Command = sdk[`${name}Command`] as unknown as new (input: OperationInput<Name>) => unknown;
-    return new Command(input);
+    const Command = sdk[`${name}Command`] as unknown as new (input: never) => unknown;
+    this.#commandClasses.set(name, Command);
+    return Command;
   }
 
   /**
@@ -369,19 +383,25 @@ export class Client {
     region: string,
     timeoutMs: number,
     signal: AbortSignal | undefined,
-    consume: (output: OperationOutput<Name>, controller: AbortController) => Promise<Result>,
-    controller: AbortController,
+    consume: ((output: OperationOutput<Name>, controller: AbortController) => Promise<Result>) | undefined,
+    controller: AbortController | AttemptAbortController,
   ): Promise<Result> {
     if (signal?.aborted === true) throw new APIUserAbortError();
     // Loading the SDK (first call only) is not the request's time: it happens before the attempt's timer starts.
-    let sdkClient: BedrockRuntimeClient;
+    let sdkClient = this.#readyClients.get(region);
+    const Command = this.#commandClasses.get(name);
     let command: unknown;
-    try {
-      [sdkClient, command] = await Promise.all([this.#sdkClient(region), this.#command(name, input)]);
-    } catch (error) {
-      throw fromAwsError(error, this.#secrets);
+    if (sdkClient !== undefined && Command !== undefined) {
+      // Every call after the first: no promise to wait for.
+      command = new Command(input as never);
+    } else {
+      try {
+        [sdkClient, command] = await Promise.all([this.#sdkClient(region), this.#command(name, input)]);
+      } catch (error) {
+        throw fromAwsError(error, this.#secrets);
+      }
+      if (isAborted(signal)) throw new APIUserAbortError();
     }
-    if (isAborted(signal)) throw new APIUserAbortError();
     const onAbort = (): void => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     const timeout = { fired: false };
@@ -391,7 +411,7 @@ export class Client {
     }, timeoutMs);
     try {
       const output = (await sdkClient.send(command as never, { abortSignal: controller.signal })) as OperationOutput<Name>;
-      return await consume(output, controller);
+      return consume === undefined ? (output as Result) : await consume(output, controller as AbortController);
     } catch (error) {
       if (timeout.fired) throw new APIConnectionTimeoutError({ message: `Request timed out after ${timeoutMs} ms (${name}).` });
       if (isAborted(signal)) throw new APIUserAbortError({ cause: fromAwsError(error, this.#secrets) });
@@ -457,11 +477,12 @@ export class Client {
     input: OperationInput<Name>,
     options: RequestOptions & { region?: string | undefined },
   ): Promise<SendResult<OperationOutput<Name>>> {
-    const config = await this.#resolvedConfig();
+    const config = this.#configSettled ?? (await this.#resolvedConfig());
     const region = options.region ?? config.region.value;
     const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
     const outcome = await withRetry(
-      () => this.#attempt(name, input, region, timeoutMs, options.signal, async (output) => output, new AbortController()),
+      // Nothing outside the attempt sees its controller: the light one saves the SDK's EventTarget work.
+      () => this.#attempt<Name, OperationOutput<Name>>(name, input, region, timeoutMs, options.signal, undefined, new AttemptAbortController()),
       { maxRetries, signal: options.signal, onRetry },
     );
     const output = outcome.value;
@@ -542,37 +563,43 @@ export class Client {
     }
     if (first.done === true) release();
     const secrets = this.#secrets;
+    // One idle timer per stream, re-armed (`refresh()`, no allocation) by every `next()`. It counts only while a
+    // `next()` waits: firing then aborts the request, which rejects the pending `next()`. Unreferenced: an active
+    // stream's socket keeps the process alive, an abandoned stream must not.
+    let waiting = false;
+    let idleFired = false;
+    const idleTimer =
+      idleTimeoutMs === 0 || first.done === true
+        ? undefined
+        : setTimeout(() => {
+            if (!waiting) return;
+            idleFired = true;
+            streamController.abort();
+          }, idleTimeoutMs).unref();
+    const onEvent = (result: IteratorResult<Event>): IteratorResult<Event> => {
+      waiting = false;
+      if (result.done === true) {
+        clearTimeout(idleTimer);
+        release();
+      }
+      return result;
+    };
+    const onError = (error: unknown): never => {
+      waiting = false;
+      clearTimeout(idleTimer);
+      release();
+      if (idleFired) throw new APIConnectionTimeoutError({ message: `The ${name} stream sent no event for ${idleTimeoutMs} ms (streamIdleTimeout).` });
+      if (streamController.signal.aborted) throw new APIUserAbortError({ cause: fromAwsError(error, secrets) });
+      throw fromAwsError(error, secrets);
+    };
     const rest: AsyncIterator<Event> = {
-      async next() {
-        let timer: NodeJS.Timeout | undefined;
-        const idle = { fired: false };
-        try {
-          const pending = iterator.next();
-          const result =
-            idleTimeoutMs === 0
-              ? await pending
-              : await Promise.race([
-                  pending,
-                  new Promise<never>((_, reject) => {
-                    timer = setTimeout(() => {
-                      idle.fired = true;
-                      streamController.abort();
-                      reject(new APIConnectionTimeoutError({ message: `The ${name} stream sent no event for ${idleTimeoutMs} ms (streamIdleTimeout).` }));
-                    }, idleTimeoutMs);
-                  }),
-                ]);
-          if (result.done === true) release();
-          return result;
-        } catch (error) {
-          release();
-          if (idle.fired && error instanceof APIConnectionTimeoutError) throw error;
-          if (streamController.signal.aborted) throw new APIUserAbortError({ cause: fromAwsError(error, secrets) });
-          throw fromAwsError(error, secrets);
-        } finally {
-          clearTimeout(timer);
-        }
+      next() {
+        waiting = true;
+        idleTimer?.refresh();
+        return iterator.next().then(onEvent, onError);
       },
       async return() {
+        clearTimeout(idleTimer);
         streamController.abort();
         release();
         try {
@@ -659,5 +686,46 @@ async function loadSharedConfig(env: Env): Promise<Record<string, Record<string,
     return files.configFile as Record<string, Record<string, string | undefined>>;
   } catch {
     return {};
+  }
+}
+
+/**
+ * What the AWS SDK uses of an `AbortController` for one attempt (`signal.aborted`, `signal.reason`,
+ * `add/removeEventListener('abort')`), without Node's `EventTarget`: creating a real one and the SDK adding and
+ * removing its listeners costs about 30 µs a request. Used only where no caller ever sees the controller.
+ */
+class AttemptAbortController {
+  readonly signal = new AttemptAbortSignal();
+
+  abort(reason?: unknown): void {
+    this.signal._abort(reason);
+  }
+}
+
+class AttemptAbortSignal {
+  aborted = false;
+  reason: unknown = undefined;
+  onabort: ((event: { type: 'abort' }) => void) | null = null;
+  #listeners: Array<(event: { type: 'abort' }) => void> = [];
+
+  addEventListener(type: string, listener: (event: { type: 'abort' }) => void): void {
+    if (type === 'abort' && !this.aborted) this.#listeners.push(listener);
+  }
+
+  removeEventListener(type: string, listener: (event: { type: 'abort' }) => void): void {
+    const index = this.#listeners.indexOf(listener);
+    if (type === 'abort' && index !== -1) this.#listeners.splice(index, 1);
+  }
+
+  /** @internal */
+  _abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason ?? new DOMException('This operation was aborted', 'AbortError');
+    const listeners = this.#listeners;
+    this.#listeners = [];
+    const event = { type: 'abort' as const };
+    for (const listener of listeners) listener(event);
+    this.onabort?.(event);
   }
 }

@@ -101,17 +101,37 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
  * gets the attempt number (1-based) and must throw errors already mapped to our classes.
  */
 export async function withRetry<T>(attempt: (attemptNumber: number) => Promise<T>, policy: RetryPolicy): Promise<RetryOutcome<T>> {
-  if (policy.maxRetries === 0) {
-    // No retry is possible: skip p-retry's machinery on this hot path (embeddings run their own loop).
-    if (policy.signal?.aborted === true) throw new APIUserAbortError();
+  if (policy.signal?.aborted === true) throw new APIUserAbortError();
+  const retryable = policy.isRetryable ?? isRetryableError;
+  // The first attempt runs outside p-retry: nearly every call succeeds at once, and p-retry's set-up (option
+  // copies and checks, an async frame) would cost every call; p-retry takes over from the first retry.
+  let firstError: unknown;
+  try {
     return { value: await attempt(1), attempts: 1, totalDelayMs: 0 };
+  } catch (error) {
+    if (policy.maxRetries === 0 || !retryable(error)) throw error;
+    firstError = error;
   }
   const wait = policy.sleep ?? sleep;
-  const retryable = policy.isRetryable ?? isRetryableError;
-  let attempts = 0;
+  let attempts = 1;
   let totalDelayMs = 0;
+  /** Reports a failed attempt and waits before the next one. */
+  const backOff = async (error: unknown, attemptNumber: number): Promise<void> => {
+    const delayMs = retryDelayMs(attemptNumber - 1, policy.random);
+    policy.onRetry?.({
+      attempt: attemptNumber,
+      delayMs,
+      errorName: (error as Error).name,
+      bedrockErrorName: error instanceof APIError ? error.bedrockErrorName : undefined,
+      error: error as BedrockOpenAIError,
+    });
+    await wait(delayMs, policy.signal);
+    totalDelayMs += delayMs;
+  };
+  await backOff(firstError, 1);
   const value = await pRetry(
-    async (attemptNumber) => {
+    async (retryNumber) => {
+      const attemptNumber = retryNumber + 1;
       attempts = attemptNumber;
       // The signal is checked here rather than given to p-retry, which would throw the signal's own reason (a
       // DOMException) instead of our APIUserAbortError; the sleep between attempts honours it too.
@@ -125,22 +145,13 @@ export async function withRetry<T>(attempt: (attemptNumber: number) => Promise<T
       }
     },
     {
-      retries: policy.maxRetries,
+      retries: policy.maxRetries - 1,
       factor: 1,
       minTimeout: 0,
       maxTimeout: 0,
       randomize: false,
       shouldRetry: async ({ error, attemptNumber }) => {
-        const delayMs = retryDelayMs(attemptNumber - 1, policy.random);
-        policy.onRetry?.({
-          attempt: attemptNumber,
-          delayMs,
-          errorName: error.name,
-          bedrockErrorName: error instanceof APIError ? error.bedrockErrorName : undefined,
-          error: error as BedrockOpenAIError,
-        });
-        await wait(delayMs, policy.signal);
-        totalDelayMs += delayMs;
+        await backOff(error, attemptNumber + 1);
         return true;
       },
     },

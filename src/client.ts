@@ -47,6 +47,7 @@ import {
 import { type ConfigOptions, describeSource, resolveConfig, type ResolvedConfig } from './config/resolve.js';
 import type { ResponseMetadata } from './core/api-promise.js';
 import { APIConnectionTimeoutError, APIUserAbortError, BedrockOpenAIError, ConfigurationError, fromAwsError } from './core/errors.js';
+import { LightAbortController } from './core/light-abort.js';
 import { addBedrockHeadersMiddleware } from './core/response-headers.js';
 import { type RetryInfo, withRetry } from './core/retry.js';
 import { Embeddings } from './embeddings/embeddings.js';
@@ -350,8 +351,6 @@ export class Client {
           ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint.value }),
         };
         const sdkClient = new sdk.BedrockRuntimeClient(sdkConfig);
-        // Bedrock's token-count headers are not modelled by the SDK; Cohere reports usage only there.
-        addBedrockHeadersMiddleware(sdkClient.middlewareStack);
         if (this.#sdkClients.get(region) === client) this.#readyClients.set(region, sdkClient);
         return sdkClient;
       })();
@@ -363,7 +362,7 @@ export class Client {
 
   async #command<Name extends OperationName>(name: Name, input: OperationInput<Name>): Promise<unknown> {
     const Command = this.#commandClasses.get(name) ?? (await this.#loadCommandClass(name));
-    return new Command(input as never);
+    return createCommand(name, Command, input);
   }
 
   async #loadCommandClass(name: OperationName): Promise<new (input: never) => unknown> {
@@ -384,7 +383,7 @@ export class Client {
     timeoutMs: number,
     signal: AbortSignal | undefined,
     consume: ((output: OperationOutput<Name>, controller: AbortController) => Promise<Result>) | undefined,
-    controller: AbortController | AttemptAbortController,
+    controller: AbortController | LightAbortController,
   ): Promise<Result> {
     if (signal?.aborted === true) throw new APIUserAbortError();
     // Loading the SDK (first call only) is not the request's time: it happens before the attempt's timer starts.
@@ -393,7 +392,7 @@ export class Client {
     let command: unknown;
     if (sdkClient !== undefined && Command !== undefined) {
       // Every call after the first: no promise to wait for.
-      command = new Command(input as never);
+      command = createCommand(name, Command, input);
     } else {
       try {
         [sdkClient, command] = await Promise.all([this.#sdkClient(region), this.#command(name, input)]);
@@ -482,7 +481,7 @@ export class Client {
     const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
     const outcome = await withRetry(
       // Nothing outside the attempt sees its controller: the light one saves the SDK's EventTarget work.
-      () => this.#attempt<Name, OperationOutput<Name>>(name, input, region, timeoutMs, options.signal, undefined, new AttemptAbortController()),
+      () => this.#attempt<Name, OperationOutput<Name>>(name, input, region, timeoutMs, options.signal, undefined, new LightAbortController()),
       { maxRetries, signal: options.signal, onRetry },
     );
     const output = outcome.value;
@@ -621,6 +620,17 @@ export class Client {
   }
 }
 
+/**
+ * A command for an operation. InvokeModel commands get the middleware that keeps Bedrock's token-count headers
+ * (not modelled by the SDK; Cohere reports usage only there) — on the command, so that the client's own stack, and
+ * with it every other operation, stays exactly the SDK's.
+ */
+function createCommand(name: OperationName, Command: new (input: never) => unknown, input: unknown): unknown {
+  const command = new Command(input as never);
+  if (name === 'InvokeModel') addBedrockHeadersMiddleware((command as { middlewareStack: Parameters<typeof addBedrockHeadersMiddleware>[0] }).middlewareStack);
+  return command;
+}
+
 /** Read through a function so that TypeScript does not keep a narrowing from before an `await`. */
 function isAborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;
@@ -686,46 +696,5 @@ async function loadSharedConfig(env: Env): Promise<Record<string, Record<string,
     return files.configFile as Record<string, Record<string, string | undefined>>;
   } catch {
     return {};
-  }
-}
-
-/**
- * What the AWS SDK uses of an `AbortController` for one attempt (`signal.aborted`, `signal.reason`,
- * `add/removeEventListener('abort')`), without Node's `EventTarget`: creating a real one and the SDK adding and
- * removing its listeners costs about 30 µs a request. Used only where no caller ever sees the controller.
- */
-class AttemptAbortController {
-  readonly signal = new AttemptAbortSignal();
-
-  abort(reason?: unknown): void {
-    this.signal._abort(reason);
-  }
-}
-
-class AttemptAbortSignal {
-  aborted = false;
-  reason: unknown = undefined;
-  onabort: ((event: { type: 'abort' }) => void) | null = null;
-  #listeners: Array<(event: { type: 'abort' }) => void> = [];
-
-  addEventListener(type: string, listener: (event: { type: 'abort' }) => void): void {
-    if (type === 'abort' && !this.aborted) this.#listeners.push(listener);
-  }
-
-  removeEventListener(type: string, listener: (event: { type: 'abort' }) => void): void {
-    const index = this.#listeners.indexOf(listener);
-    if (type === 'abort' && index !== -1) this.#listeners.splice(index, 1);
-  }
-
-  /** @internal */
-  _abort(reason: unknown): void {
-    if (this.aborted) return;
-    this.aborted = true;
-    this.reason = reason ?? new DOMException('This operation was aborted', 'AbortError');
-    const listeners = this.#listeners;
-    this.#listeners = [];
-    const event = { type: 'abort' as const };
-    for (const listener of listeners) listener(event);
-    this.onabort?.(event);
   }
 }

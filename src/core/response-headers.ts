@@ -43,8 +43,7 @@ export function readBedrockHeaders(headers: Record<string, string | undefined>):
  */
 export function addBedrockHeadersMiddleware(stack: MiddlewareStack<any, any>): void {
   stack.add(
-    // Only InvokeModel's output carries them: for other operations the step is left out of the chain entirely.
-    (next, context) => (context.commandName !== 'InvokeModelCommand' ? next : async (args) => {
+    (next) => async (args) => {
       const result = await next(args);
       const response = result.response as { headers?: Record<string, string | undefined> } | undefined;
       const output = result.output as unknown;
@@ -52,7 +51,7 @@ export function addBedrockHeadersMiddleware(stack: MiddlewareStack<any, any>): v
         Object.defineProperty(output, BEDROCK_HEADERS, { value: readBedrockHeaders(response.headers), enumerable: false, configurable: true });
       }
       return result;
-    }),
+    },
     { step: 'initialize', name: BEDROCK_HEADERS_MIDDLEWARE, override: true },
   );
 }

@@ -16,9 +16,9 @@
  *    error naming the failed input indexes (a Bedrock `ValidationException` on a multi-input request is narrowed
  *    down to the input that causes it by bisection). No partial result is returned.
  */
-import type { InvokeModelCommandInput } from '@aws-sdk/client-bedrock-runtime';
+import type { InvokeModelCommandInput, InvokeModelCommandOutput } from '@aws-sdk/client-bedrock-runtime';
 import { setMaxListeners } from 'node:events';
-import type { Client, RequestOptions } from '../client.js';
+import type { Client, RequestOptions, SendResult } from '../client.js';
 import { APIPromise, type APIResponse, type ResponseMetadata } from '../core/api-promise.js';
 import {
   APIConnectionTimeoutError,
@@ -28,7 +28,8 @@ import {
   BedrockOpenAIError,
 } from '../core/errors.js';
 import { APIResource } from '../core/resource.js';
-import { isRetryableError, type RetryInfo, withRetry } from '../core/retry.js';
+import { LightAbortController } from '../core/light-abort.js';
+import { isRetryableError, type RetryInfo, type RetryOutcome, withRetry } from '../core/retry.js';
 import { CATALOG_ENTRIES } from '../models/catalog.js';
 import { computeCost } from '../models/cost.js';
 import type { EmbeddingFacts, ModelEntry } from '../models/types.js';
@@ -264,6 +265,8 @@ class EmbeddingRun {
   readonly #concurrency: number;
   /** Aborted when the caller aborts or a request fails for good: cancels every request and backoff in flight. */
   readonly #controller = new AbortController();
+  /** The controllers of the batches in flight (see #send). */
+  readonly #inFlight = new Set<LightAbortController>();
   readonly #data: Array<Embedding | Base64Embedding>;
 
   #embedded = 0;
@@ -335,6 +338,8 @@ class EmbeddingRun {
   #stop(): void {
     this.#stopped = true;
     if (!this.#controller.signal.aborted) this.#controller.abort();
+    for (const batchController of this.#inFlight) batchController.abort();
+    this.#inFlight.clear();
   }
 
   /** One worker: pulls batches until none is left or the call stops. */
@@ -381,44 +386,55 @@ class EmbeddingRun {
    */
   async #send(batch: Batch): Promise<{ vectors: number[][]; inputTokens: number | undefined; requestId: string | null }> {
     const input = this.#commandInput(batch);
-    const signal = this.#controller.signal;
+    // Each batch gets its own light controller, aborted by #stop(): its requests and backoffs listen on it rather
+    // than on the run's shared AbortSignal, whose EventTarget bookkeeping would cost every request (bench/).
+    const batchController = new LightAbortController();
+    if (this.#controller.signal.aborted) batchController.abort();
+    else this.#inFlight.add(batchController);
+    const signal = batchController.signal as unknown as AbortSignal;
+    const runSignal = this.#controller.signal;
     const maxRetries = this.#retry.maxRetries;
     const throttleRetries = this.#throttleRetries;
     let throttled = 0;
     let failed = 0;
-    const outcome = await withRetry(
-      async () => {
-        const permit: Permit = await this.#limiter.acquire(signal);
-        let result: 'success' | 'throttled' | 'failed' = 'failed';
-        try {
-          const sent = await this.#client._send('InvokeModel', input, {
-            maxRetries: 0,
-            timeout: this.#retry.timeoutMs,
-            signal,
-            region: this.#region,
-          });
-          result = 'success';
-          return sent;
-        } catch (error) {
-          if (isThrottle(error)) result = 'throttled';
-          throw error;
-        } finally {
-          this.#limiter.release(permit, result);
-        }
-      },
-      {
-        maxRetries: maxRetries + throttleRetries,
-        signal,
-        onRetry: this.#retry.onRetry,
-        sleep: this.#internals.sleep,
-        random: this.#internals.random,
-        isRetryable: (error) => {
-          if (!isRetryableError(error)) return false;
-          if (isThrottle(error)) return throttled++ < throttleRetries;
-          return failed++ < maxRetries;
+    let outcome: RetryOutcome<SendResult<InvokeModelCommandOutput>>;
+    try {
+      outcome = await withRetry(
+        async () => {
+          const permit: Permit = await this.#limiter.acquire(runSignal);
+          let result: 'success' | 'throttled' | 'failed' = 'failed';
+          try {
+            const sent = await this.#client._send('InvokeModel', input, {
+              maxRetries: 0,
+              timeout: this.#retry.timeoutMs,
+              signal,
+              region: this.#region,
+            });
+            result = 'success';
+            return sent;
+          } catch (error) {
+            if (isThrottle(error)) result = 'throttled';
+            throw error;
+          } finally {
+            this.#limiter.release(permit, result);
+          }
         },
-      },
-    );
+        {
+          maxRetries: maxRetries + throttleRetries,
+          signal,
+          onRetry: this.#retry.onRetry,
+          sleep: this.#internals.sleep,
+          random: this.#internals.random,
+          isRetryable: (error) => {
+            if (!isRetryableError(error)) return false;
+            if (isThrottle(error)) return throttled++ < throttleRetries;
+            return failed++ < maxRetries;
+          },
+        },
+      );
+    } finally {
+      this.#inFlight.delete(batchController);
+    }
     this.#attempts += outcome.attempts;
     this.#retryDelayMs += outcome.totalDelayMs;
     const { output, requestId } = outcome.value;

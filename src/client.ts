@@ -52,6 +52,7 @@ import { addBedrockHeadersMiddleware } from './core/response-headers.js';
 import { type RetryInfo, withRetry } from './core/retry.js';
 import { Embeddings } from './embeddings/embeddings.js';
 import type { Env } from './internal/env.js';
+import { isAborted } from './internal/abort.js';
 import { createLogger, type Logger, type LogLevel } from './internal/log.js';
 import { Models } from './models/models.js';
 import { isOnDemandThroughputError, profileFallbackFor, resolveModel, type ResolvedModel } from './models/resolve.js';
@@ -631,10 +632,6 @@ function createCommand(name: OperationName, Command: new (input: never) => unkno
   return command;
 }
 
-/** Read through a function so that TypeScript does not keep a narrowing from before an `await`. */
-function isAborted(signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true;
-}
 
 function configOptionsOf(options: ClientOptions): ConfigOptions {
   return {

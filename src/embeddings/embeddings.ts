@@ -28,6 +28,7 @@ import {
   BedrockOpenAIError,
 } from '../core/errors.js';
 import { APIResource } from '../core/resource.js';
+import { isAborted } from '../internal/abort.js';
 import { LightAbortController } from '../core/light-abort.js';
 import { isRetryableError, type RetryInfo, type RetryOutcome, withRetry } from '../core/retry.js';
 import { CATALOG_ENTRIES } from '../models/catalog.js';
@@ -104,10 +105,6 @@ function checkRequestOptions(options: EmbeddingRequestOptions): void {
   }
 }
 
-/** Whether a signal has aborted (a function, so TypeScript does not assume the value it last saw). */
-function isAborted(signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true;
-}
 
 /** Throttling and "model not ready": Bedrock asking the caller to slow down. */
 function isThrottle(error: unknown): boolean {

@@ -18,6 +18,7 @@ import type {
   ChatCompletionTool,
 } from '../../src/chat/types.js';
 import { accumulateChunks, rejection } from './helpers.js';
+import { collect } from '../support/collect.js';
 
 let emulator: EmulatorHandle;
 const clients: Client[] = [];
@@ -33,11 +34,6 @@ function offline(): Client {
   return client({ endpoint: 'http://127.0.0.1:9' });
 }
 
-async function collect(stream: AsyncIterable<ChatCompletionChunk>): Promise<ChatCompletionChunk[]> {
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
 
 /** The body of the last request the emulator received. */
 function lastBody(): Record<string, unknown> {

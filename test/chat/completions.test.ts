@@ -11,6 +11,7 @@ import { Stream } from '../../src/core/streaming.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsBase, ChatCompletionMessageParam, ChatCompletionTool } from '../../src/chat/types.js';
 import { accumulateChunks, dataUrl, PDF, PNG, rejection } from './helpers.js';
+import { collect } from '../support/collect.js';
 
 let emulator: EmulatorHandle;
 let images: Server;
@@ -29,11 +30,6 @@ function offline(options: ClientOptions = {}): Client {
   return client({ endpoint: deadEndpoint, ...options });
 }
 
-async function collect(stream: AsyncIterable<ChatCompletionChunk>): Promise<ChatCompletionChunk[]> {
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
 
 const weather: ChatCompletionTool = {
   type: 'function',

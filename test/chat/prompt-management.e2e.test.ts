@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, type ClientOptions } from '../../src/client.js';
 import { BadRequestError } from '../../src/core/errors.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import type { ChatCompletionChunk, ChatCompletionCreateParamsBase } from '../../src/chat/types.js';
+import type { ChatCompletionCreateParamsBase } from '../../src/chat/types.js';
 import { accumulateChunks, rejection } from './helpers.js';
+import { collect } from '../support/collect.js';
 
 const PROMPT_ARN = 'arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT12345';
 const TEMPLATE = 'Write a short poem about {{topic}} in {{language}}.';
@@ -29,11 +30,6 @@ function offline(): Client {
   return client({ endpoint: 'http://127.0.0.1:9' });
 }
 
-async function collect(stream: AsyncIterable<ChatCompletionChunk>): Promise<ChatCompletionChunk[]> {
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
 
 function lastBody(): Record<string, unknown> {
   return emulator.requests.at(-1)!.body as Record<string, unknown>;

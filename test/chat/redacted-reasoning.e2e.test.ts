@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../../src/client.js';
 import { BadRequestError } from '../../src/core/errors.js';
 import { REDACTED_THINKING_TRIGGER, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import type { ChatCompletionChunk, ChatCompletionMessageParam, ChatCompletionTool } from '../../src/chat/types.js';
+import type { ChatCompletionMessageParam, ChatCompletionTool } from '../../src/chat/types.js';
 import { accumulateChunks, rejection } from './helpers.js';
+import { collect } from '../support/collect.js';
 
 let emulator: EmulatorHandle;
 let client: Client;
@@ -23,11 +24,6 @@ afterAll(async () => {
   await emulator.close();
 });
 
-async function collect(stream: AsyncIterable<ChatCompletionChunk>): Promise<ChatCompletionChunk[]> {
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
 
 /** The Converse messages of the last request the emulator received. */
 function lastMessages(): { role: string; content: Record<string, unknown>[] }[] {

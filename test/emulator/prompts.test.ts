@@ -2,7 +2,7 @@
  * Prompt management: prompt ARNs as `modelId`, `{{variable}}` templates filled from `promptVariables`, and the
  * request members Bedrock refuses with a prompt.
  */
-import { ConverseCommand, ConverseStreamCommand, type ConverseStreamOutput, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
+import { ConverseCommand, ConverseStreamCommand, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmulatorError } from '../../src/emulator/errors.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
@@ -18,6 +18,7 @@ import {
   unversionedPromptArn,
 } from '../../src/emulator/prompts.js';
 import { captureError, ClientFactory } from './helpers.js';
+import { collect } from '../support/collect.js';
 
 const ARN = 'arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT12345';
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -126,11 +127,6 @@ afterAll(async () => {
   await emulator.close();
 });
 
-async function collect(stream: AsyncIterable<ConverseStreamOutput> | undefined): Promise<ConverseStreamOutput[]> {
-  const events: ConverseStreamOutput[] = [];
-  for await (const event of stream ?? []) events.push(event);
-  return events;
-}
 
 describe('prompt ARNs over the wire (AWS SDK)', () => {
   const promptVariables = { topic: { text: 'tea' }, language: { text: 'French' } };

@@ -2,7 +2,7 @@
  * Redacted reasoning: Claude 3.7 Sonnet with thinking on returns one `reasoningContent.redactedContent` block when
  * the last user text holds Anthropic's magic string; a replay must carry the blob unchanged.
  */
-import { type ContentBlock, ConverseCommand, ConverseStreamCommand, type ConverseStreamOutput, type Message } from '@aws-sdk/client-bedrock-runtime';
+import { type ContentBlock, ConverseCommand, ConverseStreamCommand, type Message } from '@aws-sdk/client-bedrock-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyFor, type ConverseRequestJson } from '../../src/emulator/converse.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
@@ -11,6 +11,7 @@ import { createRedactedReasoning, REDACTED_THINKING_TRIGGER, verifyRedactedReaso
 import { countTokens } from '../../src/emulator/tokens.js';
 import { validateConverseRequest } from '../../src/emulator/validation.js';
 import { captureError, ClientFactory } from './helpers.js';
+import { collect } from '../support/collect.js';
 
 const models = new ModelRegistry();
 const sonnet37 = models.get('anthropic.claude-3-7-sonnet-20250219-v1:0')!;
@@ -114,11 +115,6 @@ afterAll(async () => {
   await emulator.close();
 });
 
-async function collect(stream: AsyncIterable<ConverseStreamOutput> | undefined): Promise<ConverseStreamOutput[]> {
-  const events: ConverseStreamOutput[] = [];
-  for await (const event of stream ?? []) events.push(event);
-  return events;
-}
 
 describe('redacted reasoning over the wire (AWS SDK)', () => {
   const modelId = 'us.anthropic.claude-3-7-sonnet-20250219-v1:0';

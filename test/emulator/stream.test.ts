@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeFrame } from '../../src/emulator/event-stream.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { captureError, ClientFactory, TRANSPORTS } from './helpers.js';
+import { collect } from '../support/collect.js';
 
 let emulator: EmulatorHandle;
 const clients = new ClientFactory(() => emulator);
@@ -15,11 +16,6 @@ afterAll(async () => {
   await emulator.close();
 });
 
-async function collect(stream: AsyncIterable<ConverseStreamOutput> | undefined): Promise<ConverseStreamOutput[]> {
-  const events: ConverseStreamOutput[] = [];
-  for await (const event of stream ?? []) events.push(event);
-  return events;
-}
 
 const eventName = (event: ConverseStreamOutput) => Object.keys(event).find((key) => (event as unknown as Record<string, unknown>)[key] !== undefined);
 

@@ -34,6 +34,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 /** An HTTP handler the AWS SDK accepts (`NodeHttpHandler`, `NodeHttp2Handler`, …). */
 export type HttpHandler = NonNullable<BedrockRuntimeClientConfig['requestHandler']>;
 import { Chat } from './chat/chat.js';
+import { DEFAULT_IMAGE_FETCH } from './chat/image-source.js';
 import { type AliasTarget, type CrossRegionMode, findBedrockJson, type LoadedBedrockJson, loadBedrockJson } from './config/bedrock-json.js';
 import {
   type AuthPlan,
@@ -224,7 +225,9 @@ export class Client {
     this._settings = {
       dropUnsupportedParams: options.dropUnsupportedParams ?? false,
       imageFetch:
-        imageFetch === false ? false : { maxBytes: imageFetch?.maxBytes ?? 20 * 1024 * 1024, timeoutMs: imageFetch?.timeoutMs ?? 10_000 },
+        imageFetch === false
+          ? false
+          : { maxBytes: imageFetch?.maxBytes ?? DEFAULT_IMAGE_FETCH.maxBytes, timeoutMs: imageFetch?.timeoutMs ?? DEFAULT_IMAGE_FETCH.timeoutMs },
     };
 
     this.chat = new Chat(this);

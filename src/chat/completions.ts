@@ -17,7 +17,7 @@ import { computeCost } from '../models/cost.js';
 import type { ModelEntry } from '../models/types.js';
 import { adaptRequestToModel } from './adapt-to-model.js';
 import { convertFromConverseResponse, createCompletionId } from './from-converse-response.js';
-import { fillRemoteImages } from './image-source.js';
+import { DEFAULT_IMAGE_FETCH, fillRemoteImages } from './image-source.js';
 import { createChunkMapper } from './stream-chunks.js';
 import { assembleConverseResponse, shouldStreamInternally } from './stream-internally.js';
 import { convertToConverseRequest } from './to-converse-request.js';
@@ -173,7 +173,7 @@ function imageFetchSettings(client: Client, options: ChatRequestOptions): false 
   const base = client._settings.imageFetch;
   const override = options.imageFetch;
   if (override === false) return false;
-  const defaults = base === false ? { maxBytes: 20 * 1024 * 1024, timeoutMs: 10_000 } : base;
+  const defaults = base === false ? DEFAULT_IMAGE_FETCH : base;
   if (override === undefined) return base;
   const settings = { maxBytes: override.maxBytes ?? defaults.maxBytes, timeoutMs: override.timeoutMs ?? defaults.timeoutMs };
   if (!Number.isInteger(settings.maxBytes) || settings.maxBytes < 1) throw new ConfigurationError('imageFetch.maxBytes', '`imageFetch.maxBytes` must be a whole number of bytes ≥ 1.');

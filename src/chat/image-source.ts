@@ -9,6 +9,9 @@
 import type { ImageBlock, ImageFormat } from '@aws-sdk/client-bedrock-runtime';
 import { APIUserAbortError, BadRequestError, redactSecrets } from '../core/errors.js';
 
+/** Remote `image_url` fetching limits when neither the client nor the request sets them: 20 MB, 10 s. */
+export const DEFAULT_IMAGE_FETCH = Object.freeze({ maxBytes: 20 * 1024 * 1024, timeoutMs: 10_000 });
+
 export const IMAGE_FORMATS: readonly ImageFormat[] = ['png', 'jpeg', 'gif', 'webp'];
 /** Bedrock's per-image limit (bedrock-wire.md §1.4): 3.75 MB. */
 export const MAX_IMAGE_BYTES = 3_932_160;

@@ -47,6 +47,7 @@ import {
 } from './config/credentials.js';
 import { type ConfigOptions, describeSource, resolveConfig, type ResolvedConfig } from './config/resolve.js';
 import type { ResponseMetadata } from './core/api-promise.js';
+import { addCallSignalMiddleware, CallSignalHandler, withCallSignal } from './core/call-signal.js';
 import { APIConnectionTimeoutError, APIUserAbortError, BedrockOpenAIError, ConfigurationError, fromAwsError } from './core/errors.js';
 import { LightAbortController } from './core/light-abort.js';
 import { addBedrockHeadersMiddleware } from './core/response-headers.js';
@@ -348,13 +349,17 @@ export class Client {
         const sdkConfig: BedrockRuntimeClientConfig = {
           region,
           maxAttempts: 1,
-          requestHandler: handler,
+          // The SDK resolves each command class's middleware once instead of on every call (src/core/call-signal.ts
+          // explains how each attempt's abort signal still reaches the HTTP handler).
+          cacheMiddleware: true,
+          requestHandler: new CallSignalHandler(handler as ConstructorParameters<typeof CallSignalHandler>[0]) as unknown as HttpHandler,
           authSchemePreference: auth.authSchemePreference,
           ...(auth.credentials === undefined ? {} : { credentials: auth.credentials as AwsCredentialIdentityProvider }),
           ...(auth.token === undefined ? {} : { token: auth.token }),
           ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint.value }),
         };
         const sdkClient = new sdk.BedrockRuntimeClient(sdkConfig);
+        addCallSignalMiddleware(sdkClient.middlewareStack);
         if (this.#sdkClients.get(region) === client) this.#readyClients.set(region, sdkClient);
         return sdkClient;
       })();
@@ -393,13 +398,16 @@ export class Client {
     // Loading the SDK (first call only) is not the request's time: it happens before the attempt's timer starts.
     let sdkClient = this.#readyClients.get(region);
     const Command = this.#commandClasses.get(name);
+    // The attempt's signal travels with the input (see src/core/call-signal.ts): `send` takes no options, so the
+    // SDK's middleware cache applies.
+    const signalled = withCallSignal(input, controller.signal);
     let command: unknown;
     if (sdkClient !== undefined && Command !== undefined) {
       // Every call after the first: no promise to wait for.
-      command = createCommand(name, Command, input);
+      command = createCommand(name, Command, signalled);
     } else {
       try {
-        [sdkClient, command] = await Promise.all([this.#sdkClient(region), this.#command(name, input)]);
+        [sdkClient, command] = await Promise.all([this.#sdkClient(region), this.#command(name, signalled)]);
       } catch (error) {
         throw fromAwsError(error, this.#secrets);
       }
@@ -413,7 +421,7 @@ export class Client {
       controller.abort();
     }, timeoutMs);
     try {
-      const output = (await sdkClient.send(command as never, { abortSignal: controller.signal })) as OperationOutput<Name>;
+      const output = (await sdkClient.send(command as never)) as OperationOutput<Name>;
       return consume === undefined ? (output as Result) : await consume(output, controller as AbortController);
     } catch (error) {
       if (timeout.fired) throw new APIConnectionTimeoutError({ message: `Request timed out after ${timeoutMs} ms (${name}).` });

@@ -31,6 +31,30 @@ export function ratioOf(numerator: Summary | undefined, denominator: Summary | u
   return numerator.median / denominator.median;
 }
 
+/**
+ * Ratios of paired measurements: `numerators[i] / denominators[i]` for each repetition, summarized. The processes
+ * of one repetition run one after the other, so they share the machine's state of that minute (a noisy neighbour,
+ * a slow period); the ratio within a pair cancels most of it, where a ratio of two medians does not.
+ */
+export function pairedRatios(numerators: readonly number[], denominators: readonly number[]): Summary | undefined {
+  const count = Math.min(numerators.length, denominators.length);
+  const ratios: number[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const denominator = denominators[index] as number;
+    if (denominator !== 0) ratios.push((numerators[index] as number) / denominator);
+  }
+  return ratios.length === 0 ? undefined : summarize(ratios);
+}
+
+/**
+ * The order of the implementations in repetition `repetition`: as given in even repetitions, reversed in odd ones
+ * (A B C, C B A, A B C, …), so that no implementation always runs right after the same other one, and a drift over
+ * the run falls on every implementation alike.
+ */
+export function orderFor<T>(items: readonly T[], repetition: number): T[] {
+  return repetition % 2 === 0 ? [...items] : [...items].reverse();
+}
+
 /** A number with about three significant digits (`1234` → `1,234`, `12.345` → `12.3`, `0.01234` → `0.0123`). */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '–';

@@ -206,6 +206,8 @@ export class Client {
   /** The SDK clients and command classes once loaded, so that calls after the first need not wait for promises. */
   readonly #readyClients = new Map<string, BedrockRuntimeClient>();
   readonly #commandClasses = new Map<string, new (input: never) => unknown>();
+  /** Per SDK client, the operations whose first command the SDK's middleware cache already holds (see `#attempt`). */
+  readonly #cachedOperations = new WeakMap<BedrockRuntimeClient, Set<OperationName>>();
 
   constructor(options: ClientOptions = {}) {
     validateClientOptions(options);
@@ -420,6 +422,10 @@ export class Client {
       timeout.fired = true;
       controller.abort();
     }, timeoutMs);
+    // The SDK's middleware cache keeps the first command of each operation (and so its input) in the cached
+    // handler's context for the SDK client's lifetime. That input is our copy: emptied once its attempt is over, so
+    // the first request's messages are not held.
+    const cachesThisCommand = this.#firstOfOperation(sdkClient, name);
     try {
       const output = (await sdkClient.send(command as never)) as OperationOutput<Name>;
       return consume === undefined ? (output as Result) : await consume(output, controller as AbortController);
@@ -430,7 +436,17 @@ export class Client {
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
+      if (cachesThisCommand) emptyObject(signalled);
     }
+  }
+
+  /** Whether the next `send` of `name` on `sdkClient` is its first, whose command the SDK's handler cache keeps. */
+  #firstOfOperation(sdkClient: BedrockRuntimeClient, name: OperationName): boolean {
+    let cached = this.#cachedOperations.get(sdkClient);
+    if (cached === undefined) this.#cachedOperations.set(sdkClient, (cached = new Set()));
+    if (cached.has(name)) return false;
+    cached.add(name);
+    return true;
   }
 
   /**
@@ -643,6 +659,10 @@ function createCommand(name: OperationName, Command: new (input: never) => unkno
   return command;
 }
 
+/** Deletes every own property (string and symbol keys) of an object we created. */
+function emptyObject(value: object): void {
+  for (const key of Reflect.ownKeys(value)) delete (value as Record<PropertyKey, unknown>)[key];
+}
 
 function configOptionsOf(options: ClientOptions): ConfigOptions {
   return {

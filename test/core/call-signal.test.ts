@@ -2,6 +2,8 @@
  * The per-attempt abort signal with the SDK's middleware cache on (`src/core/call-signal.ts`): the pure parts, and
  * end to end, that concurrent calls sharing one cached handler each keep their own signal, reply and fate.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { NodeHttp2Handler } from '@smithy/node-http-handler';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callSignalOf, CallSignalHandler, withCallSignal } from '../../src/core/call-signal.js';
@@ -141,5 +143,38 @@ describe('one cached handler, many concurrent calls (end to end)', () => {
     controller.abort();
     expect(await rejection(pending)).toBeInstanceOf(APIUserAbortError);
     expect(emulator.counts.Converse).toBe(2);
+  });
+
+  // The SDK's handler cache keeps the first command of each operation in the cached handler's context for as long
+  // as the SDK client lives; the client empties that command's input once its attempt is over.
+  it('keeps no reference to the first request of an operation after it is over', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const settledHeap = async (): Promise<number> => {
+      for (let round = 0; round < 4; round++) {
+        gc();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return process.memoryUsage().heapUsed;
+    };
+    const client = clients.for(emulator, { maxRetries: 0 });
+    await client.models.list();
+    const before = await settledHeap();
+    await (async () => {
+      // 16 MB of text in an earlier turn (one "token" for the emulator); the reply echoes the short last turn.
+      const big = 'x'.repeat(16 * 1024 * 1024);
+      const messages = [
+        { role: 'user' as const, content: big },
+        { role: 'assistant' as const, content: 'ok' },
+        { role: 'user' as const, content: 'short' },
+      ];
+      const reply = await client.chat.completions.create({ model: CHAT_MODEL, messages, max_tokens: 16 });
+      expect(reply.choices[0]?.message.content).toBe(replyTo('short'));
+    })();
+    emulator.reset();
+    const after = await settledHeap();
+    expect(after - before).toBeLessThan(8 * 1024 * 1024);
+    // The client still works, with its cached handler.
+    expect((await client.chat.completions.create(ask('again'))).choices[0]?.message.content).toBe(replyTo('again'));
   });
 });

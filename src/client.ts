@@ -116,7 +116,9 @@ export interface ClientOptions {
   cwd?: string | undefined;
   /**
    * The HTTP handler for the AWS SDK. Default: a keep-alive HTTP/1.1 `NodeHttpHandler` shared by the client's
-   * calls (the SDK's own default for Bedrock Runtime opens an HTTP/2 session per request).
+   * calls (the SDK's own default for Bedrock Runtime opens an HTTP/2 session per request). The client wraps it so
+   * that each attempt's `abortSignal` reaches it as the SDK would pass it (the SDK clients run with
+   * `cacheMiddleware: true`; see src/core/call-signal.ts): its `handle(request, { abortSignal })` is called as usual.
    */
   requestHandler?: HttpHandler | undefined;
 }

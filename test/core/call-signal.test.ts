@@ -2,15 +2,13 @@
  * The per-attempt abort signal with the SDK's middleware cache on (`src/core/call-signal.ts`): the pure parts, and
  * end to end, that concurrent calls sharing one cached handler each keep their own signal, reply and fate.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { NodeHttp2Handler } from '@smithy/node-http-handler';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callSignalOf, CallSignalHandler, withCallSignal } from '../../src/core/call-signal.js';
 import { APIConnectionTimeoutError, APIUserAbortError } from '../../src/core/errors.js';
 import { LightAbortController } from '../../src/core/light-abort.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { CHAT_MODEL, Clients, readStream, received, rejection, replyTo } from '../resilience/helpers.js';
+import { CHAT_MODEL, Clients, exposeGc, readStream, received, rejection, replyTo, settledHeapUsed } from '../resilience/helpers.js';
 
 describe('withCallSignal', () => {
   it('returns a copy carrying the signal and leaves the input as it was', () => {
@@ -148,18 +146,10 @@ describe('one cached handler, many concurrent calls (end to end)', () => {
   // The SDK's handler cache keeps the first command of each operation in the cached handler's context for as long
   // as the SDK client lives; the client empties that command's input once its attempt is over.
   it('keeps no reference to the first request of an operation after it is over', async () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const settledHeap = async (): Promise<number> => {
-      for (let round = 0; round < 4; round++) {
-        gc();
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      return process.memoryUsage().heapUsed;
-    };
+    const gc = exposeGc();
     const client = clients.for(emulator, { maxRetries: 0 });
     await client.models.list();
-    const before = await settledHeap();
+    const before = await settledHeapUsed(gc);
     await (async () => {
       // 16 MB of text in an earlier turn (one "token" for the emulator); the reply echoes the short last turn.
       const big = 'x'.repeat(16 * 1024 * 1024);
@@ -172,7 +162,7 @@ describe('one cached handler, many concurrent calls (end to end)', () => {
       expect(reply.choices[0]?.message.content).toBe(replyTo('short'));
     })();
     emulator.reset();
-    const after = await settledHeap();
+    const after = await settledHeapUsed(gc);
     expect(after - before).toBeLessThan(8 * 1024 * 1024);
     // The client still works, with its cached handler.
     expect((await client.chat.completions.create(ask('again'))).choices[0]?.message.content).toBe(replyTo('again'));

@@ -3,6 +3,8 @@
  * keeps end-to-end retry tests from sleeping real seconds, and a TCP proxy that can reset or count connections.
  */
 import net from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Client as ClientType, ClientOptions } from '../../src/client.js';
 import { Client } from '../../src/client.js';
 import type { RetryInfo } from '../../src/core/retry.js';
@@ -240,4 +242,19 @@ export function totalRequests(emulator: EmulatorHandle): number {
 /** Resolves once the emulator has received `count` requests for `operation` (polled; bounded by the test timeout). */
 export async function received(emulator: EmulatorHandle, operation: keyof EmulatorHandle['counts'], count = 1): Promise<void> {
   while (emulator.counts[operation] < count) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+/** V8's `gc()`, made available without restarting the process with `--expose-gc`. */
+export function exposeGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+/** `heapUsed` after four rounds of forced garbage collection, each followed by a turn of the event loop. */
+export async function settledHeapUsed(gc: () => void): Promise<number> {
+  for (let round = 0; round < 4; round++) {
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return process.memoryUsage().heapUsed;
 }

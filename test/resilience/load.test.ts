@@ -4,12 +4,10 @@
  * order, every injected failure must have cost exactly one extra request, and afterwards the heap must be back at
  * its baseline with every stream object collected (checked with WeakRefs after forced garbage collection).
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../src/client.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { Clients, readStream, replyTo } from './helpers.js';
+import { Clients, exposeGc, readStream, replyTo, settledHeapUsed } from './helpers.js';
 
 const STREAMS = 500;
 /** Three models served on demand in us-east-1, so each fault can target a third of the streams. */
@@ -29,20 +27,6 @@ afterAll(async () => {
   clients.closeAll();
   await emulator.close();
 });
-
-/** V8's `gc()`, made available without restarting the process with `--expose-gc`. */
-function exposeGc(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-
-async function settledHeapUsed(gc: () => void): Promise<number> {
-  for (let round = 0; round < 4; round++) {
-    gc();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return process.memoryUsage().heapUsed;
-}
 
 /** A distinct prompt per stream, 5 to 34 words long. */
 function promptFor(index: number): string {

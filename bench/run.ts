@@ -407,6 +407,14 @@ function summarizeFigures(results: readonly WorkerResult[]): Record<string, Summ
   return Object.fromEntries(Object.entries(figures).map(([name, values]) => [name, summarize(values)]));
 }
 
+/** One row's figures for ours and raw, the ratio of their medians and the paired per-repetition ratios. */
+function compareRow(results: Results, row: Row): { ours: Summary | undefined; raw: Summary | undefined; ratio: number; paired: Summary | undefined } {
+  const scenario = results.scenarios[row.scenario];
+  const ours = scenario?.ours?.[row.figure];
+  const raw = scenario?.raw?.[row.figure];
+  return { ours, raw, ratio: ratioOf(ours, raw), paired: pairedRatios(ours?.values ?? [], raw?.values ?? []) };
+}
+
 function renderMarkdown(results: Results): string {
   const machine = results.machine;
   const lines: string[] = [];
@@ -425,10 +433,7 @@ function renderMarkdown(results: Results): string {
   for (const row of ROWS) {
     const scenario = results.scenarios[row.scenario];
     if (scenario === undefined) continue;
-    const ours = scenario.ours?.[row.figure];
-    const raw = scenario.raw?.[row.figure];
-    const ratio = ratioOf(ours, raw);
-    const paired = pairedRatios(ours?.values ?? [], raw?.values ?? []);
+    const { ours, raw, ratio, paired } = compareRow(results, row);
     const judged = paired?.median ?? Number.NaN;
     const target = row.target === undefined ? '' : `≤ ${row.target}× ${Number.isFinite(judged) ? (judged <= row.target ? '✅' : '❌') : ''}`;
     const repetitions = ours?.repetitions ?? 0;
@@ -468,11 +473,7 @@ function targetsOf(results: Results): Results['targets'] {
   const targets: Results['targets'] = [];
   for (const row of ROWS) {
     if (row.target === undefined) continue;
-    const scenario = results.scenarios[row.scenario];
-    const ours = scenario?.ours?.[row.figure];
-    const raw = scenario?.raw?.[row.figure];
-    const ratio = ratioOf(ours, raw);
-    const paired = pairedRatios(ours?.values ?? [], raw?.values ?? []);
+    const { ratio, paired } = compareRow(results, row);
     if (paired !== undefined) {
       targets.push({ figure: `${row.scenario}.${row.figure}`, ratio, pairedRatio: paired.median, target: row.target, met: paired.median <= row.target });
     }

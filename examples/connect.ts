@@ -40,6 +40,7 @@ export function awsCredentialsConfigured(env: NodeJS.ProcessEnv = process.env): 
 export async function connect(options: ClientOptions = {}): Promise<Connection> {
   if (awsCredentialsConfigured()) {
     const client = new Client(options);
+    console.log(`Using Amazon Bedrock: ${client.describe()}`);
     return { client, offline: false, close: async () => client.close() };
   }
   const emulator = await startEmulator();

@@ -39,6 +39,7 @@ import { type AliasTarget, type CrossRegionMode, findBedrockJson, type LoadedBed
 import {
   type AuthPlan,
   type CredentialsOption,
+  authWarning,
   describeAuth,
   planAuth,
   secretsOf,
@@ -110,7 +111,12 @@ export interface ClientOptions {
   /** `off` | `error` | `warn` | `info` | `debug`. Default: `BEDROCK_OPENAI_LOG`, else `warn`. Secrets are never logged. */
   logLevel?: LogLevel | undefined;
   logger?: Logger | undefined;
-  /** The environment to read. Default `process.env`. */
+  /**
+   * The environment to read. Default `process.env`. It supplies the settings' environment variables, the AWS keys
+   * (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`), the profile and shared-file paths, and the
+   * web-identity variables of the credential chain; the chain's container and instance-role steps are the AWS
+   * SDK's and read `process.env`.
+   */
   env?: Env | undefined;
   /** Where to look for `bedrock.json`. Default `process.cwd()`. */
   cwd?: string | undefined;
@@ -223,8 +229,10 @@ export class Client {
     const path = findBedrockJson({ configFile: options.configFile, env: this.#env, cwd: options.cwd ?? process.cwd() });
     this.#file = path === undefined ? undefined : loadBedrockJson(path);
     this.#config = resolveConfig({ options: configOptionsOf(options), env: this.#env, file: this.#file });
-    this.#auth = planAuth({ credentials: options.credentials, config: this.#config, env: this.#env });
+    this.#auth = planAuth({ credentials: options.credentials, config: this.#config, env: this.#env, injectedEnv: this.#env !== process.env });
     this.#secrets = secretsOf(this.#auth);
+    const authNote = authWarning(this.#auth);
+    if (authNote !== undefined) this._logger.warn(authNote);
 
     const imageFetch = options.imageFetch;
     this._settings = {

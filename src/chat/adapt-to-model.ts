@@ -6,7 +6,8 @@
  *    thinking), with the family's rules (`reasoning.ts`).
  * 2. Structured output: `response_format` → native `outputConfig`, a forced JSON tool, or a system instruction
  *    (`structured-output.ts`).
- * 3. Capabilities: tools, images, documents, system prompts, streaming, temperature with top_p (`capabilities.ts`).
+ * 3. Capabilities: tools, images, documents, system prompts, streaming, temperature with top_p (`capabilities.ts`;
+ *    `top_p: 1` beside `temperature` is dropped first on models that refuse the pair: it changes nothing).
  * 4. Prompt caching: `bedrock.cache: 'auto'` placed; cache points only on models with prompt caching, tool cache
  *    points only where tools can be cached, `ttl: '1h'` only where the model allows it, at most four.
  *
@@ -18,7 +19,7 @@ import type { ConverseCommandInput, SystemContentBlock, Tool } from '@aws-sdk/cl
 import { BadRequestError } from '../core/errors.js';
 import type { ModelEntry } from '../models/types.js';
 import { addAutoCachePoints, type CachePointUse, checkCachePointCount } from './cache-points.js';
-import { checkCapabilities, describeModel } from './capabilities.js';
+import { checkCapabilities, describeModel, dropNoOpTopP } from './capabilities.js';
 import { planReasoning, type ReasoningPlan } from './reasoning.js';
 import {
   chooseStructuredOutputMode,
@@ -49,7 +50,10 @@ export function adaptRequestToModel(
   const capabilities = entry?.capabilities;
   const name = entry === undefined ? `\`${modelId}\`` : describeModel(entry, modelId);
   const input = cloneInput(plan.input);
-  const features = { ...plan.features };
+  // `top_p: 1` with `temperature` on a model that refuses the pair changes nothing: dropped, not refused.
+  const noOp = dropNoOpTopP(input.inferenceConfig, { ...plan.features }, capabilities);
+  if (noOp.inference !== input.inferenceConfig) input.inferenceConfig = noOp.inference;
+  const features = noOp.features;
   const inference = input.inferenceConfig;
 
   // 1. Reasoning.

@@ -8,6 +8,25 @@ import { BadRequestError } from '../core/errors.js';
 import type { ModelEntry } from '../models/types.js';
 import type { RequestFeatures } from './to-converse-request.js';
 
+/**
+ * `top_p: 1` beside `temperature`, on a model that refuses the two together (Claude 4.5 and later): `top_p: 1`
+ * keeps every token, the same as leaving it unset, so it is dropped (LlamaIndex and others always send it) and
+ * the request goes on with `temperature` alone. Any other `top_p` is left for {@link checkCapabilities} to refuse.
+ * Returns the inference config and features to use (the same objects when nothing is dropped).
+ */
+export function dropNoOpTopP<T extends { temperature?: number | undefined; topP?: number | undefined }>(
+  inference: T | undefined,
+  features: RequestFeatures,
+  capabilities: { temperatureTopPConflict: boolean } | undefined,
+): { inference: T | undefined; features: RequestFeatures } {
+  if (capabilities?.temperatureTopPConflict !== true || features.temperatureAndTopP === undefined || inference?.topP !== 1) {
+    return { inference, features };
+  }
+  const { topP: _dropped, ...rest } = inference;
+  const { temperatureAndTopP: _pair, ...otherFeatures } = features;
+  return { inference: rest as T, features: otherFeatures };
+}
+
 /** How errors name a model: `` `alias` `` when the alias was called, else `` `alias` (model ID) ``. */
 export function describeModel(entry: ModelEntry, modelId: string): string {
   return entry.alias === modelId ? `\`${modelId}\`` : `\`${entry.alias}\` (${modelId})`;

@@ -6,6 +6,7 @@
  * |---|---|---|---|
  * | `json_schema` | native structured output (catalog `structuredOutput`, or a model the catalog does not know) | `outputConfig.textFormat` (`json_schema`, the schema as a JSON string) | the text, streamed as content deltas |
  * | `json_schema` | tool use with a forced tool choice | one tool named `json_schema.name` with the schema, `toolChoice.tool` | the tool's input as `message.content`, streamed as content deltas |
+ * | `json_object` with `schema` | as `json_schema` named `json_object` (the schema must describe an object) | | |
  * | `json_object` | tool use with a forced tool choice, no thinking, no user `tools` | one tool `json_object` (any object), forced | the tool's input as `message.content` |
  * | `json_object` | otherwise | a system instruction to answer with one JSON object | the text |
  *
@@ -31,10 +32,14 @@ export const JSON_OBJECT_INSTRUCTION =
 
 const SCHEMA_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
 
-/** A validated `response_format` that asks for JSON (`text` needs nothing). */
+/**
+ * A validated `response_format` that asks for JSON (`text` needs nothing). `json_object` with a `schema` (Instructor's
+ * JSON_SCHEMA mode, several OpenAI-compatible servers) becomes `json_schema` named {@link JSON_OBJECT_TOOL_NAME},
+ * with `fromJsonObject` set so errors name the parameter the caller wrote.
+ */
 export type ResponseFormatRequest =
   | { type: 'json_object' }
-  | { type: 'json_schema'; name: string; description?: string; schema: Record<string, unknown> };
+  | { type: 'json_schema'; name: string; description?: string; schema: Record<string, unknown>; fromJsonObject?: true };
 
 /** How the JSON is obtained, decided per model (see the module comment). */
 export type StructuredOutputMode =
@@ -58,7 +63,7 @@ export function readResponseFormat(value: unknown): ResponseFormatRequest | unde
     case 'text':
       return undefined;
     case 'json_object':
-      return { type: 'json_object' };
+      return readJsonObjectSchema((value as { schema?: unknown }).schema);
     case 'json_schema': {
       const definition = format.json_schema as { name?: unknown; description?: unknown; schema?: unknown; strict?: unknown } | undefined;
       if (typeof definition !== 'object' || definition === null) {
@@ -82,6 +87,25 @@ export function readResponseFormat(value: unknown): ResponseFormatRequest | unde
     default:
       throw BadRequestError.forParam(`${param}.type`, `\`response_format.type\` must be "text", "json_object" or "json_schema"; got ${JSON.stringify(format.type)}.`);
   }
+}
+
+/**
+ * `json_object`'s optional `schema` (not in OpenAI's type): absent or `null` → plain `json_object`; a JSON Schema
+ * object → the same path as `json_schema`. A schema that is not an object, or whose `type` is not `object`
+ * (`json_object` asks for one JSON object), is a `BadRequestError` naming `response_format.schema`.
+ */
+export function readJsonObjectSchema(schema: unknown): ResponseFormatRequest {
+  if (schema === undefined || schema === null) return { type: 'json_object' };
+  const param = 'response_format.schema';
+  if (typeof schema !== 'object' || Array.isArray(schema)) {
+    throw BadRequestError.forParam(param, `\`${param}\` must be a JSON Schema object; got ${Array.isArray(schema) ? 'an array' : typeof schema}.`);
+  }
+  const type = (schema as { type?: unknown }).type;
+  const allowsObject = type === undefined || type === 'object' || (Array.isArray(type) && type.includes('object'));
+  if (!allowsObject) {
+    throw BadRequestError.forParam(`${param}.type`, `\`response_format\` json_object asks for one JSON object, but \`${param}.type\` is ${JSON.stringify(type)}; use \`json_schema\` for other JSON values.`);
+  }
+  return { type: 'json_schema', name: JSON_OBJECT_TOOL_NAME, schema: schema as Record<string, unknown>, fromJsonObject: true };
 }
 
 /** What decides the mode: the model's capabilities (`undefined`: a model the catalog does not know) and the request. */
@@ -127,6 +151,9 @@ export function chooseStructuredOutputMode(request: ResponseFormatRequest, conte
       );
     }
     if (context.toolNames.has(request.name)) {
+      if (request.fromJsonObject === true) {
+        throw BadRequestError.forParam('response_format', `\`response_format\` json_object with a \`schema\` is served by a forced tool named \`${request.name}\`, which is also the name of a tool in this conversation; use \`json_schema\` with another name.`);
+      }
       throw BadRequestError.forParam('response_format.json_schema.name', `\`response_format.json_schema.name\` \`${request.name}\` is also the name of a tool in this conversation; rename it.`);
     }
     return { via: 'tool', toolName: request.name };

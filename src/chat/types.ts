@@ -304,7 +304,14 @@ export interface ChatCompletionCreateParamsBase {
   reasoning_effort?: 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | null;
   response_format?:
     | { type: 'text' }
-    | { type: 'json_object' }
+    | {
+        type: 'json_object';
+        /**
+         * A JSON Schema the object must follow, served like `json_schema` (Instructor's JSON_SCHEMA mode and several
+         * OpenAI-compatible servers send it). Not in OpenAI's type.
+         */
+        schema?: { [key: string]: unknown } | null;
+      }
     | {
         json_schema: { name: string; description?: string; schema?: { [key: string]: unknown }; strict?: boolean | null };
         type: 'json_schema';

@@ -159,9 +159,39 @@ describe('prompt caching per model', () => {
   });
 });
 
+describe('json_object with a schema', () => {
+  it.each([
+    ['claude-sonnet-4-5', 'native'],
+    ['nova-pro', 'tool'],
+  ])('is served like json_schema on %s (%s)', (model, via) => {
+    const { input, structuredOutput } = adapt(model, { response_format: { type: 'json_object', schema } });
+    expect(structuredOutput?.mode.via).toBe(via);
+    if (via === 'native') expect(input.outputConfig?.textFormat?.structure?.jsonSchema).toEqual({ schema: JSON.stringify(schema), name: 'json_object' });
+    else expect(input.toolConfig?.tools?.[0]?.toolSpec?.inputSchema?.json).toEqual(schema);
+    expect(input.system, 'no instruction is added').toBeUndefined();
+  });
+});
+
 describe('temperature with top_p', () => {
   it('is still rejected on Claude 4.5 (capability check), and allowed on Claude 3', () => {
     expect(badRequest(() => adapt('claude-sonnet-4-5', { temperature: 0.5, top_p: 0.9 })).param).toBe('top_p');
     expect(() => adapt('claude-3-haiku', { temperature: 0.5, top_p: 0.9 })).not.toThrow();
+  });
+
+  it.each<[string, Record<string, unknown>, Record<string, unknown> | 'refused']>([
+    ['claude-sonnet-4-5', { temperature: 0.5, top_p: 1 }, { temperature: 0.5 }],
+    ['claude-haiku-4-5', { temperature: 0, top_p: 1, max_tokens: 100 }, { temperature: 0, maxTokens: 100 }],
+    ['claude-sonnet-4-5', { temperature: 0.5, top_p: 0.99 }, 'refused'],
+    ['claude-sonnet-4-5', { top_p: 1 }, { topP: 1 }],
+    ['claude-3-haiku', { temperature: 0.5, top_p: 1 }, { temperature: 0.5, topP: 1 }],
+    ['nova-pro', { temperature: 0.5, top_p: 1 }, { temperature: 0.5, topP: 1 }],
+  ])('on %s, %j → inferenceConfig %j', (model, params, expected) => {
+    if (expected === 'refused') {
+      expect(badRequest(() => adapt(model, params)).param).toBe('top_p');
+      return;
+    }
+    const { input, plan } = adapt(model, params);
+    expect(input.inferenceConfig).toEqual(expected);
+    expect(plan.input.inferenceConfig?.topP, 'the plan itself is not changed').toBe(params['top_p']);
   });
 });

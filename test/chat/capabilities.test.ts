@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCapabilities } from '../../src/chat/capabilities.js';
+import { checkCapabilities, dropNoOpTopP } from '../../src/chat/capabilities.js';
 import type { RequestFeatures } from '../../src/chat/to-converse-request.js';
 import type { ChatCapabilities, ModelEntry } from '../../src/models/types.js';
 import { badRequest } from './helpers.js';
@@ -78,5 +78,23 @@ describe('checkCapabilities', () => {
   it('rejects an embedding model', () => {
     const embedding: ModelEntry = { ...entry({}), kind: 'embedding', capabilities: undefined } as unknown as ModelEntry;
     expect(badRequest(() => checkCapabilities(embedding, 'amazon.titan-embed-text-v2:0', {})).param).toBe('model');
+  });
+});
+
+describe('dropNoOpTopP', () => {
+  const pair: RequestFeatures = { temperatureAndTopP: 'top_p', stream: 'stream' };
+  it.each<[string, { temperature?: number; topP?: number } | undefined, RequestFeatures, { temperatureTopPConflict: boolean } | undefined, { temperature?: number; topP?: number } | undefined, RequestFeatures]>([
+    ['drops top_p 1 where the pair is refused', { temperature: 0.2, topP: 1 }, pair, { temperatureTopPConflict: true }, { temperature: 0.2 }, { stream: 'stream' }],
+    ['keeps any other top_p (still refused later)', { temperature: 0.2, topP: 0.95 }, pair, { temperatureTopPConflict: true }, { temperature: 0.2, topP: 0.95 }, pair],
+    ['keeps top_p 1 where the pair is allowed', { temperature: 0.2, topP: 1 }, pair, { temperatureTopPConflict: false }, { temperature: 0.2, topP: 1 }, pair],
+    ['keeps top_p 1 on a model the catalog does not know', { temperature: 0.2, topP: 1 }, pair, undefined, { temperature: 0.2, topP: 1 }, pair],
+    ['keeps top_p 1 alone (no temperature)', { topP: 1 }, {}, { temperatureTopPConflict: true }, { topP: 1 }, {}],
+    ['leaves no inference config alone', undefined, {}, { temperatureTopPConflict: true }, undefined, {}],
+  ])('%s', (_name, inference, features, capabilities, expectedInference, expectedFeatures) => {
+    const before = structuredClone({ inference, features });
+    const result = dropNoOpTopP(inference, features, capabilities);
+    expect(result.inference).toEqual(expectedInference);
+    expect(result.features).toEqual(expectedFeatures);
+    expect({ inference, features }, 'the arguments are not changed').toEqual(before);
   });
 });

@@ -28,7 +28,21 @@ describe('readResponseFormat', () => {
     });
   });
 
+  it.each<[string, unknown, ResponseFormatRequest]>([
+    ['no schema', { type: 'json_object', schema: null }, { type: 'json_object' }],
+    ['an object schema', { type: 'json_object', schema }, { type: 'json_schema', name: JSON_OBJECT_TOOL_NAME, schema, fromJsonObject: true }],
+    ['a schema without type', { type: 'json_object', schema: { properties: {} } }, { type: 'json_schema', name: JSON_OBJECT_TOOL_NAME, schema: { properties: {} }, fromJsonObject: true }],
+    ['a nullable object schema', { type: 'json_object', schema: { type: ['object', 'null'] } }, { type: 'json_schema', name: JSON_OBJECT_TOOL_NAME, schema: { type: ['object', 'null'] }, fromJsonObject: true }],
+  ])('reads json_object with %s', (_name, value, expected) => {
+    expect(readResponseFormat(value)).toEqual(expected);
+  });
+
   it.each<[unknown, string]>([
+    [{ type: 'json_object', schema: 'object' }, 'response_format.schema'],
+    [{ type: 'json_object', schema: [] }, 'response_format.schema'],
+    [{ type: 'json_object', schema: true }, 'response_format.schema'],
+    [{ type: 'json_object', schema: { type: 'array', items: {} } }, 'response_format.schema.type'],
+    [{ type: 'json_object', schema: { type: 'string' } }, 'response_format.schema.type'],
     ['json', 'response_format'],
     [{ type: 'xml' }, 'response_format.type'],
     [{ type: 'json_schema' }, 'response_format.json_schema'],
@@ -63,6 +77,8 @@ describe('chooseStructuredOutputMode', () => {
     ['json_object, native model', { type: 'json_object' }, { nativeStructuredOutput: true }, { via: 'tool', toolName: JSON_OBJECT_TOOL_NAME }],
     ['json_object with user tools', { type: 'json_object' }, { userTools: true }, { via: 'instruction' }],
     ['json_object with thinking', { type: 'json_object' }, { thinking: true }, { via: 'instruction' }],
+    ['json_object with a schema, tool-capable model', { ...jsonSchema, name: JSON_OBJECT_TOOL_NAME, fromJsonObject: true }, {}, { via: 'tool', toolName: JSON_OBJECT_TOOL_NAME }],
+    ['json_object with a schema, native model', { ...jsonSchema, name: JSON_OBJECT_TOOL_NAME, fromJsonObject: true }, { nativeStructuredOutput: true }, { via: 'native' }],
     ['json_object without forced tools', { type: 'json_object' }, { forcedTool: false }, { via: 'instruction' }],
   ])('%s → %j', (_name, request, overrides, mode) => {
     expect(chooseStructuredOutputMode(request, context(overrides))).toEqual(mode);
@@ -77,6 +93,13 @@ describe('chooseStructuredOutputMode', () => {
     const error = badRequest(() => chooseStructuredOutputMode(jsonSchema, context(overrides)));
     expect(error.param).toBe(param);
     expect(error.message).toMatch(message);
+  });
+
+  it('names `response_format` when json_object with a schema meets a tool called json_object', () => {
+    const request: ResponseFormatRequest = { ...jsonSchema, name: JSON_OBJECT_TOOL_NAME, fromJsonObject: true };
+    const error = badRequest(() => chooseStructuredOutputMode(request, context({ toolNames: new Set([JSON_OBJECT_TOOL_NAME]) })));
+    expect(error.param).toBe('response_format');
+    expect(error.message).toMatch(/json_object with a `schema`/);
   });
 });
 

@@ -1,0 +1,81 @@
+/**
+ * What `openai` code written for OpenAI sends, end to end: our Client → the real AWS SDK → real HTTP → the emulator.
+ * No-op `top_p: 1` beside `temperature` on Claude 4.5, and `response_format: { type: 'json_object', schema }`.
+ */
+import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../../src/client.js';
+import { BadRequestError } from '../../src/core/errors.js';
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { rejection } from './helpers.js';
+
+let emulator: EmulatorHandle;
+let client: Client;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  client = new Client({ endpoint: emulator.url, credentials: emulator.credentials, configFile: false, maxRetries: 0, env: {}, region: 'us-east-1' });
+});
+
+afterAll(async () => {
+  client.close();
+  await emulator.close();
+});
+
+function lastBody(): Record<string, unknown> {
+  const request = emulator.requests.at(-1);
+  expect(request, 'a request reached the emulator').toBeDefined();
+  return request!.body as Record<string, unknown>;
+}
+
+describe('top_p: 1 beside temperature (LlamaIndex sends it always)', () => {
+  it('is dropped on Claude 4.5, which refuses the pair, and the call succeeds', async () => {
+    const completion = await client.chat.completions.create({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hi' }], temperature: 0.3, top_p: 1 });
+    expect(completion.choices[0]!.message.content).toBe('You said: Hi');
+    expect(lastBody()['inferenceConfig']).toEqual({ temperature: 0.3 });
+  });
+
+  it('is refused before sending for any other top_p', async () => {
+    const before = emulator.requests.length;
+    const error = await rejection(client.chat.completions.create({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hi' }], temperature: 0.3, top_p: 0.99 }));
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).param).toBe('top_p');
+    expect(emulator.requests.length).toBe(before);
+  });
+
+  it('matters: Bedrock (the emulator) refuses temperature with topP 1 on Claude 4.5 when sent as is', async () => {
+    const sdk = new BedrockRuntimeClient({ region: emulator.region, endpoint: emulator.url, credentials: emulator.credentials });
+    const error = await rejection(
+      sdk.send(new ConverseCommand({ modelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', messages: [{ role: 'user', content: [{ text: 'Hi' }] }], inferenceConfig: { temperature: 0.3, topP: 1 } })),
+    );
+    sdk.destroy();
+    expect((error as Error).name).toBe('ValidationException');
+  });
+
+  it('is kept on a model that takes both', async () => {
+    await client.chat.completions.create({ model: 'claude-3-haiku', messages: [{ role: 'user', content: 'Hi' }], temperature: 0.3, top_p: 1 });
+    expect(lastBody()['inferenceConfig']).toEqual({ temperature: 0.3, topP: 1 });
+  });
+});
+
+describe('response_format json_object with a schema (Instructor JSON_SCHEMA mode)', () => {
+  const schema = { type: 'object', properties: { city: { type: 'string' }, population: { type: 'integer' } }, required: ['city', 'population'] };
+
+  it.each(['claude-sonnet-4-5', 'nova-pro'])('answers JSON that follows the schema on %s, streaming and not', async (model) => {
+    const body = { model, messages: [{ role: 'user' as const, content: 'Paris' }], response_format: { type: 'json_object' as const, schema } };
+    const completion = await client.chat.completions.create(body);
+    const parsed = JSON.parse(completion.choices[0]!.message.content!) as Record<string, unknown>;
+    expect(Object.keys(parsed).sort()).toEqual(['city', 'population']);
+    expect(typeof parsed['population']).toBe('number');
+    let streamed = '';
+    for await (const chunk of await client.chat.completions.create({ ...body, stream: true })) streamed += chunk.choices[0]?.delta.content ?? '';
+    expect(streamed).toBe(completion.choices[0]!.message.content);
+  });
+
+  it('refuses a schema that does not describe an object, before sending', async () => {
+    const before = emulator.requests.length;
+    const error = await rejection(client.chat.completions.create({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hi' }], response_format: { type: 'json_object', schema: { type: 'array' } } }));
+    expect((error as BadRequestError).param).toBe('response_format.schema.type');
+    expect(emulator.requests.length).toBe(before);
+  });
+});

@@ -180,7 +180,7 @@ describe('the rest of the chain', () => {
   it('assumes a role with a web identity token (AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN) through STS', async () => {
     const pair = temporary('webidentity');
     const emulator = await emulatorFor(pair);
-    const sts = await endpoint(stsEndpoint(pair, 'oidc-token-EXAMPLE'));
+    const sts = await endpoint(stsEndpoint(pair, { webIdentityToken: 'oidc-token-EXAMPLE' }));
     vi.stubEnv('AWS_WEB_IDENTITY_TOKEN_FILE', write('token', 'oidc-token-EXAMPLE'));
     vi.stubEnv('AWS_ROLE_ARN', 'arn:aws:iam::123456789012:role/bedrock-caller');
     vi.stubEnv('AWS_ROLE_SESSION_NAME', 'test-session');
@@ -188,6 +188,21 @@ describe('the rest of the chain', () => {
     expect(await chat(client(emulator))).toBeTruthy();
     expect(sts.requests).toHaveLength(1);
     expect(new URLSearchParams(sts.requests[0]?.body).get('RoleArn')).toBe('arn:aws:iam::123456789012:role/bedrock-caller');
+  });
+
+  it('assumes a role from a profile (role_arn + source_profile) through STS, signed with the source keys', async () => {
+    const pair = temporary('assumed');
+    const emulator = await emulatorFor(pair);
+    const sts = await endpoint(stsEndpoint(pair, { sourceAccessKeyId: profilePair.accessKeyId }));
+    vi.stubEnv(
+      'AWS_SHARED_CREDENTIALS_FILE',
+      write('credentials', `[base]\naws_access_key_id = ${profilePair.accessKeyId}\naws_secret_access_key = ${profilePair.secretAccessKey}\n`),
+    );
+    vi.stubEnv('AWS_CONFIG_FILE', write('config', '[profile bedrock]\nrole_arn = arn:aws:iam::123456789012:role/bedrock-caller\nsource_profile = base\nregion = us-east-1\n'));
+    vi.stubEnv('AWS_PROFILE', 'bedrock');
+    vi.stubEnv('AWS_ENDPOINT_URL_STS', sts.url);
+    expect(await chat(client(emulator))).toBeTruthy();
+    expect(new URLSearchParams(sts.requests[0]?.body).get('Action')).toBe('AssumeRole');
   });
 
   it('gets role credentials through IAM Identity Center (SSO) from the cached token of `aws sso login`', async () => {

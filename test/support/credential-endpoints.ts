@@ -90,22 +90,31 @@ export function instanceMetadata(credentials: TemporaryCredentials, role: string
   });
 }
 
-/** STS (query protocol): `AssumeRoleWithWebIdentity` for the expected token. */
-export function stsEndpoint(credentials: TemporaryCredentials, expectedToken: string): Promise<CredentialEndpoint> {
-  return serve((_request, body, response) => {
+/**
+ * STS (query protocol): `AssumeRoleWithWebIdentity` for the expected token, and `AssumeRole` signed (SigV4) with the
+ * expected source access key.
+ */
+export function stsEndpoint(credentials: TemporaryCredentials, expected: { webIdentityToken?: string; sourceAccessKeyId?: string }): Promise<CredentialEndpoint> {
+  return serve((request, body, response) => {
     const form = new URLSearchParams(body);
-    if (form.get('Action') !== 'AssumeRoleWithWebIdentity' || form.get('WebIdentityToken') !== expectedToken) {
+    const action = form.get('Action');
+    const accepted =
+      (action === 'AssumeRoleWithWebIdentity' && form.get('WebIdentityToken') === expected.webIdentityToken) ||
+      (action === 'AssumeRole' &&
+        expected.sourceAccessKeyId !== undefined &&
+        String(request.headers.authorization).includes(`Credential=${expected.sourceAccessKeyId}/`));
+    if (!accepted) {
       response.writeHead(400, { 'content-type': 'text/xml' }).end(
         '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>InvalidIdentityToken</Code><Message>bad token</Message></Error><RequestId>r-1</RequestId></ErrorResponse>',
       );
       return;
     }
     response.writeHead(200, { 'content-type': 'text/xml' }).end(
-      '<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleWithWebIdentityResult>' +
+      `<${action}Response xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><${action}Result>` +
         `<Credentials><AccessKeyId>${credentials.accessKeyId}</AccessKeyId><SecretAccessKey>${credentials.secretAccessKey}</SecretAccessKey>` +
         `<SessionToken>${credentials.sessionToken}</SessionToken><Expiration>${inAnHour()}</Expiration></Credentials>` +
         `<AssumedRoleUser><Arn>${form.get('RoleArn')}/session</Arn><AssumedRoleId>AROA0000:session</AssumedRoleId></AssumedRoleUser>` +
-        '</AssumeRoleWithWebIdentityResult><ResponseMetadata><RequestId>r-2</RequestId></ResponseMetadata></AssumeRoleWithWebIdentityResponse>',
+        `</${action}Result><ResponseMetadata><RequestId>r-2</RequestId></ResponseMetadata></${action}Response>`,
     );
   });
 }

@@ -109,3 +109,7 @@ export type {
   ReasoningStyle,
   PromptCaching,
 } from './models/types.js';
+// http: OpenAI's HTTP API over the same client (a handler, and an in-process fetch serving it)
+export { createOpenAIHandler, type OpenAIHandler, type OpenAIHandlerOptions } from './http/handler.js';
+export { createBedrockFetch, BEDROCK_FETCH_BASE_URL, type BedrockFetch, type BedrockFetchOptions } from './http/fetch.js';
+export type { ExchangeRecord } from './http/context.js';

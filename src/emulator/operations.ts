@@ -229,8 +229,9 @@ export function resetConnection(request: IncomingRequest, response: OutgoingResp
 async function sendEventStream(context: OperationContext, frames: Uint8Array[], extraHeaders: Record<string, string>): Promise<void> {
   const { response, effect } = context;
   let clientGone = false;
+  context.record.clientClosed = false;
   response.once('close', () => {
-    if (!response.writableFinished) clientGone = true;
+    if (!response.writableFinished) clientGone = context.record.clientClosed = true;
   });
   writeHead(response, 200, { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': context.requestId, ...extraHeaders });
   const breakAt = effect?.breakAfterFrames;

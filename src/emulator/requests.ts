@@ -32,6 +32,11 @@ export interface RecordedRequest {
   errorType?: string;
   /** IDs of the injected faults that applied. */
   faults: string[];
+  /**
+   * Event streams only: `true` once the client closed the connection before the stream's last frame (the emulator
+   * then stops writing), `false` when the stream was written to its end.
+   */
+  clientClosed?: boolean;
 }
 
 export type OperationCounts = Record<OperationName | 'other', number>;

@@ -8,27 +8,16 @@
  *
  * Internal API for resources (not part of the public surface; names start with `_`):
  * - `_resolveModel(name, { baseModel })` → `{ modelId, entry, region, via }`: alias/ID/ARN → what to call, and where.
- * - `_send(name, input, options)` → `{ output, requestId, metadata }`: one Bedrock operation (`Converse`,
- *   `InvokeModel`, …) with our retries, per-attempt timeout, cancellation and error mapping.
+ * - `_send(name, input, options)` → `{ output, requestId, metadata }`: one Bedrock Runtime operation (`Converse`,
+ *   `InvokeModel`, …) through the transport (src/core/transport.ts: retries, per-attempt timeout, cancellation,
+ *   error mapping), with the on-demand inference-profile safety net.
  * - `_sendStream(name, input, pick, options)` → `{ first, rest, requestId, controller }`: a streaming operation,
  *   retried until its first event arrives and never after.
+ * - `_transport`: the transport, for resources that call other AWS services (the Bedrock control plane, S3).
  * - `_warn(warning)`: reports a warning through the `onWarning` hook.
  * - `_settings`: resolved settings that resources read (`dropUnsupportedParams`, `imageFetch`, …).
  */
-import type {
-  BedrockRuntimeClient,
-  BedrockRuntimeClientConfig,
-  ConverseCommandInput,
-  ConverseCommandOutput,
-  ConverseStreamCommandInput,
-  ConverseStreamCommandOutput,
-  CountTokensCommandInput,
-  CountTokensCommandOutput,
-  InvokeModelCommandInput,
-  InvokeModelCommandOutput,
-  InvokeModelWithResponseStreamCommandInput,
-  InvokeModelWithResponseStreamCommandOutput,
-} from '@aws-sdk/client-bedrock-runtime';
+import type { BedrockRuntimeClientConfig } from '@aws-sdk/client-bedrock-runtime';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
 /** An HTTP handler the AWS SDK accepts (`NodeHttpHandler`, `NodeHttp2Handler`, …). */
@@ -48,14 +37,12 @@ import {
 } from './config/credentials.js';
 import { type ConfigOptions, describeSource, resolveConfig, type ResolvedConfig } from './config/resolve.js';
 import type { ResponseMetadata } from './core/api-promise.js';
-import { addCallSignalMiddleware, CallSignalHandler, withCallSignal } from './core/call-signal.js';
-import { APIConnectionTimeoutError, APIUserAbortError, BedrockOpenAIError, ConfigurationError, fromAwsError } from './core/errors.js';
-import { LightAbortController } from './core/light-abort.js';
-import { addBedrockHeadersMiddleware } from './core/response-headers.js';
-import { type RetryInfo, withRetry } from './core/retry.js';
+import { ConfigurationError } from './core/errors.js';
+import type { RetryInfo } from './core/retry.js';
+import { BEDROCK_RUNTIME, type BedrockRuntimeOperations } from './core/services.js';
+import { Transport } from './core/transport.js';
 import { Embeddings } from './embeddings/embeddings.js';
 import type { Env } from './internal/env.js';
-import { isAborted } from './internal/abort.js';
 import { createLogger, type Logger, type LogLevel } from './internal/log.js';
 import { Models } from './models/models.js';
 import { isOnDemandThroughputError, profileFallbackFor, resolveModel, type ResolvedModel } from './models/resolve.js';
@@ -141,15 +128,8 @@ export interface RequestOptions {
 
 export type OperationName = 'Converse' | 'ConverseStream' | 'InvokeModel' | 'InvokeModelWithResponseStream' | 'CountTokens';
 
-interface OperationTypes {
-  Converse: [ConverseCommandInput, ConverseCommandOutput];
-  ConverseStream: [ConverseStreamCommandInput, ConverseStreamCommandOutput];
-  InvokeModel: [InvokeModelCommandInput, InvokeModelCommandOutput];
-  InvokeModelWithResponseStream: [InvokeModelWithResponseStreamCommandInput, InvokeModelWithResponseStreamCommandOutput];
-  CountTokens: [CountTokensCommandInput, CountTokensCommandOutput];
-}
-export type OperationInput<Name extends OperationName> = OperationTypes[Name][0];
-export type OperationOutput<Name extends OperationName> = OperationTypes[Name][1];
+export type OperationInput<Name extends OperationName> = BedrockRuntimeOperations[Name][0];
+export type OperationOutput<Name extends OperationName> = BedrockRuntimeOperations[Name][1];
 
 export interface SendResult<Output> {
   output: Output;
@@ -178,8 +158,6 @@ export interface ClientSettings {
   imageFetch: false | { maxBytes: number; timeoutMs: number };
 }
 
-type SdkModule = typeof import('@aws-sdk/client-bedrock-runtime');
-
 const LOG_LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
 export class Client {
@@ -206,16 +184,10 @@ export class Client {
   #configSettled: ResolvedConfig | undefined;
   readonly #auth: AuthPlan;
   readonly #secrets: string[];
-  readonly #sdkClients = new Map<string, Promise<BedrockRuntimeClient>>();
+  /** Sends every AWS call: retries, timeouts, cancellation, error mapping, one SDK client per service and region. */
+  readonly #transport: Transport;
   /** Models already warned about for a `global.` fallback (once per model and region). */
   readonly #globalWarned = new Set<string>();
-  #sdk: Promise<SdkModule> | undefined;
-  #handler: Promise<HttpHandler> | undefined;
-  /** The SDK clients and command classes once loaded, so that calls after the first need not wait for promises. */
-  readonly #readyClients = new Map<string, BedrockRuntimeClient>();
-  readonly #commandClasses = new Map<string, new (input: never) => unknown>();
-  /** Per SDK client, the operations whose first command the SDK's middleware cache already holds (see `#attempt`). */
-  readonly #cachedOperations = new WeakMap<BedrockRuntimeClient, Set<OperationName>>();
 
   constructor(options: ClientOptions = {}) {
     validateClientOptions(options);
@@ -233,6 +205,17 @@ export class Client {
     this.#secrets = secretsOf(this.#auth);
     const authNote = authWarning(this.#auth);
     if (authNote !== undefined) this._logger.warn(authNote);
+    const auth = toSdkAuthConfig(this.#auth);
+    this.#transport = new Transport({
+      auth: {
+        authSchemePreference: auth.authSchemePreference,
+        ...(auth.credentials === undefined ? {} : { credentials: auth.credentials as AwsCredentialIdentityProvider }),
+        ...(auth.token === undefined ? {} : { token: auth.token }),
+      },
+      secrets: this.#secrets,
+      requestHandler: options.requestHandler,
+      endpoint: async (service) => (service === BEDROCK_RUNTIME ? (await this.#resolvedConfig()).endpoint?.value : undefined),
+    });
 
     const imageFetch = options.imageFetch;
     this._settings = {
@@ -250,6 +233,11 @@ export class Client {
       return { region: config.region.value, crossRegion: config.crossRegion.value, aliases: config.aliases };
     });
     this._logger.debug(`bedrock-openai: ${this.describe()}`);
+  }
+
+  /** @internal The transport (src/core/transport.ts), for resources that call other AWS services. */
+  get _transport(): Transport {
+    return this.#transport;
   }
 
   /** The resolved settings and where each came from, without secrets (for debugging). */
@@ -275,10 +263,7 @@ export class Client {
 
   /** Closes pooled connections. The client can still be used afterwards (new connections are opened). */
   close(): void {
-    for (const client of this.#sdkClients.values()) void client.then((sdkClient) => sdkClient.destroy()).catch(() => undefined);
-    this.#sdkClients.clear();
-    this.#readyClients.clear();
-    this.#handler = undefined;
+    this.#transport.close();
   }
 
   /** Reads the shared config file's region for the profile, only when no higher-precedence source set one. */
@@ -328,135 +313,6 @@ export class Client {
       return;
     }
     process.emitWarning(warning.message, { type: 'BedrockOpenAIWarning', code: warning.code });
-  }
-
-  #loadSdk(): Promise<SdkModule> {
-    this.#sdk ??= import('@aws-sdk/client-bedrock-runtime');
-    return this.#sdk;
-  }
-
-  #loadHandler(): Promise<HttpHandler> {
-    if (this.#options.requestHandler !== undefined) return Promise.resolve(this.#options.requestHandler);
-    this.#handler ??= (async () => {
-      const [{ NodeHttpHandler }, http, https] = await Promise.all([
-        import('@smithy/node-http-handler'),
-        import('node:http'),
-        import('node:https'),
-      ]);
-      return new NodeHttpHandler({
-        httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
-        httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 64 }),
-      }) as unknown as HttpHandler;
-    })();
-    return this.#handler;
-  }
-
-  /** The SDK client for a region (one per region; the client's own region is the usual one). */
-  #sdkClient(region: string): Promise<BedrockRuntimeClient> {
-    let client = this.#sdkClients.get(region);
-    if (client === undefined) {
-      client = (async () => {
-        const [sdk, handler, config] = await Promise.all([this.#loadSdk(), this.#loadHandler(), this.#resolvedConfig()]);
-        const auth = toSdkAuthConfig(this.#auth);
-        const sdkConfig: BedrockRuntimeClientConfig = {
-          region,
-          maxAttempts: 1,
-          // The SDK resolves each command class's middleware once instead of on every call (src/core/call-signal.ts
-          // explains how each attempt's abort signal still reaches the HTTP handler).
-          cacheMiddleware: true,
-          requestHandler: new CallSignalHandler(handler as ConstructorParameters<typeof CallSignalHandler>[0]) as unknown as HttpHandler,
-          authSchemePreference: auth.authSchemePreference,
-          ...(auth.credentials === undefined ? {} : { credentials: auth.credentials as AwsCredentialIdentityProvider }),
-          ...(auth.token === undefined ? {} : { token: auth.token }),
-          ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint.value }),
-        };
-        const sdkClient = new sdk.BedrockRuntimeClient(sdkConfig);
-        addCallSignalMiddleware(sdkClient.middlewareStack);
-        if (this.#sdkClients.get(region) === client) this.#readyClients.set(region, sdkClient);
-        return sdkClient;
-      })();
-      this.#sdkClients.set(region, client);
-      client.catch(() => this.#sdkClients.delete(region));
-    }
-    return client;
-  }
-
-  async #command<Name extends OperationName>(name: Name, input: OperationInput<Name>): Promise<unknown> {
-    const Command = this.#commandClasses.get(name) ?? (await this.#loadCommandClass(name));
-    return createCommand(name, Command, input);
-  }
-
-  async #loadCommandClass(name: OperationName): Promise<new (input: never) => unknown> {
-    const sdk = await this.#loadSdk();
-    const Command = sdk[`${name}Command`] as unknown as new (input: never) => unknown;
-    this.#commandClasses.set(name, Command);
-    return Command;
-  }
-
-  /**
-   * Runs one attempt of an operation with a per-attempt timeout linked to the caller's signal, and maps errors.
-   * `consume` runs inside the attempt (and its timeout), e.g. to read the first event of a stream.
-   */
-  async #attempt<Name extends OperationName, Result>(
-    name: Name,
-    input: OperationInput<Name>,
-    region: string,
-    timeoutMs: number,
-    signal: AbortSignal | undefined,
-    consume: ((output: OperationOutput<Name>, controller: AbortController) => Promise<Result>) | undefined,
-    controller: AbortController | LightAbortController,
-  ): Promise<Result> {
-    if (signal?.aborted === true) throw new APIUserAbortError();
-    // Loading the SDK (first call only) is not the request's time: it happens before the attempt's timer starts.
-    let sdkClient = this.#readyClients.get(region);
-    const Command = this.#commandClasses.get(name);
-    // The attempt's signal travels with the input (see src/core/call-signal.ts): `send` takes no options, so the
-    // SDK's middleware cache applies.
-    const signalled = withCallSignal(input, controller.signal);
-    let command: unknown;
-    if (sdkClient !== undefined && Command !== undefined) {
-      // Every call after the first: no promise to wait for.
-      command = createCommand(name, Command, signalled);
-    } else {
-      try {
-        [sdkClient, command] = await Promise.all([this.#sdkClient(region), this.#command(name, signalled)]);
-      } catch (error) {
-        throw fromAwsError(error, this.#secrets);
-      }
-      if (isAborted(signal)) throw new APIUserAbortError();
-    }
-    const onAbort = (): void => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const timeout = { fired: false };
-    const timer = setTimeout(() => {
-      timeout.fired = true;
-      controller.abort();
-    }, timeoutMs);
-    // The SDK's middleware cache keeps the first command of each operation (and so its input) in the cached
-    // handler's context for the SDK client's lifetime. That input is our copy: emptied once its attempt is over, so
-    // the first request's messages are not held.
-    const cachesThisCommand = this.#firstOfOperation(sdkClient, name);
-    try {
-      const output = (await sdkClient.send(command as never)) as OperationOutput<Name>;
-      return consume === undefined ? (output as Result) : await consume(output, controller as AbortController);
-    } catch (error) {
-      if (timeout.fired) throw new APIConnectionTimeoutError({ message: `Request timed out after ${timeoutMs} ms (${name}).` });
-      if (isAborted(signal)) throw new APIUserAbortError({ cause: fromAwsError(error, this.#secrets) });
-      throw fromAwsError(error, this.#secrets);
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      if (cachesThisCommand) emptyObject(signalled);
-    }
-  }
-
-  /** Whether the next `send` of `name` on `sdkClient` is its first, whose command the SDK's handler cache keeps. */
-  #firstOfOperation(sdkClient: BedrockRuntimeClient, name: OperationName): boolean {
-    let cached = this.#cachedOperations.get(sdkClient);
-    if (cached === undefined) this.#cachedOperations.set(sdkClient, (cached = new Set()));
-    if (cached.has(name)) return false;
-    cached.add(name);
-    return true;
   }
 
   /**
@@ -515,21 +371,15 @@ export class Client {
     options: RequestOptions & { region?: string | undefined },
   ): Promise<SendResult<OperationOutput<Name>>> {
     const config = this.#configSettled ?? (await this.#resolvedConfig());
-    const region = options.region ?? config.region.value;
     const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
-    const outcome = await withRetry(
-      // Nothing outside the attempt sees its controller: the light one saves the SDK's EventTarget work.
-      () => this.#attempt<Name, OperationOutput<Name>>(name, input, region, timeoutMs, options.signal, undefined, new LightAbortController()),
-      { maxRetries, signal: options.signal, onRetry },
-    );
-    const output = outcome.value;
-    const meta = (output as { $metadata?: { httpStatusCode?: number; requestId?: string } }).$metadata ?? {};
-    return {
-      output,
-      modelId: input.modelId ?? '',
-      requestId: meta.requestId ?? null,
-      metadata: { httpStatusCode: meta.httpStatusCode, requestId: meta.requestId, attempts: outcome.attempts, totalRetryDelay: outcome.totalDelayMs },
-    };
+    const sent = await this.#transport.send(BEDROCK_RUNTIME, name, input, {
+      region: options.region ?? config.region.value,
+      maxRetries,
+      timeoutMs,
+      signal: options.signal,
+      onRetry,
+    });
+    return { output: sent.output, modelId: input.modelId ?? '', requestId: sent.requestId, metadata: sent.metadata };
   }
 
   /**
@@ -559,119 +409,21 @@ export class Client {
     options: RequestOptions & { region?: string | undefined },
   ): Promise<StreamSendResult<Event>> {
     const config = await this.#resolvedConfig();
-    const region = options.region ?? config.region.value;
     const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
-    let controller = new AbortController();
-    const outcome = await withRetry(
-      () => {
-        controller = new AbortController();
-        return this.#attempt(
-          name,
-          input,
-          region,
-          timeoutMs,
-          options.signal,
-          async (output) => {
-            const iterable = pick(output);
-            if (iterable === undefined) throw new BedrockOpenAIError(`${name} returned no event stream.`);
-            const iterator = iterable[Symbol.asyncIterator]();
-            const first = await iterator.next();
-            return { output, iterator, first };
-          },
-          controller,
-        );
-      },
-      { maxRetries, signal: options.signal, onRetry },
-    );
-    const { output, iterator, first } = outcome.value;
-    const meta = output.$metadata;
-    const streamController = controller;
     const idleTimeoutMs = options.streamIdleTimeout ?? this.#options.streamIdleTimeout ?? Client.DEFAULT_STREAM_IDLE_TIMEOUT;
     if (!Number.isFinite(idleTimeoutMs) || idleTimeoutMs < 0) {
       throw new ConfigurationError('streamIdleTimeout', '`streamIdleTimeout` must be a number of milliseconds ≥ 0 (0 turns it off).');
     }
-    // After the first event, the caller's signal still cancels the stream; the listener goes when the stream ends.
-    const signal = options.signal;
-    const onAbort = (): void => streamController.abort(signal?.reason);
-    const release = (): void => signal?.removeEventListener('abort', onAbort);
-    if (signal !== undefined) {
-      signal.addEventListener('abort', onAbort, { once: true });
-      streamController.signal.addEventListener('abort', release, { once: true });
-    }
-    if (first.done === true) release();
-    const secrets = this.#secrets;
-    // One idle timer per stream, re-armed (`refresh()`, no allocation) by every `next()`. It counts only while a
-    // `next()` waits: firing then aborts the request, which rejects the pending `next()`. Unreferenced: an active
-    // stream's socket keeps the process alive, an abandoned stream must not.
-    let waiting = false;
-    let idleFired = false;
-    const idleTimer =
-      idleTimeoutMs === 0 || first.done === true
-        ? undefined
-        : setTimeout(() => {
-            if (!waiting) return;
-            idleFired = true;
-            streamController.abort();
-          }, idleTimeoutMs).unref();
-    const onEvent = (result: IteratorResult<Event>): IteratorResult<Event> => {
-      waiting = false;
-      if (result.done === true) {
-        clearTimeout(idleTimer);
-        release();
-      }
-      return result;
-    };
-    const onError = (error: unknown): never => {
-      waiting = false;
-      clearTimeout(idleTimer);
-      release();
-      if (idleFired) throw new APIConnectionTimeoutError({ message: `The ${name} stream sent no event for ${idleTimeoutMs} ms (streamIdleTimeout).` });
-      if (streamController.signal.aborted) throw new APIUserAbortError({ cause: fromAwsError(error, secrets) });
-      throw fromAwsError(error, secrets);
-    };
-    const rest: AsyncIterator<Event> = {
-      next() {
-        waiting = true;
-        idleTimer?.refresh();
-        return iterator.next().then(onEvent, onError);
-      },
-      async return() {
-        clearTimeout(idleTimer);
-        streamController.abort();
-        release();
-        try {
-          await iterator.return?.();
-        } catch {
-          // The stream was cancelled; its end is of no interest.
-        }
-        return { done: true, value: undefined };
-      },
-    };
-    return {
-      modelId: input.modelId ?? '',
-      first,
-      rest,
-      requestId: meta.requestId ?? null,
-      metadata: { httpStatusCode: meta.httpStatusCode, requestId: meta.requestId, attempts: outcome.attempts, totalRetryDelay: outcome.totalDelayMs },
-      controller: streamController,
-    };
+    const sent = await this.#transport.sendStream(BEDROCK_RUNTIME, name, input, pick, {
+      region: options.region ?? config.region.value,
+      maxRetries,
+      timeoutMs,
+      signal: options.signal,
+      onRetry,
+      idleTimeoutMs,
+    });
+    return { modelId: input.modelId ?? '', ...sent };
   }
-}
-
-/**
- * A command for an operation. InvokeModel commands get the middleware that keeps Bedrock's token-count headers
- * (not modelled by the SDK; Cohere reports usage only there) — on the command, so that the client's own stack, and
- * with it every other operation, stays exactly the SDK's.
- */
-function createCommand(name: OperationName, Command: new (input: never) => unknown, input: unknown): unknown {
-  const command = new Command(input as never);
-  if (name === 'InvokeModel') addBedrockHeadersMiddleware((command as { middlewareStack: Parameters<typeof addBedrockHeadersMiddleware>[0] }).middlewareStack);
-  return command;
-}
-
-/** Deletes every own property (string and symbol keys) of an object we created. */
-function emptyObject(value: object): void {
-  for (const key of Reflect.ownKeys(value)) delete (value as Record<PropertyKey, unknown>)[key];
 }
 
 function configOptionsOf(options: ClientOptions): ConfigOptions {

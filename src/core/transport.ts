@@ -1,0 +1,427 @@
+/**
+ * Transport: sends commands of any AWS SDK v3 client (Bedrock Runtime, the Bedrock control plane, S3) with our
+ * retries, per-attempt timeout, cancellation and error mapping.
+ *
+ * ```ts
+ * const transport = new Transport({ auth, secrets, endpoint: (service) => endpoints[service.name] });
+ * const sent = await transport.send(BEDROCK_RUNTIME, 'Converse', input, { region, maxRetries: 2, timeoutMs: 600_000 });
+ * ```
+ *
+ * A service is described once by an {@link AwsService} (how to import its SDK package, build its client, find a
+ * command class). The transport imports each package on first use, builds one SDK client per service and region
+ * (`maxAttempts: 1`: {@link withRetry} is the only retry layer; `cacheMiddleware: true`, with each attempt's abort
+ * signal carried as src/core/call-signal.ts explains), shares one keep-alive HTTP handler between them, and maps
+ * every failure through {@link fromAwsError} with the client's secrets scrubbed.
+ *
+ * - {@link Transport.send}: one operation, retried, each attempt bounded by `timeoutMs` and the caller's `signal`.
+ * - {@link Transport.sendStream}: a streaming operation, retried until its first event arrives and never after,
+ *   then watched by an idle timer.
+ * - {@link Transport.sdkClient}: the SDK client itself, for libraries that drive it (e.g. `@aws-sdk/lib-storage`).
+ */
+import type { AwsCredentialIdentityProvider, MiddlewareStack, TokenIdentity, TokenIdentityProvider } from '@smithy/types';
+import type { ResponseMetadata } from './api-promise.js';
+import { addCallSignalMiddleware, CallSignalHandler, withCallSignal } from './call-signal.js';
+import { APIConnectionTimeoutError, APIUserAbortError, BedrockOpenAIError, fromAwsError } from './errors.js';
+import { LightAbortController } from './light-abort.js';
+import { type RetryInfo, withRetry } from './retry.js';
+import { isAborted } from '../internal/abort.js';
+
+/** An HTTP handler the AWS SDK accepts (`NodeHttpHandler`, `NodeHttp2Handler`, …). */
+export type HttpHandler = object;
+
+/** What the transport uses of an AWS SDK v3 client. */
+export interface SdkClient {
+  send(command: never): Promise<unknown>;
+  destroy(): void;
+  readonly middlewareStack: MiddlewareStack<any, any>;
+}
+
+/** An SDK command class (`ConverseCommand`, `PutObjectCommand`, …). */
+export type CommandClass = new (input: never) => unknown;
+
+/** Operation name → `[input, output]` of one service. */
+export type OperationMap = Record<string, [object, object]>;
+
+/** The settings the transport gives every SDK client it builds; a service adds its own (e.g. S3's path style). */
+export interface SdkClientSettings {
+  region: string;
+  maxAttempts: 1;
+  cacheMiddleware: true;
+  requestHandler: HttpHandler;
+  authSchemePreference: string[];
+  credentials?: AwsCredentialIdentityProvider;
+  token?: TokenIdentity | TokenIdentityProvider;
+  endpoint?: string;
+}
+
+/** How to load and build one AWS service's SDK client. `Operations` types {@link Transport.send}. */
+export interface AwsService<Operations extends OperationMap = OperationMap, Module = any> {
+  /** The service's name in messages and endpoint look-ups: `bedrock-runtime`, `bedrock`, `s3`. */
+  readonly name: string;
+  /** Imports the SDK package (once, on first use). */
+  load(): Promise<Module>;
+  /** Builds a client from the transport's settings. */
+  createClient(module: Module, settings: SdkClientSettings): SdkClient;
+  /** The command class of an operation (`Converse` → `ConverseCommand`). */
+  commandClass(module: Module, operation: keyof Operations & string): CommandClass;
+  /** Adjusts each new command (e.g. a middleware on InvokeModel commands only). */
+  prepareCommand?(operation: keyof Operations & string, command: unknown): void;
+  /** Only to type `Operations`; never set. */
+  readonly _operations?: Operations;
+}
+
+export interface TransportOptions {
+  /** The SDK's credential settings (see src/config/credentials.ts, `toSdkAuthConfig`). */
+  auth: Pick<SdkClientSettings, 'authSchemePreference' | 'credentials' | 'token'>;
+  /** Secrets to scrub from every error. */
+  secrets: readonly string[];
+  /** The endpoint of a service, or `undefined` for AWS's. Awaited once per SDK client. */
+  endpoint(service: AwsService): Promise<string | undefined> | string | undefined;
+  /** The HTTP handler. Default: a keep-alive HTTP/1.1 `NodeHttpHandler` shared by every SDK client. */
+  requestHandler?: HttpHandler | undefined;
+}
+
+/** How one call is sent. */
+export interface SendOptions {
+  region: string;
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  /** Milliseconds per attempt (for a stream: up to its first event). */
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+  onRetry?: ((info: RetryInfo) => void) | undefined;
+}
+
+export interface Sent<Output> {
+  output: Output;
+  requestId: string | null;
+  metadata: ResponseMetadata;
+}
+
+export interface SentStream<Event> {
+  /** The first event (already received: the stream is committed). `done` if the stream was empty. */
+  first: IteratorResult<Event>;
+  /** The rest of the events. */
+  rest: AsyncIterator<Event>;
+  requestId: string | null;
+  metadata: ResponseMetadata;
+  /** Aborting it cancels the HTTP request. */
+  controller: AbortController;
+}
+
+/** What the transport keeps per service: the SDK package, command classes, and one SDK client per region. */
+interface ServiceState {
+  module: Promise<unknown> | undefined;
+  clients: Map<string, Promise<SdkClient>>;
+  /** The SDK clients and command classes once loaded, so that calls after the first need not wait for promises. */
+  readyClients: Map<string, SdkClient>;
+  commandClasses: Map<string, CommandClass>;
+}
+
+export class Transport {
+  readonly #options: TransportOptions;
+  readonly #states = new Map<AwsService<any>, ServiceState>();
+  #handler: Promise<HttpHandler> | undefined;
+  /** Per SDK client, the operations whose first command the SDK's middleware cache already holds (see `#attempt`). */
+  readonly #cachedOperations = new WeakMap<SdkClient, Set<string>>();
+
+  constructor(options: TransportOptions) {
+    this.#options = options;
+  }
+
+  /** Sends one operation with retries; each attempt is bounded by `timeoutMs` and cancelled by `signal`. */
+  async send<Operations extends OperationMap, Name extends keyof Operations & string>(
+    service: AwsService<Operations>,
+    name: Name,
+    input: Operations[Name][0],
+    options: SendOptions,
+  ): Promise<Sent<Operations[Name][1]>> {
+    const outcome = await withRetry(
+      // Nothing outside the attempt sees its controller: the light one saves the SDK's EventTarget work.
+      () => this.#attempt<Operations, Name, Operations[Name][1]>(service, name, input, options, undefined, new LightAbortController()),
+      { maxRetries: options.maxRetries, signal: options.signal, onRetry: options.onRetry },
+    );
+    const output = outcome.value;
+    const meta = (output as { $metadata?: { httpStatusCode?: number; requestId?: string } }).$metadata ?? {};
+    return {
+      output,
+      requestId: meta.requestId ?? null,
+      metadata: { httpStatusCode: meta.httpStatusCode, requestId: meta.requestId, attempts: outcome.attempts, totalRetryDelay: outcome.totalDelayMs },
+    };
+  }
+
+  /**
+   * Sends a streaming operation. Retries cover the request and the wait for the first event (an HTTP error, or an
+   * exception frame before any event); once the first event has arrived, nothing is retried. After that the
+   * caller's signal still cancels the stream, and a `next()` that waits `idleTimeoutMs` (0: forever) fails with
+   * `APIConnectionTimeoutError` and cancels the request.
+   */
+  async sendStream<Operations extends OperationMap, Name extends keyof Operations & string, Event>(
+    service: AwsService<Operations>,
+    name: Name,
+    input: Operations[Name][0],
+    pick: (output: Operations[Name][1]) => AsyncIterable<Event> | undefined,
+    options: SendOptions & { idleTimeoutMs: number },
+  ): Promise<SentStream<Event>> {
+    let controller = new AbortController();
+    const outcome = await withRetry(
+      () => {
+        controller = new AbortController();
+        return this.#attempt(
+          service,
+          name,
+          input,
+          options,
+          async (output: Operations[Name][1]) => {
+            const iterable = pick(output);
+            if (iterable === undefined) throw new BedrockOpenAIError(`${name} returned no event stream.`);
+            const iterator = iterable[Symbol.asyncIterator]();
+            const first = await iterator.next();
+            return { output, iterator, first };
+          },
+          controller,
+        );
+      },
+      { maxRetries: options.maxRetries, signal: options.signal, onRetry: options.onRetry },
+    );
+    const { output, iterator, first } = outcome.value;
+    const meta = (output as { $metadata: { httpStatusCode?: number; requestId?: string } }).$metadata;
+    const streamController = controller;
+    const idleTimeoutMs = options.idleTimeoutMs;
+    // After the first event, the caller's signal still cancels the stream; the listener goes when the stream ends.
+    const signal = options.signal;
+    const onAbort = (): void => streamController.abort(signal?.reason);
+    const release = (): void => signal?.removeEventListener('abort', onAbort);
+    if (signal !== undefined) {
+      signal.addEventListener('abort', onAbort, { once: true });
+      streamController.signal.addEventListener('abort', release, { once: true });
+    }
+    if (first.done === true) release();
+    const secrets = this.#options.secrets;
+    // One idle timer per stream, re-armed (`refresh()`, no allocation) by every `next()`. It counts only while a
+    // `next()` waits: firing then aborts the request, which rejects the pending `next()`. Unreferenced: an active
+    // stream's socket keeps the process alive, an abandoned stream must not.
+    let waiting = false;
+    let idleFired = false;
+    const idleTimer =
+      idleTimeoutMs === 0 || first.done === true
+        ? undefined
+        : setTimeout(() => {
+            if (!waiting) return;
+            idleFired = true;
+            streamController.abort();
+          }, idleTimeoutMs).unref();
+    const onEvent = (result: IteratorResult<Event>): IteratorResult<Event> => {
+      waiting = false;
+      if (result.done === true) {
+        clearTimeout(idleTimer);
+        release();
+      }
+      return result;
+    };
+    const onError = (error: unknown): never => {
+      waiting = false;
+      clearTimeout(idleTimer);
+      release();
+      if (idleFired) throw new APIConnectionTimeoutError({ message: `The ${name} stream sent no event for ${idleTimeoutMs} ms (streamIdleTimeout).` });
+      if (streamController.signal.aborted) throw new APIUserAbortError({ cause: fromAwsError(error, secrets) });
+      throw fromAwsError(error, secrets);
+    };
+    const rest: AsyncIterator<Event> = {
+      next() {
+        waiting = true;
+        idleTimer?.refresh();
+        return iterator.next().then(onEvent, onError);
+      },
+      async return() {
+        clearTimeout(idleTimer);
+        streamController.abort();
+        release();
+        try {
+          await iterator.return?.();
+        } catch {
+          // The stream was cancelled; its end is of no interest.
+        }
+        return { done: true, value: undefined };
+      },
+    };
+    return {
+      first,
+      rest,
+      requestId: meta.requestId ?? null,
+      metadata: { httpStatusCode: meta.httpStatusCode, requestId: meta.requestId, attempts: outcome.attempts, totalRetryDelay: outcome.totalDelayMs },
+      controller: streamController,
+    };
+  }
+
+  /**
+   * The SDK client for a service and region (one each, built on first use), for code that drives it itself. Its
+   * commands bypass the transport's retries, timeouts and error mapping; failures of the load itself are mapped.
+   */
+  async sdkClient(service: AwsService<any>, region: string): Promise<SdkClient> {
+    try {
+      return await this.#sdkClient(this.#state(service), service, region);
+    } catch (error) {
+      throw fromAwsError(error, this.#options.secrets);
+    }
+  }
+
+  /** Closes pooled connections. The transport can still be used afterwards (new connections are opened). */
+  close(): void {
+    for (const state of this.#states.values()) {
+      for (const client of state.clients.values()) void client.then((sdkClient) => sdkClient.destroy()).catch(() => undefined);
+      state.clients.clear();
+      state.readyClients.clear();
+    }
+    this.#handler = undefined;
+  }
+
+  #state(service: AwsService<any>): ServiceState {
+    let state = this.#states.get(service);
+    if (state === undefined) {
+      state = { module: undefined, clients: new Map(), readyClients: new Map(), commandClasses: new Map() };
+      this.#states.set(service, state);
+    }
+    return state;
+  }
+
+  #loadModule(state: ServiceState, service: AwsService<any>): Promise<unknown> {
+    if (state.module === undefined) {
+      const module = service.load();
+      state.module = module;
+      module.catch(() => {
+        if (state.module === module) state.module = undefined;
+      });
+    }
+    return state.module;
+  }
+
+  #loadHandler(): Promise<HttpHandler> {
+    if (this.#options.requestHandler !== undefined) return Promise.resolve(this.#options.requestHandler);
+    this.#handler ??= (async () => {
+      const [{ NodeHttpHandler }, http, https] = await Promise.all([
+        import('@smithy/node-http-handler'),
+        import('node:http'),
+        import('node:https'),
+      ]);
+      return new NodeHttpHandler({
+        httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
+        httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 64 }),
+      });
+    })();
+    return this.#handler;
+  }
+
+  #sdkClient(state: ServiceState, service: AwsService<any>, region: string): Promise<SdkClient> {
+    let client = state.clients.get(region);
+    if (client === undefined) {
+      client = (async () => {
+        const [module, handler, endpoint] = await Promise.all([
+          this.#loadModule(state, service),
+          this.#loadHandler(),
+          this.#options.endpoint(service),
+        ]);
+        const { auth } = this.#options;
+        const settings: SdkClientSettings = {
+          region,
+          maxAttempts: 1,
+          // The SDK resolves each command class's middleware once instead of on every call (src/core/call-signal.ts
+          // explains how each attempt's abort signal still reaches the HTTP handler).
+          cacheMiddleware: true,
+          requestHandler: new CallSignalHandler(handler as ConstructorParameters<typeof CallSignalHandler>[0]),
+          authSchemePreference: auth.authSchemePreference,
+          ...(auth.credentials === undefined ? {} : { credentials: auth.credentials }),
+          ...(auth.token === undefined ? {} : { token: auth.token }),
+          ...(endpoint === undefined ? {} : { endpoint }),
+        };
+        const sdkClient = service.createClient(module, settings);
+        addCallSignalMiddleware(sdkClient.middlewareStack);
+        if (state.clients.get(region) === client) state.readyClients.set(region, sdkClient);
+        return sdkClient;
+      })();
+      state.clients.set(region, client);
+      client.catch(() => state.clients.delete(region));
+    }
+    return client;
+  }
+
+  async #loadCommandClass(state: ServiceState, service: AwsService<any>, name: string): Promise<CommandClass> {
+    const module = await this.#loadModule(state, service);
+    const Command = service.commandClass(module, name);
+    state.commandClasses.set(name, Command);
+    return Command;
+  }
+
+  /**
+   * Runs one attempt of an operation with a per-attempt timeout linked to the caller's signal, and maps errors.
+   * `consume` runs inside the attempt (and its timeout), e.g. to read the first event of a stream.
+   */
+  async #attempt<Operations extends OperationMap, Name extends keyof Operations & string, Result>(
+    service: AwsService<Operations>,
+    name: Name,
+    input: Operations[Name][0],
+    options: SendOptions,
+    consume: ((output: Operations[Name][1]) => Promise<Result>) | undefined,
+    controller: AbortController | LightAbortController,
+  ): Promise<Result> {
+    const { region, timeoutMs, signal } = options;
+    if (signal?.aborted === true) throw new APIUserAbortError();
+    // Loading the SDK (first call only) is not the request's time: it happens before the attempt's timer starts.
+    const state = this.#states.get(service) ?? this.#state(service);
+    let sdkClient = state.readyClients.get(region);
+    let Command = state.commandClasses.get(name);
+    // The attempt's signal travels with the input (see src/core/call-signal.ts): `send` takes no options, so the
+    // SDK's middleware cache applies.
+    const signalled = withCallSignal(input, controller.signal);
+    if (sdkClient === undefined || Command === undefined) {
+      try {
+        [sdkClient, Command] = await Promise.all([
+          this.#sdkClient(state, service, region),
+          Command ?? this.#loadCommandClass(state, service, name),
+        ]);
+      } catch (error) {
+        throw fromAwsError(error, this.#options.secrets);
+      }
+      if (isAborted(signal)) throw new APIUserAbortError();
+    }
+    const command = new Command(signalled as never);
+    service.prepareCommand?.(name, command);
+    const onAbort = (): void => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timeout = { fired: false };
+    const timer = setTimeout(() => {
+      timeout.fired = true;
+      controller.abort();
+    }, timeoutMs);
+    // The SDK's middleware cache keeps the first command of each operation (and so its input) in the cached
+    // handler's context for the SDK client's lifetime. That input is our copy: emptied once its attempt is over, so
+    // the first request's data is not held.
+    const cachesThisCommand = this.#firstOfOperation(sdkClient, name);
+    try {
+      const output = (await sdkClient.send(command as never)) as Operations[Name][1];
+      return consume === undefined ? (output as Result) : await consume(output);
+    } catch (error) {
+      if (timeout.fired) throw new APIConnectionTimeoutError({ message: `Request timed out after ${timeoutMs} ms (${name}).` });
+      if (isAborted(signal)) throw new APIUserAbortError({ cause: fromAwsError(error, this.#options.secrets) });
+      throw fromAwsError(error, this.#options.secrets);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (cachesThisCommand) emptyObject(signalled);
+    }
+  }
+
+  /** Whether the next `send` of `name` on `sdkClient` is its first, whose command the SDK's handler cache keeps. */
+  #firstOfOperation(sdkClient: SdkClient, name: string): boolean {
+    let cached = this.#cachedOperations.get(sdkClient);
+    if (cached === undefined) this.#cachedOperations.set(sdkClient, (cached = new Set()));
+    if (cached.has(name)) return false;
+    cached.add(name);
+    return true;
+  }
+}
+
+/** Deletes every own property (string and symbol keys) of an object we created. */
+function emptyObject(value: object): void {
+  for (const key of Reflect.ownKeys(value)) delete (value as Record<PropertyKey, unknown>)[key];
+}

@@ -45,6 +45,8 @@ import { Embeddings } from './embeddings/embeddings.js';
 import type { Env } from './internal/env.js';
 import { createLogger, type Logger, type LogLevel } from './internal/log.js';
 import { Models } from './models/models.js';
+import { Responses } from './responses/responses.js';
+import { MemoryResponseStore, type ResponseStore } from './responses/store.js';
 import { isOnDemandThroughputError, profileFallbackFor, resolveModel, type ResolvedModel } from './models/resolve.js';
 
 export type { CrossRegionMode, AliasTarget };
@@ -114,6 +116,12 @@ export interface ClientOptions {
    * `cacheMiddleware: true`; see src/core/call-signal.ts): its `handle(request, { abortSignal })` is called as usual.
    */
   requestHandler?: HttpHandler | undefined;
+  /**
+   * Where `client.responses` keeps responses (`store: true`, OpenAI's default) for `retrieve`, `input_items` and
+   * `previous_response_id`. Default: a {@link MemoryResponseStore} (1,000 responses, 64 MiB, least recently used
+   * evicted); a `FileResponseStore` keeps them across restarts.
+   */
+  responseStore?: ResponseStore | undefined;
 }
 
 /** Options every method takes as its last argument, as in `openai`. */
@@ -168,6 +176,10 @@ export class Client {
   readonly chat: Chat;
   readonly embeddings: Embeddings;
   readonly models: Models;
+  readonly responses: Responses;
+
+  /** @internal */
+  readonly _responseStore: ResponseStore;
 
   /** @internal */
   readonly _settings: ClientSettings;
@@ -228,6 +240,8 @@ export class Client {
 
     this.chat = new Chat(this);
     this.embeddings = new Embeddings(this);
+    this._responseStore = options.responseStore ?? new MemoryResponseStore();
+    this.responses = new Responses(this);
     this.models = new Models(async () => {
       const config = await this.#resolvedConfig();
       return { region: config.region.value, crossRegion: config.crossRegion.value, aliases: config.aliases };

@@ -113,3 +113,39 @@ export type {
 export { createOpenAIHandler, type OpenAIHandler, type OpenAIHandlerOptions } from './http/handler.js';
 export { createBedrockFetch, BEDROCK_FETCH_BASE_URL, type BedrockFetch, type BedrockFetchOptions } from './http/fetch.js';
 export type { ExchangeRecord } from './http/context.js';
+// responses: the Responses API (client.responses)
+export { Responses, InputItems, InputTokens, type ResponsesRequestOptions } from './responses/responses.js';
+export { MemoryResponseStore, FileResponseStore, type ResponseStore, type StoredResponse, type MemoryResponseStoreOptions } from './responses/store.js';
+export type {
+  BedrockResponsesInfo,
+  EasyInputMessage,
+  FunctionTool,
+  InputItemListParams,
+  InputTokenCountParams,
+  InputTokenCountResponse,
+  Response,
+  ResponseCreateParams,
+  ResponseCreateParamsBase,
+  ResponseCreateParamsNonStreaming,
+  ResponseCreateParamsStreaming,
+  ResponseDeleted,
+  ResponseFunctionCallOutput,
+  ResponseFunctionToolCall,
+  ResponseIncludable,
+  ResponseInput,
+  ResponseInputContent,
+  ResponseInputFile,
+  ResponseInputImage,
+  ResponseInputItem,
+  ResponseInputText,
+  ResponseItem,
+  ResponseItemList,
+  ResponseOutputItem,
+  ResponseOutputMessage,
+  ResponseOutputText,
+  ResponseReasoningItem,
+  ResponseStreamEvent,
+  ResponseTextConfig,
+  ResponseUsage,
+  Tool as ResponseTool,
+} from './responses/types.js';

@@ -17,7 +17,7 @@
  * | `metadata`, `user`, `safety_identifier`, `service_tier`, `temperature`, `top_p`, `parallel_tool_calls`, `prompt_cache_*`, `top_logprobs`, `bedrock` | the same |
  *
  * OpenAI's built-in tools (`web_search`, `file_search`, `code_interpreter`, `computer_use_preview`, `mcp`, …) and
- * items, `background`, `conversation`, `prompt`, `truncation: 'auto'`, `max_tool_calls` and logprobs cannot be
+ * items, `background`, `conversation`, `prompt`, `truncation: 'auto'` and logprobs cannot be
  * served: each goes to the unsupported-parameter handler (a 400 naming it, or dropped with a warning). The
  * returned `rename` turns chat's parameter paths in errors back into the ones the caller wrote.
  */
@@ -94,8 +94,6 @@ const KNOWN_PARAMS = {
   prompt: true,
   prompt_cache_key: true,
   prompt_cache_retention: true,
-  top_logprobs: true,
-  max_tool_calls: true,
   bedrock: true,
 } as const satisfies Record<keyof ResponseCreateParamsBase, true>;
 
@@ -167,7 +165,6 @@ export function convertToChatRequest(params: ResponseCreateParamsBase, context: 
   copy('service_tier');
   copy('prompt_cache_key');
   copy('prompt_cache_retention');
-  copy('top_logprobs');
   copy('bedrock');
   if (params.max_output_tokens !== undefined) body.max_completion_tokens = params.max_output_tokens;
   if (params.parallel_tool_calls !== undefined && params.parallel_tool_calls !== null) body.parallel_tool_calls = params.parallel_tool_calls;
@@ -209,7 +206,6 @@ function readUnsupported(params: ResponseCreateParamsBase, unsupported: Unsuppor
     unsupported('context_management', 'Bedrock has no server-side context compaction.');
   }
   if (isSet(params.prompt)) unsupported('prompt', 'OpenAI stored prompts are not available; a Bedrock Prompt-management prompt ARN can be the `model`.');
-  if (isSet(params.max_tool_calls)) unsupported('max_tool_calls', 'Converse has no limit on tool calls per response.');
   if (params.truncation === 'auto') unsupported('truncation', 'Bedrock does not truncate a conversation to fit the context window (only "disabled" is possible).');
   else if (isSet(params.truncation) && params.truncation !== 'disabled') {
     throw BadRequestError.forParam('truncation', `\`truncation\` must be "auto" or "disabled"; got ${JSON.stringify(params.truncation)}.`);

@@ -58,10 +58,27 @@ export interface ResponseInputMessage {
 
 export interface ResponseFunctionCallOutput {
   call_id: string;
-  output: string | Array<ResponseInputText | ResponseInputImage | ResponseInputFile>;
+  /** Text, or parts (only `input_text` parts can be sent to Bedrock as a tool result here). */
+  output: string | Array<ResponseInputText | ResponseFunctionCallOutputImage | ResponseFunctionCallOutputFile>;
   type: 'function_call_output';
   id?: string | null;
   status?: 'in_progress' | 'completed' | 'incomplete' | null;
+}
+
+export interface ResponseFunctionCallOutputImage {
+  type: 'input_image';
+  detail?: 'low' | 'high' | 'auto' | 'original' | null;
+  file_id?: string | null;
+  image_url?: string | null;
+}
+
+export interface ResponseFunctionCallOutputFile {
+  type: 'input_file';
+  detail?: 'low' | 'high' | null;
+  file_data?: string | null;
+  file_id?: string | null;
+  file_url?: string | null;
+  filename?: string | null;
 }
 
 export interface ResponseItemReference {
@@ -116,6 +133,8 @@ export interface ResponseOutputText {
   annotations: Array<
     | { file_id: string; filename: string; index: number; type: 'file_citation' }
     | { end_index: number; start_index: number; title: string; type: 'url_citation'; url: string }
+    | { container_id: string; end_index: number; file_id: string; filename: string; start_index: number; type: 'container_file_citation' }
+    | { file_id: string; index: number; type: 'file_path' }
   >;
   text: string;
   type: 'output_text';
@@ -293,11 +312,9 @@ export interface ResponseCreateParamsBase {
   background?: boolean | null;
   conversation?: string | { id: string } | null;
   context_management?: Array<{ type: string; compact_threshold?: number | null }> | null;
-  prompt?: { id: string; variables?: Record<string, unknown> | null; version?: string | null } | null;
+  prompt?: { id: string; variables?: Record<string, string | ResponseInputText | ResponseInputImage | ResponseInputFile> | null; version?: string | null } | null;
   prompt_cache_key?: string;
   prompt_cache_retention?: 'in-memory' | '24h' | null;
-  top_logprobs?: number | null;
-  max_tool_calls?: number | null;
   /** Bedrock-only options, as on chat completions (`guardrailConfig`, `additionalModelRequestFields`, `cache`, …). */
   bedrock?: BedrockChatExtras;
 }

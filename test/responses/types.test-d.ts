@@ -1,0 +1,59 @@
+/**
+ * Our Responses types and `openai`'s: what we return can be handed to code typed against `openai`, and the
+ * params, items and tools of `openai` that Bedrock can serve are ours.
+ */
+import type * as OpenAI from 'openai/resources/responses/responses';
+import type * as InputTokens from 'openai/resources/responses/input-tokens';
+import { describe, expectTypeOf, it } from 'vitest';
+import type { Client } from '../../src/client.js';
+import type { APIPromise } from '../../src/core/api-promise.js';
+import type { Stream } from '../../src/core/streaming.js';
+import type * as Ours from '../../src/responses/types.js';
+
+describe('results', () => {
+  it('our results are openai results', () => {
+    expectTypeOf<Ours.Response>().toExtend<OpenAI.Response>();
+    expectTypeOf<Ours.ResponseStreamEvent>().toExtend<OpenAI.ResponseStreamEvent>();
+    expectTypeOf<Ours.ResponseOutputItem>().toExtend<OpenAI.ResponseOutputItem>();
+    expectTypeOf<Ours.ResponseUsage>().toExtend<OpenAI.ResponseUsage>();
+    expectTypeOf<Ours.InputTokenCountResponse>().toExtend<InputTokens.InputTokenCountResponse>();
+  });
+
+  it('our output items can be sent back as openai input items', () => {
+    expectTypeOf<Ours.ResponseOutputItem>().toExtend<OpenAI.ResponseInputItem>();
+  });
+});
+
+describe('params', () => {
+  it('openai items and tools that Bedrock serves are ours', () => {
+    expectTypeOf<OpenAI.EasyInputMessage>().toExtend<Ours.ResponseInputItem>();
+    expectTypeOf<OpenAI.ResponseInputItem.Message>().toExtend<Ours.ResponseInputItem>();
+    expectTypeOf<OpenAI.ResponseOutputMessage>().toExtend<Ours.ResponseInputItem>();
+    expectTypeOf<OpenAI.ResponseFunctionToolCall>().toExtend<Ours.ResponseInputItem>();
+    expectTypeOf<OpenAI.ResponseInputItem.FunctionCallOutput>().toExtend<Ours.ResponseInputItem>();
+    expectTypeOf<OpenAI.ResponseReasoningItem>().toExtend<Ours.ResponseInputItem>();
+    expectTypeOf<OpenAI.ResponseInputItem.ItemReference>().toExtend<Ours.ResponseInputItem>();
+    expectTypeOf<OpenAI.FunctionTool>().toExtend<Ours.Tool>();
+    expectTypeOf<OpenAI.ToolChoiceFunction>().toExtend<Ours.ResponseToolChoice>();
+    expectTypeOf<OpenAI.ToolChoiceAllowed>().toExtend<Ours.ResponseToolChoice>();
+    expectTypeOf<OpenAI.ToolChoiceOptions>().toExtend<Ours.ResponseToolChoice>();
+    expectTypeOf<OpenAI.ResponseTextConfig>().toExtend<Ours.ResponseTextConfig>();
+    expectTypeOf<OpenAI.ResponseIncludable>().toEqualTypeOf<Ours.ResponseIncludable>();
+  });
+
+  it('our params are openai params (built-in tools and items are typed loosely here, to be refused by name)', () => {
+    type Served = 'bedrock' | 'tools' | 'input' | 'tool_choice';
+    expectTypeOf<Omit<Ours.ResponseCreateParamsNonStreaming, Served>>().toExtend<Omit<OpenAI.ResponseCreateParamsNonStreaming, Served>>();
+    expectTypeOf<Omit<Ours.ResponseCreateParamsStreaming, Served>>().toExtend<Omit<OpenAI.ResponseCreateParamsStreaming, Served>>();
+    expectTypeOf<Ours.FunctionTool>().toExtend<OpenAI.Tool>();
+    expectTypeOf<Exclude<Ours.ResponseInputItem, Ours.ResponseUnsupportedInputItem>>().toExtend<OpenAI.ResponseInputItem>();
+  });
+});
+
+describe('create overloads', () => {
+  it('picks the result type from stream', () => {
+    const client = {} as Client;
+    expectTypeOf(client.responses.create({ model: 'm', input: 'x' })).toEqualTypeOf<APIPromise<Ours.Response>>();
+    expectTypeOf(client.responses.create({ model: 'm', input: 'x', stream: true })).toEqualTypeOf<APIPromise<Stream<Ours.ResponseStreamEvent>>>();
+  });
+});

@@ -21,6 +21,7 @@ import {
 import type { ModelRegistry, ResolvedModel } from './models.js';
 import { isPromptArn } from './prompts.js';
 import type { RecordedRequest, RequestLog } from './requests.js';
+import { validateAgainstServiceModel } from './service-validation.js';
 import type { RequestHandler } from './server.js';
 
 export type { OperationName } from './faults.js';
@@ -149,6 +150,10 @@ export function createRequestHandler(state: RouterState): RequestHandler {
         const auth = await state.authenticator.authenticate({ method, rawPath, headers, body });
         record.region = auth.region;
         if (route === undefined) throw new EmulatorError('UnknownOperationException', 404, 'Unknown operation');
+        const blobPayload = route.operation === 'InvokeModel' || route.operation === 'InvokeModelWithResponseStream';
+        const parsedBody = blobPayload ? undefined : parseJsonBody(body);
+        // Coral validates the request against the service model before Bedrock looks at the model.
+        validateAgainstServiceModel(route.operation, { modelId: route.modelId, headers, body: blobPayload ? body : parsedBody });
         if (isPromptArn(route.modelId) && route.operation !== 'Converse' && route.operation !== 'ConverseStream') {
           throw validationError(`The emulator serves Prompt-management prompts through Converse and ConverseStream only, not ${route.operation}.`);
         }
@@ -178,7 +183,7 @@ export function createRequestHandler(state: RouterState): RequestHandler {
           auth,
           resolved,
           headers,
-          body: parseJsonBody(body),
+          body: blobPayload ? parseJsonBody(body) : parsedBody,
           request,
           response,
           effect,

@@ -13,7 +13,7 @@ import type { ChatCompletionCreateParamsBase } from '../../src/chat/types.js';
 import { accumulateChunks, rejection } from './helpers.js';
 import { collect } from '../support/collect.js';
 
-const PROMPT_ARN = 'arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT12345';
+const PROMPT_ARN = 'arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT1234';
 const TEMPLATE = 'Write a short poem about {{topic}} in {{language}}.';
 
 let emulator: EmulatorHandle;

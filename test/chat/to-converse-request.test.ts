@@ -339,7 +339,7 @@ describe('model-dependent parameters carried in the plan', () => {
 });
 
 describe('Prompt-management prompts', () => {
-  const prompt = 'arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT12345';
+  const prompt = 'arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT1234';
 
   it('sends promptVariables, and no messages when the request adds none', () => {
     const plan = convert({ model: prompt, messages: [], bedrock: { promptVariables: { topic: { text: 'tea' } } } });

@@ -162,11 +162,11 @@ describe.each(TRANSPORTS)('Converse behaviour over %s', (transport) => {
       new ConverseCommand({
         modelId: 'amazon.nova-lite-v1:0',
         messages: [{ role: 'user', content: [{ text: 'Talk about the blocked-topic' }] }],
-        guardrailConfig: { guardrailIdentifier: 'gr-emulator', guardrailVersion: '1', trace: 'enabled' },
+        guardrailConfig: { guardrailIdentifier: 'gremulator', guardrailVersion: '1', trace: 'enabled' },
       }),
     );
     expect(response.stopReason).toBe('guardrail_intervened');
-    expect(response.trace?.guardrail?.inputAssessment?.['gr-emulator']?.topicPolicy?.topics?.[0]).toMatchObject({ action: 'BLOCKED', type: 'DENY' });
+    expect(response.trace?.guardrail?.inputAssessment?.['gremulator']?.topicPolicy?.topics?.[0]).toMatchObject({ action: 'BLOCKED', type: 'DENY' });
   });
 
   it('reports cache writes, then cache reads for the same prefix', async () => {

@@ -20,7 +20,7 @@ import {
 import { captureError, ClientFactory } from './helpers.js';
 import { collect } from '../support/collect.js';
 
-const ARN = 'arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT12345';
+const ARN = 'arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT1234';
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 const prompt = { model: HAIKU, template: 'Write a poem about {{topic}} in {{language}}, about {{topic}} only.' };
 
@@ -84,7 +84,7 @@ describe('applyPrompt', () => {
 });
 
 describe('ModelRegistry with prompts', () => {
-  const registry = new ModelRegistry({ prompts: { [ARN]: prompt, [`${ARN.replace('PROMPT12345', 'PROMPT99999')}:2`]: { model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', template: 'Hi' } } });
+  const registry = new ModelRegistry({ prompts: { [ARN]: prompt, [`${ARN.replace('PROMPT1234', 'PROMPT99999')}:2`]: { model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', template: 'Hi' } } });
 
   it('serves a prompt ARN, and any version of it, as the prompt model', () => {
     for (const arn of [ARN, `${ARN}:1`, `${ARN}:7`]) {
@@ -95,12 +95,12 @@ describe('ModelRegistry with prompts', () => {
   });
 
   it('resolves the prompt model in the caller region, inference profiles included', () => {
-    expect(registry.resolve(`${ARN.replace('PROMPT12345', 'PROMPT99999')}:2`, 'us-east-1').model.id).toBe('anthropic.claude-sonnet-4-5-20250929-v1:0');
+    expect(registry.resolve(`${ARN.replace('PROMPT1234', 'PROMPT99999')}:2`, 'us-east-1').model.id).toBe('anthropic.claude-sonnet-4-5-20250929-v1:0');
   });
 
   it.each([
-    ['an unknown prompt', ARN.replace('PROMPT12345', 'PROMPT00000')],
-    ['a version defined only on its own', ARN.replace('PROMPT12345', 'PROMPT99999')],
+    ['an unknown prompt', ARN.replace('PROMPT1234', 'PROMPT00000')],
+    ['a version defined only on its own', ARN.replace('PROMPT1234', 'PROMPT99999')],
     ['another region', ARN.replace('us-east-1', 'us-west-2')],
   ])('refuses %s as an invalid identifier', (_name, arn) => {
     expect(validationMessage(() => registry.resolve(arn, 'us-east-1'))).toBe('The provided model identifier is invalid.');

@@ -369,7 +369,7 @@ describe('resolveModel: ARNs of every kind round-trip', () => {
       region: 'us-gov-west-1',
       alias: undefined,
     },
-    { arn: 'arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT12345:1', kind: 'prompt', region: 'us-east-1', alias: undefined },
+    { arn: 'arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT1234:1', kind: 'prompt', region: 'us-east-1', alias: undefined },
     { arn: 'arn:aws:sagemaker:us-east-1:123456789012:endpoint/my-endpoint', kind: 'other', region: 'us-east-1', alias: undefined },
   ] as const;
 

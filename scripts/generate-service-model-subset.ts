@@ -1,0 +1,124 @@
+/**
+ * Derives the emulator's request-validation shapes from AWS's service model of Bedrock Runtime (botocore's
+ * `bedrock-runtime/2023-09-30/service-2.json`), so the emulator validates requests from the model itself and
+ * ships without it (the emulator is part of the package; the reference copy is not).
+ *
+ *   npx tsx scripts/generate-service-model-subset.ts [path/to/service-2.json]           # write the subset
+ *   npx tsx scripts/generate-service-model-subset.ts --check [path/to/service-2.json]   # exit 1 if out of date
+ *
+ * Kept: the input shapes of the operations the client sends, and every shape they reach, with what validation
+ * needs (type, members and their HTTP location, `payload`, `required`, `min`/`max`, `pattern`, `enum`, `union`,
+ * `sensitive`, `document`); documentation and outputs are dropped. test/emulator/service-model.test.ts checks
+ * the committed file against this derivation whenever the reference copy is present.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const SUBSET_PATH = resolve(REPO, 'src/emulator/service-model.generated.ts');
+
+/** Where the reference copy may be: the shared folder next to the repository's worktrees, or beside the repo. */
+export const SERVICE_MODEL_CANDIDATES = [
+  '/work/shared/reference/bedrock-runtime-service-2.json',
+  resolve(REPO, '../shared/reference/bedrock-runtime-service-2.json'),
+  resolve(REPO, '../../shared/reference/bedrock-runtime-service-2.json'),
+];
+
+/** The operations the client sends (src/client.ts `OperationName`), in the order they are written out. */
+export const OPERATIONS = ['Converse', 'ConverseStream', 'InvokeModel', 'InvokeModelWithResponseStream', 'CountTokens'] as const;
+
+/** Provenance of the reference copy (bedrock-wire.md, source BOTO). */
+export const PROVENANCE = "botocore's service model of Amazon Bedrock Runtime, botocore/data/bedrock-runtime/2023-09-30/service-2.json (boto/botocore 0e6e240, 2026-08-07)";
+
+export function findServiceModel(): string | undefined {
+  return SERVICE_MODEL_CANDIDATES.find((candidate) => existsSync(candidate));
+}
+
+type Json = Record<string, unknown>;
+
+const SHAPE_KEYS = ['type', 'payload', 'required', 'min', 'max', 'pattern', 'enum', 'union', 'sensitive', 'document'] as const;
+
+/** The subset: operations → input shape, and every shape they reach (sorted by name). */
+export function deriveSubset(model: Json): { operations: Record<string, string>; shapes: Record<string, Json> } {
+  const allOperations = model['operations'] as Record<string, { input?: { shape: string } }>;
+  const allShapes = model['shapes'] as Record<string, Json>;
+  const operations: Record<string, string> = {};
+  const reached = new Set<string>();
+  const visit = (name: string): void => {
+    if (reached.has(name)) return;
+    const shape = allShapes[name];
+    if (shape === undefined) throw new Error(`Shape ${name} is not in the service model`);
+    reached.add(name);
+    if (shape['type'] === 'structure') for (const member of Object.values(shape['members'] as Record<string, { shape: string }>)) visit(member.shape);
+    if (shape['type'] === 'list') visit((shape['member'] as { shape: string }).shape);
+    if (shape['type'] === 'map') {
+      visit((shape['key'] as { shape: string }).shape);
+      visit((shape['value'] as { shape: string }).shape);
+    }
+  };
+  for (const operation of OPERATIONS) {
+    const input = allOperations[operation]?.input?.shape;
+    if (input === undefined) throw new Error(`Operation ${operation} has no input in the service model`);
+    operations[operation] = input;
+    visit(input);
+  }
+  const shapes: Record<string, Json> = {};
+  for (const name of [...reached].sort()) {
+    const shape = allShapes[name]!;
+    const kept: Json = {};
+    for (const key of SHAPE_KEYS) if (shape[key] !== undefined) kept[key] = shape[key];
+    if (shape['type'] === 'structure') {
+      const members: Record<string, Json> = {};
+      for (const [memberName, member] of Object.entries(shape['members'] as Record<string, Json>)) {
+        members[memberName] = {
+          shape: member['shape'],
+          ...(member['location'] === undefined ? {} : { location: member['location'], locationName: member['locationName'] }),
+        };
+      }
+      kept['members'] = members;
+    }
+    if (shape['type'] === 'list') kept['member'] = (shape['member'] as Json)['shape'];
+    if (shape['type'] === 'map') {
+      kept['key'] = (shape['key'] as Json)['shape'];
+      kept['value'] = (shape['value'] as Json)['shape'];
+    }
+    shapes[name] = kept;
+  }
+  return { operations, shapes };
+}
+
+/** The TypeScript module written to {@link SUBSET_PATH}. */
+export function renderSubset(model: Json): string {
+  const subset = deriveSubset(model);
+  const metadata = model['metadata'] as Json;
+  return [
+    '// Generated by scripts/generate-service-model-subset.ts — do not edit by hand.',
+    `// Source: ${PROVENANCE};`,
+    `// API version ${String(metadata['apiVersion'])}, protocol ${String(metadata['protocol'])}. Only the input shapes of the operations the`,
+    '// client sends, and the shapes they reach, with their validation traits.',
+    "import type { ServiceModelSubset } from './service-model-types.js';",
+    '',
+    `export const SERVICE_MODEL: ServiceModelSubset = ${JSON.stringify({ source: PROVENANCE, apiVersion: metadata['apiVersion'], ...subset }, null, 1)};`,
+    '',
+  ].join('\n');
+}
+
+function main(args: string[]): void {
+  const check = args.includes('--check');
+  const path = args.find((arg) => !arg.startsWith('--')) ?? findServiceModel();
+  if (path === undefined) throw new Error(`No service model found; pass its path (looked in ${SERVICE_MODEL_CANDIDATES.join(', ')}).`);
+  const rendered = renderSubset(JSON.parse(readFileSync(path, 'utf8')) as Json);
+  if (check) {
+    const current = existsSync(SUBSET_PATH) ? readFileSync(SUBSET_PATH, 'utf8') : '';
+    if (current !== rendered) {
+      console.error(`${SUBSET_PATH} is out of date; run npx tsx scripts/generate-service-model-subset.ts`);
+      process.exitCode = 1;
+    }
+    return;
+  }
+  writeFileSync(SUBSET_PATH, rendered);
+  console.log(`Wrote ${SUBSET_PATH}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main(process.argv.slice(2));

@@ -14,6 +14,7 @@
  */
 import type { GuardrailStreamConfiguration, PromptVariableValues } from '@aws-sdk/client-bedrock-runtime';
 import { BadRequestError } from '../core/errors.js';
+import { conformsTo } from '../internal/service-constraints.js';
 import { closestMatches } from '../internal/suggest.js';
 import type { BedrockChatExtras } from './types.js';
 
@@ -30,8 +31,6 @@ const BEDROCK_EXTRAS = [
 ] as const satisfies readonly (keyof BedrockChatExtras)[];
 
 /** Bedrock's guardrail identifier: an ID or a guardrail ARN (bedrock-wire.md §1.4, `GuardrailIdentifier`). */
-const GUARDRAIL_IDENTIFIER_PATTERN = /^(([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail\/[a-z0-9]+))$/;
-const GUARDRAIL_VERSION_PATTERN = /^(DRAFT|[1-9][0-9]{0,7})$/;
 
 /** The validated extras. */
 export interface BedrockExtras {
@@ -140,10 +139,10 @@ function readGuardrail(guardrail: unknown, stream: boolean): GuardrailStreamConf
     }
   }
   const { guardrailIdentifier, guardrailVersion, trace, streamProcessingMode } = guardrail;
-  if (typeof guardrailIdentifier !== 'string' || guardrailIdentifier.length > 2048 || !GUARDRAIL_IDENTIFIER_PATTERN.test(guardrailIdentifier)) {
+  if (typeof guardrailIdentifier !== 'string' || guardrailIdentifier === '' || !conformsTo('GuardrailIdentifier', guardrailIdentifier)) {
     throw BadRequestError.forParam(`${param}.guardrailIdentifier`, `\`${param}.guardrailIdentifier\` must be a guardrail ID (lower-case letters and digits) or a guardrail ARN.`);
   }
-  if (typeof guardrailVersion !== 'string' || !GUARDRAIL_VERSION_PATTERN.test(guardrailVersion)) {
+  if (typeof guardrailVersion !== 'string' || guardrailVersion === '' || !conformsTo('GuardrailVersion', guardrailVersion)) {
     throw BadRequestError.forParam(`${param}.guardrailVersion`, `\`${param}.guardrailVersion\` must be "DRAFT" or a version number such as "1" (a string).`);
   }
   const config: GuardrailStreamConfiguration = { guardrailIdentifier, guardrailVersion };

@@ -42,28 +42,32 @@ export function documentFormatFromFilename(filename: string): DocumentFormat | u
 
 /**
  * A document name Bedrock accepts, from the user's file name: the extension dropped, each run of other characters
- * turned into one hyphen, whitespace collapsed to single spaces, cut to 200 characters. `fallback` when nothing is
+ * (Unicode spaces included: only ASCII whitespace counts as whitespace) turned into one hyphen, whitespace
+ * collapsed to single spaces, cut to 200 characters. `fallback` when nothing is
  * left (or no name was given).
  */
 export function sanitizeDocumentName(filename: string | undefined, fallback: string): string {
   if (filename === undefined) return fallback;
   const withoutExtension = filename.replace(/\.[a-z0-9]{1,8}$/i, '');
   const cleaned = withoutExtension
-    .replace(/[^a-zA-Z0-9\s\-()[\]]+/g, '-')
-    .replace(/\s+/g, ' ')
+    .replace(/[^a-zA-Z0-9 \t\n\v\f\r\-()[\]]+/g, '-')
+    .replace(/[ \t\n\v\f\r]+/g, ' ')
     .replace(/-{2,}/g, '-')
-    .replace(/^[\s-]+|[\s-]+$/g, '')
+    .replace(/^[ -]+|[ -]+$/g, '')
     .slice(0, MAX_NAME_LENGTH)
-    .trim();
+    .trimEnd();
   return cleaned === '' ? fallback : cleaned;
 }
 
-/** Makes `name` unique among `taken` by appending ` (2)`, ` (3)`, … and records it. */
+/**
+ * Makes `name` unique among `taken` by appending ` (2)`, ` (3)`, … and records it. The name is cut to make room
+ * for the suffix, and the cut's trailing spaces dropped: Bedrock refuses two whitespace characters in a row.
+ */
 export function claimUniqueName(name: string, taken: Set<string>): string {
   let candidate = name;
   for (let counter = 2; taken.has(candidate); counter++) {
     const suffix = ` (${counter})`;
-    candidate = `${name.slice(0, MAX_NAME_LENGTH - suffix.length)}${suffix}`;
+    candidate = `${name.slice(0, MAX_NAME_LENGTH - suffix.length).trimEnd()}${suffix}`;
   }
   taken.add(candidate);
   return candidate;

@@ -15,6 +15,7 @@
  */
 import type { ContentBlock, ImageBlock, Message, SystemContentBlock, ToolResultContentBlock } from '@aws-sdk/client-bedrock-runtime';
 import { BadRequestError } from '../core/errors.js';
+import { conformsTo } from '../internal/service-constraints.js';
 import { type CachePointUse, createCachePoint, readCacheControl } from './cache-points.js';
 import {
   claimUniqueName,
@@ -443,6 +444,16 @@ function convertImagePart(
     return { format: checkImageBytes(bytes, declared, urlParam, `The image at \`${urlParam}\``), source: { bytes } };
   }
   if (/^s3:\/\//i.test(url)) {
+    // Bedrock checks the URI against the service model's `S3Uri`: lower-case `s3://`, a valid bucket name
+    // (3–63 characters: lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit),
+    // no line breaks in the key, at most 1024 characters.
+    if (!conformsTo('S3Uri', url)) {
+      throw BadRequestError.forParam(
+        urlParam,
+        `\`${urlParam}\` is not an S3 URI Bedrock accepts: it must be s3://<bucket>/<key> with a lower-case scheme, a bucket name of 3–63 lower-case letters, digits, dots and hyphens (starting and ending with a letter or digit), no line breaks, and at most 1024 characters.`,
+        'invalid_image_url',
+      );
+    }
     const format = imageFormatFromPath(url);
     if (format === undefined) {
       throw BadRequestError.forParam(urlParam, `Cannot tell the format of ${url}: the key must end in .png, .jpg, .jpeg, .gif or .webp.`, 'invalid_image_format');

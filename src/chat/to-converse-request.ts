@@ -23,6 +23,7 @@
 import type { ConverseCommandInput, InferenceConfiguration, Tool, ToolChoice, ToolConfiguration } from '@aws-sdk/client-bedrock-runtime';
 import { BadRequestError } from '../core/errors.js';
 import { closestMatches } from '../internal/suggest.js';
+import { conformsTo, MAX_INT32 } from '../internal/service-constraints.js';
 import { parseBedrockArn } from '../models/arn.js';
 import { type BedrockExtras, readBedrockExtras } from './bedrock-extras.js';
 import { type CachePointUse, type CacheTtl, createCachePoint, readCacheControl } from './cache-points.js';
@@ -74,9 +75,9 @@ const KNOWN_PARAMS = {
   bedrock: true,
 } as const satisfies Record<keyof ChatCompletionCreateParamsBase, true>;
 
-/** Bedrock's `requestMetadata` charset (bedrock-wire.md §1.4). */
-const METADATA_PATTERN = /^[a-zA-Z0-9\s:_@$#=/+,.-]*$/;
 const MAX_METADATA_ENTRIES = 16;
+/** What Bedrock's `requestMetadata` keys and values may hold (the service model's pattern, `\s` being ASCII). */
+const METADATA_CHARSET = 'ASCII letters, digits, ASCII whitespace (space, tab, line breaks) and : _ @ $ # = / + , . - only';
 
 export interface ConvertRequestContext {
   /** Whether `http(s)` image URLs may be fetched (they come back as `remoteImages` slots). */
@@ -273,6 +274,9 @@ function readInferenceConfig(body: ChatCompletionCreateParamsBase, features: Req
     if (isSet(value) && (!Number.isInteger(value) || value < 1)) {
       throw BadRequestError.forParam(param, `\`${param}\` must be a whole number ≥ 1; got ${JSON.stringify(value)}.`);
     }
+    if (isSet(value) && value > MAX_INT32) {
+      throw BadRequestError.forParam(param, `\`${param}\` is ${value}; Bedrock's \`maxTokens\` is a 32-bit integer (at most ${MAX_INT32}), and no model writes that many tokens.`);
+    }
   }
   if (isSet(maxTokens) && isSet(maxCompletionTokens) && maxTokens !== maxCompletionTokens) {
     throw BadRequestError.forParam('max_completion_tokens', '`max_tokens` and `max_completion_tokens` disagree; send one of them.');
@@ -450,7 +454,8 @@ function toToolSpec(tool: ChatCompletionFunctionTool, toolNames: NameMap): Tool 
   return {
     toolSpec: {
       name: toBedrockName(toolNames, definition.name),
-      ...(definition.description === undefined ? {} : { description: definition.description }),
+      // Bedrock requires a non-empty description when one is sent; an empty one says nothing, so it is left out.
+      ...(definition.description === undefined || definition.description === '' ? {} : { description: definition.description }),
       inputSchema: { json: (definition.parameters ?? EMPTY_SCHEMA) as never },
       ...(typeof definition.strict === 'boolean' ? { strict: definition.strict } : {}),
     },
@@ -534,8 +539,11 @@ function readRequestMetadata(body: ChatCompletionCreateParamsBase): Record<strin
     if (Object.hasOwn(metadata, key)) throw BadRequestError.forParam(param, `\`${param}\` sets request metadata key \`${key}\` twice.`);
     if (key.length < 1 || key.length > 256) throw BadRequestError.forParam(param, `Request metadata keys must be 1–256 characters; \`${param}\` has ${key.length}.`);
     if (value.length > 256) throw BadRequestError.forParam(param, `\`${param}\` is ${value.length} characters; Bedrock request metadata values hold at most 256.`);
-    if (!METADATA_PATTERN.test(key) || !METADATA_PATTERN.test(value)) {
-      throw BadRequestError.forParam(param, `\`${param}\` holds characters Bedrock request metadata does not allow (letters, digits, spaces and : _ @ $ # = / + , . - only).`);
+    if (!conformsTo('RequestMetadataKeyString', key)) {
+      throw BadRequestError.forParam(param, `The key of \`${param}\` holds characters Bedrock request metadata does not allow (${METADATA_CHARSET}).`);
+    }
+    if (!conformsTo('RequestMetadataValueString', value)) {
+      throw BadRequestError.forParam(param, `\`${param}\` holds characters Bedrock request metadata does not allow (${METADATA_CHARSET}).`);
     }
     metadata[key] = value;
   };

@@ -8,7 +8,9 @@
  * is a pure function of the set of names, so the same request always maps the same way.
  */
 import { createHash } from 'node:crypto';
+import { conformsTo } from '../internal/service-constraints.js';
 
+/** The service model's `ToolName` (the converters check with `conformsTo('ToolName', …)`). */
 export const TOOL_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
 export const TOOL_USE_ID_PATTERN = /^[a-zA-Z0-9_.:-]{1,64}$/;
 
@@ -24,12 +26,12 @@ export interface NameMap {
 
 /** Builds a {@link NameMap} for tool names (`[a-zA-Z0-9_-]{1,64}`). */
 export function createToolNameMap(names: Iterable<string>): NameMap {
-  return createNameMap(names, TOOL_NAME_PATTERN, /[^a-zA-Z0-9_-]/g, 'tool');
+  return createNameMap(names, (name) => conformsTo('ToolName', name), /[^a-zA-Z0-9_-]/g, 'tool');
 }
 
 /** Builds a {@link NameMap} for tool-call IDs (`[a-zA-Z0-9_.:-]{1,64}`). */
 export function createToolCallIdMap(ids: Iterable<string>): NameMap {
-  return createNameMap(ids, TOOL_USE_ID_PATTERN, /[^a-zA-Z0-9_.:-]/g, 'call');
+  return createNameMap(ids, (id) => conformsTo('ToolUseId', id), /[^a-zA-Z0-9_.:-]/g, 'call');
 }
 
 /** The Bedrock-side name for `name` (itself when unmapped). */
@@ -46,13 +48,13 @@ function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 8);
 }
 
-function createNameMap(names: Iterable<string>, valid: RegExp, invalidChars: RegExp, fallback: string): NameMap {
+function createNameMap(names: Iterable<string>, valid: (name: string) => boolean, invalidChars: RegExp, fallback: string): NameMap {
   const unique = [...new Set(names)];
   const toBedrock = new Map<string, string>();
   const taken = new Set<string>();
   // Names that already fit keep themselves, whatever order they come in: a valid name is never renamed.
   for (const name of unique) {
-    if (valid.test(name)) {
+    if (valid(name)) {
       toBedrock.set(name, name);
       taken.add(name);
     }

@@ -4,6 +4,7 @@
  * `bedrock.truncate`).
  */
 import { BadRequestError } from '../core/errors.js';
+import { conformsTo } from '../internal/service-constraints.js';
 import { closestMatches } from '../internal/suggest.js';
 import type { EmbeddingFacts, EmbeddingFamily } from '../models/types.js';
 import type { EmbeddingCreateParams, EmbeddingInputType, EmbeddingTruncation } from './types.js';
@@ -21,8 +22,6 @@ const BEDROCK_OPTIONS = ['inputType', 'truncate', 'normalize', 'baseModel'] as c
 const INPUT_TYPES: readonly EmbeddingInputType[] = ['search_document', 'search_query', 'classification', 'clustering'];
 const TRUNCATIONS: readonly EmbeddingTruncation[] = ['none', 'start', 'end'];
 
-/** Bedrock's `requestMetadata` charset (bedrock-wire.md §1.4). */
-const METADATA_PATTERN = /^[a-zA-Z0-9\s:_@$#=/+,.-]*$/;
 
 /** What the request asks for, checked but not yet matched against a model. */
 export interface EmbeddingRequest {
@@ -135,8 +134,13 @@ function readUser(user: unknown): string | undefined {
   if (user === undefined) return undefined;
   if (typeof user !== 'string') throw BadRequestError.forParam('user', `\`user\` must be a string; got ${describe(user)}.`);
   if (user.length > 256) throw BadRequestError.forParam('user', `\`user\` is ${user.length} characters; Bedrock request metadata values hold at most 256.`);
-  if (!METADATA_PATTERN.test(user)) {
-    throw BadRequestError.forParam('user', '`user` holds characters Bedrock request metadata does not allow (letters, digits, spaces and : _ @ $ # = / + , . - only).');
+  // The service model's pattern (`\s` is ASCII whitespace only). A value outside it would also reach the
+  // X-Amzn-Bedrock-Request-Metadata header, where Node refuses most non-ASCII characters before sending.
+  if (!conformsTo('RequestMetadataValueString', user)) {
+    throw BadRequestError.forParam(
+      'user',
+      '`user` holds characters Bedrock request metadata does not allow (ASCII letters, digits, ASCII whitespace (space, tab, line breaks) and : _ @ $ # = / + , . - only).',
+    );
   }
   return JSON.stringify({ user });
 }

@@ -101,6 +101,7 @@ export function validateConverseRequest(body: unknown, context: ValidationContex
   const request = body as ConverseRequestJson;
 
   validateMessages(request);
+  validateDocumentNames(request);
   validateSystem(request, model);
   validateTools(request, context);
   const maxTokens = validateInferenceConfig(request, model);
@@ -141,6 +142,35 @@ function validateMessages(request: ConverseRequestJson): void {
       }
     });
   });
+}
+
+/**
+ * Document names (AWS, DocumentBlock): alphanumerics, whitespace (no more than one in a row, ASCII whitespace as in
+ * the service model's patterns), hyphens, parentheses and square brackets; unique across the request ("Messages
+ * can't contain duplicate document names.", as Bedrock words it). The charset message is the emulator's own.
+ */
+function validateDocumentNames(request: ConverseRequestJson): void {
+  const seen = new Set<string>();
+  const check = (block: unknown, path: string): void => {
+    const document = isObject(block) && isObject(block['document']) ? block['document'] : undefined;
+    const name = document?.['name'];
+    if (typeof name !== 'string') return;
+    if (!/^[a-zA-Z0-9 \t\n\v\f\r\-()[\]]*$/.test(name) || /[ \t\n\v\f\r]{2}/.test(name)) {
+      fail(
+        `The document name at ${path}.document.name is invalid. A name may contain only alphanumeric characters, whitespace characters (no more than one in a row), hyphens, parentheses and square brackets.`,
+      );
+    }
+    if (seen.has(name)) fail("Messages can't contain duplicate document names.");
+    seen.add(name);
+  };
+  (request.messages ?? []).forEach((message, messageIndex) =>
+    (isObject(message) && Array.isArray(message.content) ? message.content : []).forEach((block, blockIndex) => {
+      const path = `messages.${messageIndex}.content.${blockIndex}`;
+      check(block, path);
+      const results = isObject(block) && isObject(block['toolResult']) ? block['toolResult']['content'] : undefined;
+      if (Array.isArray(results)) results.forEach((item, itemIndex) => check(item, `${path}.toolResult.content.${itemIndex}`));
+    }),
+  );
 }
 
 function validateSystem(request: ConverseRequestJson, model: EmulatorModel): void {

@@ -7,6 +7,7 @@
  */
 import { BadRequestError, NotFoundError } from '../core/errors.js';
 import { closestMatches } from '../internal/suggest.js';
+import { conformsTo } from '../internal/service-constraints.js';
 import { parseBedrockArn, type ParsedArn } from './arn.js';
 import { CATALOG_ENTRIES } from './catalog.js';
 import { geographiesForRegion, isGovCloudRegion, splitProfilePrefix } from './geography.js';
@@ -130,6 +131,26 @@ export function modelIdForRegion(
  * @throws {NotFoundError} for unknown aliases; {@link BadRequestError} for malformed names and ARNs.
  */
 export function resolveModel(name: string, options: ResolveModelOptions): ResolvedModel {
+  return checkModelIdConforms(resolveUnchecked(name, options), name);
+}
+
+/**
+ * Bedrock validates `modelId` against the service model's pattern (whole value; Converse's
+ * `ConversationalModelId` and InvokeModel's `InvokeModelIdentifier`) before anything else: an ID or ARN that only
+ * looks well formed (a foundation-model ARN of a profile ID, a prompt ARN whose ID is not 10 characters, a
+ * `:200k` suffix on an ARN, an `_` next to a dot) is refused here, naming `model`.
+ */
+function checkModelIdConforms(resolved: ResolvedModel, name: string): ResolvedModel {
+  const { modelId } = resolved;
+  if (conformsTo('ConversationalModelId', modelId) && conformsTo('InvokeModelIdentifier', modelId)) return resolved;
+  const target = modelId === name ? `model "${name}"` : `model "${name}" (called as "${modelId}")`;
+  throw BadRequestError.forParam(
+    'model',
+    `${target} does not match the model ID pattern of Bedrock's service model, so Bedrock would refuse it: give a model alias, a Bedrock model ID (e.g. "anthropic.claude-sonnet-4-5-20250929-v1:0"), an inference profile ID (e.g. "us.anthropic.claude-sonnet-4-5-20250929-v1:0") or a Bedrock ARN (foundation-model ARNs take base model IDs; inference-profile ARNs take profile IDs).`,
+  );
+}
+
+function resolveUnchecked(name: string, options: ResolveModelOptions): ResolvedModel {
   if (typeof name !== 'string' || name.length === 0) {
     throw BadRequestError.forParam('model', 'model is required: give a model alias (e.g. "claude-sonnet-4-5"), a Bedrock model ID, an inference profile ID or an ARN.');
   }

@@ -48,4 +48,21 @@ describe('sanitizeDocumentName', () => {
     const taken = new Set<string>();
     expect(['a', 'a', 'a', 'b'].map((name) => claimUniqueName(name, taken))).toEqual(['a', 'a (2)', 'a (3)', 'b']);
   });
+
+  it('never makes two spaces in a row when it cuts a long name for the suffix', () => {
+    const taken = new Set<string>();
+    // 196 characters, the last one a space: the cut for " (2)" ends on that space.
+    const name = `${'a'.repeat(195)} ${'b'.repeat(4)}`;
+    expect(claimUniqueName(name, taken)).toBe(name);
+    const second = claimUniqueName(name, taken);
+    expect(second).toBe(`${'a'.repeat(195)} (2)`);
+    expect(second).not.toMatch(/\s\s/);
+    expect(second.length).toBeLessThanOrEqual(200);
+  });
+
+  it('treats Unicode spaces as other characters, so only ASCII spaces reach the name, one at a time', () => {
+    expect(sanitizeDocumentName('a\u00a0b\u3000 c.pdf', 'doc')).toBe('a-b- c');
+    expect(sanitizeDocumentName('a \u2003 b.pdf', 'doc')).toBe('a - b');
+    expect(sanitizeDocumentName(`${'x'.repeat(199)}  y.txt`, 'doc')).toBe('x'.repeat(199));
+  });
 });

@@ -64,6 +64,14 @@ describe('user content', () => {
     ['an empty data URL', 'data:image/png;base64,', 'invalid_value'],
     ['an ftp URL', 'ftp://example.com/cat.png', 'invalid_image_url'],
     ['an s3 URI without an image extension', 's3://bucket/cat.tiff', 'invalid_image_format'],
+    // The service model's S3Uri: lower-case scheme, a valid bucket name, no line break in the key.
+    ['an s3 URI with an upper-case bucket name', 's3://My-Bucket/cat.png', 'invalid_image_url'],
+    ['an s3 URI with an underscore in the bucket', 's3://my_bucket/cat.png', 'invalid_image_url'],
+    ['an s3 URI with a two-character bucket', 's3://ab/cat.png', 'invalid_image_url'],
+    ['an s3 URI whose bucket ends in a hyphen', 's3://bucket-/cat.png', 'invalid_image_url'],
+    ['an s3 URI with an upper-case scheme', 'S3://bucket/cat.png', 'invalid_image_url'],
+    ['an s3 URI with a line break in the key', 's3://bucket/a\nb.png', 'invalid_image_url'],
+    ['an s3 URI over 1024 characters', `s3://bucket/${'k'.repeat(1020)}.png`, 'invalid_image_url'],
   ])('rejects %s, naming the URL', (_name, url, code) => {
     const error = badRequest(() =>
       convert([{ role: 'user', content: [{ type: 'text', text: 'Look' }, { type: 'image_url', image_url: { url } }] }]),

@@ -244,6 +244,23 @@ describe('tools and tool choice', () => {
   });
 });
 
+describe('service-model conformance of the converted request', () => {
+  it('leaves out an empty tool description (Bedrock requires length >= 1 when one is sent)', () => {
+    const tool = { type: 'function', function: { name: 'lookup', description: '', parameters: { type: 'object' } } };
+    const spec = convert({ tools: [tool] }).input.toolConfig?.tools?.[0]?.toolSpec;
+    expect(spec).toEqual({ name: 'lookup', inputSchema: { json: { type: 'object' } } });
+    expect(spec).not.toHaveProperty('description');
+  });
+
+  it.each(['max_tokens', 'max_completion_tokens'])('refuses %s above 2^31-1 (maxTokens is a 32-bit integer), naming it', (param) => {
+    expect(convert({ [param]: 2 ** 31 - 1 }).input.inferenceConfig).toEqual({ maxTokens: 2 ** 31 - 1 });
+    const error = badRequest(() => convert({ [param]: 2 ** 31 }));
+    expect(error.param).toBe(param);
+    expect(error.message).toMatch(/32-bit/);
+    expect(badRequest(() => convert({ [param]: Number.MAX_SAFE_INTEGER })).param).toBe(param);
+  });
+});
+
 describe('request metadata, service tier and Bedrock extras', () => {
   it('sends user, safety_identifier and metadata as requestMetadata', () => {
     expect(convert({ user: 'user-42@example.com', safety_identifier: 'abc', metadata: { team: 'search', env: 'prod' } }).input.requestMetadata).toEqual({
@@ -262,8 +279,17 @@ describe('request metadata, service tier and Bedrock extras', () => {
     [{ metadata: { user: 'a' }, user: 'b' }, 'user'],
     [{ metadata: Object.fromEntries(Array.from({ length: 16 }, (_, index) => [`k${index}`, 'v'])), user: 'u' }, 'metadata'],
     [{ user: 'line\u0000break' }, 'user'],
+    // The service model's \s is ASCII whitespace: Unicode spaces are refused (JavaScript's \s would take them).
+    [{ user: 'no\u00a0break' }, 'user'],
+    [{ safety_identifier: 'em\u2003space' }, 'safety_identifier'],
+    [{ metadata: { k: 'ideographic\u3000space' } }, 'metadata.k'],
+    [{ metadata: { ['bom\ufeff']: 'v' } }, 'metadata.bom\ufeff'],
   ])('rejects request metadata %#', (params, param) => {
     expect(badRequest(() => convert(params)).param).toBe(param);
+  });
+
+  it('accepts ASCII whitespace in request metadata, as the service model does', () => {
+    expect(convert({ user: 'a b\tc\nd', metadata: { 'k 1': 'x\ry\fz\u000bw' } }).input.requestMetadata).toEqual({ 'k 1': 'x\ry\fz\u000bw', user: 'a b\tc\nd' });
   });
 
   it.each([

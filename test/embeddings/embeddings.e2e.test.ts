@@ -309,3 +309,17 @@ describe('client settings', () => {
     }
   });
 });
+
+describe('values that would reach an HTTP header', () => {
+  it.each(['a\u2003b', 'a\u3000b', 'a\u00a0b', '\ufeffa'])('refuses user %j before sending, as a BadRequestError naming user (not a retried connection error)', async (user) => {
+    const error = await client.embeddings.create({ model: 'titan-embed-text-v2', input: 'x', user }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).param).toBe('user');
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it('sends ASCII whitespace in user JSON-escaped in the header, which Bedrock accepts', async () => {
+    await client.embeddings.create({ model: 'titan-embed-text-v2', input: 'x', user: 'team a\tb' });
+    expect(invokeBodies()).toHaveLength(1);
+  });
+});

@@ -163,3 +163,19 @@ describe('validateConverseRequest: cache points and structured output', () => {
     );
   });
 });
+
+describe('validateConverseRequest: document names', () => {
+  const withDocuments = (...names: string[]) => ({
+    messages: [{ role: 'user', content: [{ text: 'Read' }, ...names.map((name) => ({ document: { format: 'txt', name, source: { text: 'x' } } }))] }],
+  });
+  it.each(['report', 'Q3 report (final) [v2]', 'a-b c'])('accepts %j', (name) => {
+    expect(messageOf(withDocuments(name))).toBeUndefined();
+  });
+  it.each(['two  spaces', 'dot.name', 'no\u00a0break', 'tab\t\tdouble'])('refuses %j', (name) => {
+    expect(messageOf(withDocuments(name))).toMatch(/^The document name at messages\.0\.content\.1\.document\.name is invalid\./);
+  });
+  it('refuses the same name twice', () => {
+    expect(messageOf(withDocuments('a', 'a'))).toBe("Messages can't contain duplicate document names.");
+    expect(messageOf(withDocuments('a', 'b'))).toBeUndefined();
+  });
+});

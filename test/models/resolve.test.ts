@@ -349,20 +349,20 @@ describe('resolveModel: ARNs of every kind round-trip', () => {
       region: 'eu-west-1',
       alias: undefined,
     },
-    { arn: 'arn:aws:bedrock:us-west-2:123456789012:provisioned-model/p9x8y7z6', kind: 'provisioned-model', region: 'us-west-2', alias: undefined },
+    { arn: 'arn:aws:bedrock:us-west-2:123456789012:provisioned-model/p9x8y7z6w5v4', kind: 'provisioned-model', region: 'us-west-2', alias: undefined },
     {
-      arn: 'arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.nova-lite-v1:0:300k/abcd1234efgh',
+      arn: 'arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.nova-lite-v1/abcd1234efgh',
       kind: 'custom-model',
       region: 'us-east-1',
       alias: undefined,
     },
     {
-      arn: 'arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment/dep-0001',
+      arn: 'arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment/dep0001abcde',
       kind: 'custom-model-deployment',
       region: 'us-east-1',
       alias: undefined,
     },
-    { arn: 'arn:aws:bedrock:ap-northeast-1:123456789012:imported-model/imp-42', kind: 'imported-model', region: 'ap-northeast-1', alias: undefined },
+    { arn: 'arn:aws:bedrock:ap-northeast-1:123456789012:imported-model/imp42abcdefg', kind: 'imported-model', region: 'ap-northeast-1', alias: undefined },
     {
       arn: 'arn:aws-us-gov:bedrock:us-gov-west-1:123456789012:application-inference-profile/gov1',
       kind: 'application-inference-profile',
@@ -385,6 +385,23 @@ describe('resolveModel: ARNs of every kind round-trip', () => {
         expect(resolved.entry).toBe(alias === undefined ? undefined : CATALOG[alias]);
       }
     }
+  });
+
+  it.each([
+    // A foundation-model ARN takes a base model ID, not a profile ID or a context-window variant.
+    'arn:aws:bedrock:us-east-1::foundation-model/us.anthropic.claude-3-haiku-20240307-v1:0',
+    'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-v2:1:200k',
+    // Custom-model ARNs with the base model's version (the pattern allows none), prompt IDs other than 10 characters,
+    // provisioned/imported IDs other than 12 lower-case characters.
+    'arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.nova-lite-v1:0:300k/abcd1234efgh',
+    'arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT12345',
+    'arn:aws:bedrock:us-west-2:123456789012:provisioned-model/p9x8y7z6',
+    'arn:aws:bedrock:ap-northeast-1:123456789012:imported-model/imp-42',
+    // IDs: an underscore next to a dot.
+    'my_org.model-v1',
+  ])('refuses %s, which the service model\'s modelId pattern refuses, naming model', (name) => {
+    expect(() => resolveModel(name, { region: 'us-east-1' })).toThrow(expect.objectContaining({ param: 'model', status: 400 }));
+    expect(() => resolveModel(name, { region: 'us-east-1' })).toThrow(/model ID pattern of Bedrock's service model/);
   });
 
   it('takes capabilities from bedrock.baseModel for an ARN without a model name', () => {

@@ -142,7 +142,7 @@ function checkValue(value: unknown, shapeName: string, path: string, collector: 
       if (shape.pattern !== undefined && !serviceModelRegExp(shape.pattern).test(value)) {
         collector.add(value, path, `satisfy regular expression pattern: ${shape.pattern}`, hidden);
       }
-      checkLength(value, serviceStringLength(value), shape, path, collector, hidden);
+      if (shape.min !== undefined || shape.max !== undefined) checkLength(value, serviceStringLength(value), shape, path, collector, hidden);
       return;
     }
     case 'blob': {

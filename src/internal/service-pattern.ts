@@ -69,6 +69,7 @@ export function serviceModelRegExp(pattern: string): RegExp {
 
 /** The length the service measures for `min`/`max` on a string: Unicode code points (Smithy's `@length`). */
 export function serviceStringLength(value: string): number {
+  if (!/[\uD800-\uDFFF]/.test(value)) return value.length;
   let length = 0;
   for (const _ of value) length += 1;
   return length;

@@ -149,3 +149,5 @@ export type {
   ResponseUsage,
   Tool as ResponseTool,
 } from './responses/types.js';
+// server: the same handler on a port (`bedrock-openai serve`)
+export { startServer, type ServerOptions, type ServerHandle } from './server/server.js';

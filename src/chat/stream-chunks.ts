@@ -76,15 +76,15 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
   /** The finish chunk, held until `metadata`. */
   let pendingFinish: ChatCompletionChunk | undefined;
 
-  const chunk = (choices: ChatCompletionChunkChoice[], extra: Partial<ChatCompletionChunk> = {}): ChatCompletionChunk => ({
-    id: context.id,
-    object: 'chat.completion.chunk',
-    created: context.created,
-    model: context.model,
-    choices,
-    ...(context.includeUsage ? { usage: null } : {}),
-    ...extra,
-  });
+  const { id, created, model, includeUsage } = context;
+  // The per-delta path: one object literal with a fixed key order (no spreads), the same shape every time.
+  const chunk = (choices: ChatCompletionChunkChoice[], extra?: Pick<ChatCompletionChunk, 'usage' | 'bedrock'>): ChatCompletionChunk => {
+    const made: ChatCompletionChunk = { id, object: 'chat.completion.chunk', created, model, choices };
+    if (includeUsage) made.usage = null;
+    if (extra?.usage !== undefined) made.usage = extra.usage;
+    if (extra?.bedrock !== undefined) made.bedrock = extra.bedrock;
+    return made;
+  };
   const deltaChunk = (delta: ChatCompletionChunkDelta): ChatCompletionChunk => chunk([{ index: 0, delta, finish_reason: null }]);
   /** The role chunk, once, before anything else. */
   const start = (): ChatCompletionChunk[] => {
@@ -94,6 +94,7 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
   };
   const contentChunk = (text: string): ChatCompletionChunk[] => {
     if (context.structuredOutput !== undefined) content = (content ?? '') + text;
+    if (started) return [deltaChunk({ content: text })];
     return [...start(), deltaChunk({ content: text })];
   };
   const reasoningBlock = (index: number): Extract<BlockState, { kind: 'reasoning' }> => {

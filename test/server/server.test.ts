@@ -72,7 +72,7 @@ describe('limits', () => {
 
   it('past --max-concurrent → 429 with retry-after, and served again once a slot frees', async () => {
     const server = await serve({ maxConcurrentRequests: 2 });
-    emulator.faults.add({ operation: 'ConverseStream', frameDelayMs: 100, count: 2 });
+    emulator.faults.add({ operation: 'ConverseStream', frameDelayMs: 300, count: 2 });
     const streams = await Promise.all([1, 2].map(() => postChat(server, chatBody('one two three', { stream: true }))));
     const refused = await postChat(server, chatBody('hi'));
     expect(refused.status).toBe(429);
@@ -84,9 +84,16 @@ describe('limits', () => {
     expect((await postChat(server, chatBody('hi'))).status).toBe(200);
   });
 
-  it('a request over --request-timeout-ms ends its stream with a timeout error event', async () => {
-    const server = await serve({ requestTimeoutMs: 300 });
-    emulator.faults.add({ operation: 'ConverseStream', frameDelayMs: 150 });
+  it('a request over --request-timeout-ms: a 504 before the response, a timeout error event after', async () => {
+    const quick = await serve({ requestTimeoutMs: 300 });
+    emulator.faults.add({ operation: 'Converse', latencyMs: 3_000 });
+    const refused = await postChat(quick, chatBody('hi'));
+    expect(refused.status).toBe(504);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('request_timeout');
+
+    // The first event comes after 500 ms, well inside the 2 s limit; the last would come after about 5 s.
+    const server = await serve({ requestTimeoutMs: 2_000 });
+    emulator.faults.add({ operation: 'ConverseStream', frameDelayMs: 500 });
     const { events, text } = await readSse(await postChat(server, chatBody('a b c d e f g h', { stream: true })));
     expect(text).not.toContain('[DONE]');
     expect(events.at(-1)!.event).toBe('error');

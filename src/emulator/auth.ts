@@ -114,16 +114,20 @@ export class Authenticator {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Resolves who sent the request, or throws the {@link EmulatorError} Bedrock would answer with. */
-  async authenticate(input: AuthInput): Promise<AuthResult> {
+  /**
+   * Resolves who sent the request, or throws the {@link EmulatorError} Bedrock would answer with. `service` is the
+   * SigV4 signing name the request must be scoped to: `bedrock` (Runtime and control plane) or `s3` (signed without
+   * re-escaping the path, as S3 requires; bearer keys are Bedrock's only).
+   */
+  async authenticate(input: AuthInput, expectedService: 'bedrock' | 's3' = 'bedrock'): Promise<AuthResult> {
     const authorization = input.headers['authorization'];
     if (authorization === undefined || authorization.trim() === '') {
       throw new EmulatorError('MissingAuthenticationTokenException', 403, 'Missing Authentication Token', {
         namespace: CORAL_ERROR_NAMESPACE,
       });
     }
-    if (/^Bearer\s/i.test(authorization)) return this.#authenticateBearer(authorization.replace(/^Bearer\s+/i, '').trim());
-    if (authorization.startsWith('AWS4-HMAC-SHA256')) return this.#authenticateSigV4(input, authorization);
+    if (/^Bearer\s/i.test(authorization) && expectedService === 'bedrock') return this.#authenticateBearer(authorization.replace(/^Bearer\s+/i, '').trim());
+    if (authorization.startsWith('AWS4-HMAC-SHA256')) return this.#authenticateSigV4(input, authorization, expectedService);
     throw new EmulatorError(
       'IncompleteSignatureException',
       400,
@@ -144,7 +148,7 @@ export class Authenticator {
     return { scheme: 'bearer', region: this.#bearerRegion };
   }
 
-  async #authenticateSigV4(input: AuthInput, authorization: string): Promise<AuthResult> {
+  async #authenticateSigV4(input: AuthInput, authorization: string, expectedService: 'bedrock' | 's3'): Promise<AuthResult> {
     const match = AUTHORIZATION_PATTERN.exec(authorization);
     if (!match) {
       throw new EmulatorError(
@@ -160,8 +164,8 @@ export class Authenticator {
     if (pair === undefined) throw unrecognizedClient();
     const requestToken = input.headers['x-amz-security-token'];
     if (!equalStrings(pair.sessionToken ?? '', requestToken ?? '')) throw unrecognizedClient();
-    if (service !== 'bedrock') {
-      throw invalidSignature(`Credential should be scoped to correct service: 'bedrock'. `);
+    if (service !== expectedService) {
+      throw invalidSignature(`Credential should be scoped to correct service: '${expectedService}'. `);
     }
     const amzDate = input.headers['x-amz-date'] ?? '';
     const signedAt = parseAmzDate(amzDate);
@@ -181,7 +185,8 @@ export class Authenticator {
       );
     }
     const contentHash = input.headers['x-amz-content-sha256'];
-    if (contentHash !== undefined && contentHash !== 'UNSIGNED-PAYLOAD') {
+    // Streaming (aws-chunked) S3 bodies sign each chunk; the seed signature over the headers is still checked below.
+    if (contentHash !== undefined && contentHash !== 'UNSIGNED-PAYLOAD' && !contentHash.startsWith('STREAMING-')) {
       const actual = createHash('sha256').update(input.body).digest('hex');
       if (actual !== contentHash) throw invalidSignature(SIGNATURE_MISMATCH_MESSAGE);
     }
@@ -206,7 +211,7 @@ export class Authenticator {
       signedHeaders[name] = value;
     }
     const credentials = requestToken === undefined ? { accessKeyId, secretAccessKey: pair.secretAccessKey } : { accessKeyId, secretAccessKey: pair.secretAccessKey, sessionToken: requestToken };
-    const signed = await this.#signer(accessKeyId, region, credentials).sign(
+    const signed = await this.#signer(accessKeyId, region, credentials, expectedService).sign(
       new HttpRequest({ method: input.method, protocol: 'http:', hostname: 'localhost', path, query, headers: signedHeaders, body: input.body }),
       { signingDate: signedAt },
     );
@@ -219,11 +224,12 @@ export class Authenticator {
     accessKeyId: string,
     region: string,
     credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string },
+    service: 'bedrock' | 's3',
   ): SignatureV4 {
-    const key = `${accessKeyId}\u0000${region}\u0000${credentials.sessionToken ?? ''}`;
+    const key = `${service}\u0000${accessKeyId}\u0000${region}\u0000${credentials.sessionToken ?? ''}`;
     let signer = this.#signers.get(key);
     if (signer === undefined) {
-      signer = new SignatureV4({ service: 'bedrock', region, credentials, sha256: Sha256 });
+      signer = new SignatureV4({ service, region, credentials, sha256: Sha256, uriEscapePath: service !== 's3' });
       this.#signers.set(key, signer);
     }
     return signer;

@@ -11,6 +11,7 @@
  * | `POST /__emulator/reset` | clears faults, requests, counts and the prompt cache |
  * | `GET /__emulator/health` | `{ ok: true }` |
  */
+import type { BatchFaultSpec, BatchJobs, BatchPacing } from './batch-jobs.js';
 import type { FaultRegistry, FaultSpec } from './faults.js';
 import { readBody, sendJson } from './http.js';
 import type { PromptCache } from './prompt-cache.js';
@@ -21,6 +22,7 @@ export interface ControlState {
   faults: FaultRegistry;
   log: RequestLog;
   promptCache: PromptCache;
+  batch: BatchJobs;
 }
 
 /** Whether a remote address is loopback (127.0.0.0/8, ::1, or IPv4-mapped loopback). */
@@ -58,6 +60,16 @@ export async function handleControl(state: ControlState, request: IncomingReques
     } else if (path.startsWith('/__emulator/faults/') && method === 'DELETE') {
       const removed = state.faults.remove(decodeURIComponent(path.slice('/__emulator/faults/'.length)));
       sendJson(response, removed ? 200 : 404, { ok: removed }, requestId);
+    } else if (path === '/__emulator/batch/faults' && method === 'POST') {
+      const parsed = JSON.parse(body.toString('utf8') || '{}') as Omit<BatchFaultSpec, 'count'> & { count?: number | 'always' };
+      const id = state.batch.addFault({ ...parsed, count: parsed.count === 'always' ? Infinity : parsed.count } as BatchFaultSpec);
+      sendJson(response, 201, { id }, requestId);
+    } else if (path === '/__emulator/batch/faults' && method === 'DELETE') {
+      state.batch.clearFaults();
+      sendJson(response, 200, { ok: true }, requestId);
+    } else if (path === '/__emulator/batch/pacing' && method === 'PUT') {
+      state.batch.setPacing(JSON.parse(body.toString('utf8') || '{}') as BatchPacing);
+      sendJson(response, 200, { ok: true }, requestId);
     } else if (path === '/__emulator/requests' && method === 'GET') {
       sendJson(response, 200, { requests: state.log.entries, counts: state.log.counts, total: state.log.total }, requestId);
     } else if (path === '/__emulator/requests' && method === 'DELETE') {

@@ -24,6 +24,8 @@ import { REDACTED_THINKING_TRIGGER } from './reasoning.js';
 import { RequestLog, type OperationCounts, type RecordedRequest } from './requests.js';
 import { createRequestHandler } from './router.js';
 import { startTransport } from './server.js';
+import { BatchJobs, type BatchFaultSpec, type BatchPacing, type JobStatus } from './batch-jobs.js';
+import { S3Store } from './s3.js';
 
 export type { EmulatorCredentials } from './auth.js';
 export type { ActiveFault, Delay, FaultSpec, OperationName } from './faults.js';
@@ -36,6 +38,11 @@ export type { EmulatorPrompt } from './prompts.js';
 export { REDACTED_THINKING_TRIGGER } from './reasoning.js';
 export { countTokens } from './tokens.js';
 export { cosineSimilarity, embedText } from './embeddings.js';
+export type { BatchFaultSpec, BatchPacing, JobStatus } from './batch-jobs.js';
+export { DEFAULT_MIN_RECORDS } from './batch-jobs.js';
+
+/** The bucket every emulator has unless `buckets` says otherwise. */
+export const DEFAULT_BUCKET = 'bedrock-openai-emulator';
 
 /** Default key pair: obviously fake, but well-formed (20-character key ID, 40-character secret). */
 export const DEFAULT_CREDENTIALS: Readonly<EmulatorCredentials> = Object.freeze({
@@ -88,6 +95,20 @@ export interface EmulatorOptions {
   maxLoggedRequests?: number;
   /** Clock for SigV4 freshness checks and cache TTLs (milliseconds since the epoch). Default `Date.now`. */
   now?: () => number;
+  /** S3 buckets that exist from the start. Default: [{@link DEFAULT_BUCKET}]. */
+  buckets?: string[];
+  /** Pacing of batch inference jobs (see {@link BatchPacing}). */
+  batch?: BatchPacing;
+}
+
+/** Batch inference jobs: pacing and faults (also at `/__emulator/batch/pacing` and `/__emulator/batch/faults`). */
+export interface EmulatorBatch {
+  setPacing(pacing: BatchPacing): void;
+  /** Adds a fault for the next `count` jobs (a record that errors, a job that fails or expires); returns its ID. */
+  addFault(spec: BatchFaultSpec): string;
+  clearFaults(): void;
+  /** Resolves once every job has ended. */
+  settled(): Promise<void>;
 }
 
 /** Programmatic fault injection. */
@@ -121,6 +142,10 @@ export interface EmulatorHandle {
   readonly requests: readonly RecordedRequest[];
   /** Requests per operation since start (or the last `clearRequests`); `other` counts unknown paths. */
   readonly counts: Readonly<OperationCounts>;
+  /** Batch inference jobs. */
+  batch: EmulatorBatch;
+  /** Creates an S3 bucket (path-style S3 is served on the same port, SigV4 scoped to `s3`). */
+  createBucket(name: string): void;
   /** Empties the request log and the counts. */
   clearRequests(): void;
   /** Clears faults, the request log, counts and the prompt cache. */
@@ -151,18 +176,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const log = new RequestLog(options.maxLoggedRequests ?? 1000);
   const promptCache = new PromptCache({ ...(options.cacheMinimumTokens === undefined ? {} : { minimumTokens: options.cacheMinimumTokens }), now });
   const authenticator = new Authenticator({ credentials, apiKeys, region, now });
+  const s3 = new S3Store(options.buckets ?? [DEFAULT_BUCKET]);
+  const operations = {
+    models,
+    promptCache,
+    guardrailTrigger: options.guardrailTrigger ?? DEFAULT_GUARDRAIL_TRIGGER,
+    redactedThinkingTrigger: options.redactedThinkingTrigger ?? REDACTED_THINKING_TRIGGER,
+  };
+  const batch = new BatchJobs({ models, operations, s3 }, options.batch);
   const transport = await startTransport(
     host,
     options.port ?? 0,
-    createRequestHandler({
-      authenticator,
-      models,
-      faults,
-      log,
-      promptCache,
-      guardrailTrigger: options.guardrailTrigger ?? DEFAULT_GUARDRAIL_TRIGGER,
-      redactedThinkingTrigger: options.redactedThinkingTrigger ?? REDACTED_THINKING_TRIGGER,
-    }),
+    createRequestHandler({ authenticator, faults, log, s3, batch, ...operations }),
   );
   return {
     url: `http://${host}:${transport.port}`,
@@ -191,12 +216,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     get counts() {
       return log.counts;
     },
+    batch: {
+      setPacing: (pacing) => batch.setPacing(pacing),
+      addFault: (spec) => batch.addFault(spec),
+      clearFaults: () => batch.clearFaults(),
+      settled: () => batch.settled(),
+    },
+    createBucket: (name) => s3.createBucket(name),
     clearRequests: () => log.clear(),
     reset: () => {
       faults.clear();
       log.clear();
       promptCache.clear();
+      batch.clearFaults();
     },
-    close: () => transport.close(),
+    close: async () => {
+      await transport.close();
+      await batch.settled();
+      s3.close();
+    },
   };
 }

@@ -8,7 +8,7 @@ import type { Authenticator } from './auth.js';
 import { handleControl, type ControlState } from './control.js';
 import { EmulatorError, isModeledExceptionName, DEFAULT_EXCEPTION_MESSAGES, validationError } from './errors.js';
 import type { FaultRegistry, OperationName } from './faults.js';
-import { headersOf, readBody, sendError } from './http.js';
+import { headersOf, readBody, sendError, sendJson } from './http.js';
 import {
   handleConverse,
   handleConverseStream,
@@ -23,6 +23,8 @@ import { isPromptArn } from './prompts.js';
 import type { RecordedRequest, RequestLog } from './requests.js';
 import { validateAgainstServiceModel } from './service-validation.js';
 import type { RequestHandler } from './server.js';
+import type { BatchJobs } from './batch-jobs.js';
+import { handleS3, s3AuthError, S3Error, sendS3Error, type S3Store } from './s3.js';
 
 export type { OperationName } from './faults.js';
 
@@ -64,6 +66,49 @@ export interface RouterState extends OperationState, ControlState {
   models: ModelRegistry;
   faults: FaultRegistry;
   log: RequestLog;
+  s3: S3Store;
+  batch: BatchJobs;
+}
+
+/** Which service a request is for: S3 by its SigV4 scope (or a path outside Bedrock's), the control plane's batch paths, else Runtime. */
+export function serviceOf(rawPath: string, authorization: string | undefined): 's3' | 'bedrock-batch' | 'bedrock-runtime' {
+  if (authorization !== undefined && /Credential=[^/]+\/\d{8}\/[^/]+\/s3\/aws4_request/.test(authorization)) return 's3';
+  if (/^\/model-invocation-jobs?(\/|\?|$)/.test(rawPath)) return 'bedrock-batch';
+  if (rawPath.startsWith('/model/') || authorization?.startsWith('Bearer') === true || /\/bedrock\/aws4_request/.test(authorization ?? '')) return 'bedrock-runtime';
+  return 's3';
+}
+
+/** Serves S3 and the control plane's batch operations (src/emulator/s3.ts, src/emulator/batch-jobs.ts). */
+async function dispatchOtherService(
+  state: RouterState,
+  service: 's3' | 'bedrock-batch',
+  input: { method: string; rawPath: string; headers: Record<string, string | undefined>; body: Buffer },
+  response: Parameters<RequestHandler>[1],
+  requestId: string,
+): Promise<void> {
+  if (service === 's3') {
+    try {
+      try {
+        await state.authenticator.authenticate(input, 's3');
+      } catch (error) {
+        throw error instanceof EmulatorError ? s3AuthError(error) : error;
+      }
+      await handleS3(state.s3, input, response, requestId);
+    } catch (error) {
+      if (response.headersSent) return void response.destroy();
+      const s3Error = error instanceof S3Error ? error : new S3Error('InternalError', 500, `We encountered an internal error. Please try again. (${(error as Error).message})`);
+      sendS3Error(response, s3Error, requestId, input.method);
+    }
+    return;
+  }
+  try {
+    const auth = await state.authenticator.authenticate(input);
+    const result = await state.batch.handle(input.method, input.rawPath, parseJsonBody(input.body), auth.region);
+    sendJson(response, 200, result, requestId);
+  } catch (error) {
+    const emulatorError = error instanceof EmulatorError ? error : new EmulatorError('InternalServerException', 500, `Emulator failure: ${(error as Error).message}`);
+    sendError(response, emulatorError, requestId);
+  }
 }
 
 function parseJsonBody(body: Buffer): unknown {
@@ -124,6 +169,14 @@ export function createRequestHandler(state: RouterState): RequestHandler {
       return;
     }
     const headers = headersOf(request);
+    const service = serviceOf(rawPath, headers['authorization']);
+    if (service !== 'bedrock-runtime') {
+      void readBody(request).then(
+        (body) => dispatchOtherService(state, service, { method, rawPath, headers, body }, response, requestId),
+        () => response.destroy(),
+      );
+      return;
+    }
     const record: RecordedRequest = {
       requestId,
       receivedAt: new Date().toISOString(),

@@ -22,6 +22,10 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
 /** An HTTP handler the AWS SDK accepts (`NodeHttpHandler`, `NodeHttp2Handler`, …). */
 export type HttpHandler = NonNullable<BedrockRuntimeClientConfig['requestHandler']>;
+import { Batches } from './batch/batches.js';
+import { type BatchConfig, type BatchOptions, resolveBatchConfig } from './batch/config.js';
+import type { BatchContext } from './batch/context.js';
+import { Files } from './batch/files.js';
 import { Chat } from './chat/chat.js';
 import { DEFAULT_IMAGE_FETCH } from './chat/image-source.js';
 import { type AliasTarget, type CrossRegionMode, findBedrockJson, type LoadedBedrockJson, loadBedrockJson } from './config/bedrock-json.js';
@@ -39,7 +43,8 @@ import { type ConfigOptions, describeSource, resolveConfig, type ResolvedConfig 
 import type { ResponseMetadata } from './core/api-promise.js';
 import { ConfigurationError } from './core/errors.js';
 import type { RetryInfo } from './core/retry.js';
-import { BEDROCK_RUNTIME, type BedrockRuntimeOperations } from './core/services.js';
+import { BEDROCK_CONTROL, BEDROCK_RUNTIME, type BedrockRuntimeOperations, S3_SERVICE } from './core/services.js';
+import { fromAwsError } from './core/errors.js';
 import { Transport } from './core/transport.js';
 import { Embeddings } from './embeddings/embeddings.js';
 import type { Env } from './internal/env.js';
@@ -122,6 +127,11 @@ export interface ClientOptions {
    * evicted); a `FileResponseStore` keeps them across restarts.
    */
   responseStore?: ResponseStore | undefined;
+  /**
+   * Batch inference (`files`, `batches`): the S3 folder and the IAM role Bedrock assumes. Each field falls back to
+   * `BEDROCK_OPENAI_BATCH_S3_URI` / `BEDROCK_OPENAI_BATCH_ROLE_ARN`, then `batch` in bedrock.json; checked on first use.
+   */
+  batch?: BatchOptions | undefined;
 }
 
 /** Options every method takes as its last argument, as in `openai`. */
@@ -180,6 +190,10 @@ export class Client {
 
   /** @internal */
   readonly _responseStore: ResponseStore;
+  /** OpenAI's Files API over S3 (batch input and output). */
+  readonly files: Files;
+  /** OpenAI's Batches API over Bedrock batch inference. */
+  readonly batches: Batches;
 
   /** @internal */
   readonly _settings: ClientSettings;
@@ -198,6 +212,7 @@ export class Client {
   readonly #secrets: string[];
   /** Sends every AWS call: retries, timeouts, cancellation, error mapping, one SDK client per service and region. */
   readonly #transport: Transport;
+  #batchConfig: BatchConfig | undefined;
   /** Models already warned about for a `global.` fallback (once per model and region). */
   readonly #globalWarned = new Set<string>();
 
@@ -226,7 +241,12 @@ export class Client {
       },
       secrets: this.#secrets,
       requestHandler: options.requestHandler,
-      endpoint: async (service) => (service === BEDROCK_RUNTIME ? (await this.#resolvedConfig()).endpoint?.value : undefined),
+      endpoint: async (service) => {
+        if (service === BEDROCK_RUNTIME) return (await this.#resolvedConfig()).endpoint?.value;
+        if (service === S3_SERVICE) return this.#batchConfig?.s3Endpoint;
+        if (service === BEDROCK_CONTROL) return this.#batchConfig?.bedrockEndpoint;
+        return undefined;
+      },
     });
 
     const imageFetch = options.imageFetch;
@@ -242,11 +262,34 @@ export class Client {
     this.embeddings = new Embeddings(this);
     this._responseStore = options.responseStore ?? new MemoryResponseStore();
     this.responses = new Responses(this);
+    this.files = new Files(this);
+    this.batches = new Batches(this);
     this.models = new Models(async () => {
       const config = await this.#resolvedConfig();
       return { region: config.region.value, crossRegion: config.crossRegion.value, aliases: config.aliases };
     });
     this._logger.debug(`bedrock-openai: ${this.describe()}`);
+  }
+
+  /**
+   * @internal The batch settings (a `ConfigurationError` naming the missing or malformed field) and calls to S3 and
+   * the Bedrock control plane through the transport.
+   */
+  async _batchContext(): Promise<BatchContext> {
+    this.#batchConfig ??= resolveBatchConfig({ options: this.#options.batch, env: this.#env, file: this.#file?.config.batch, filePath: this.#file?.path });
+    const config = this.#batchConfig;
+    const region = (await this.#resolvedConfig()).region.value;
+    const transport = this.#transport;
+    return {
+      config,
+      region,
+      send: async (service, name, input, options = {}) => {
+        const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
+        return (await transport.send(service, name, input, { region, maxRetries, timeoutMs, signal: options.signal, onRetry })).output;
+      },
+      s3Client: () => transport.sdkClient(S3_SERVICE, region),
+      mapError: (error) => fromAwsError(error, this.#secrets),
+    };
   }
 
   /** @internal The transport (src/core/transport.ts), for resources that call other AWS services. */

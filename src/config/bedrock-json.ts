@@ -27,6 +27,8 @@ export interface BedrockJson {
   crossRegion?: CrossRegionMode;
   maxRetries?: number;
   timeout?: number;
+  /** Batch inference settings (see src/batch/config.ts); checked when batch inference is used. */
+  batch?: { s3Uri?: string; roleArn?: string; s3Endpoint?: string; bedrockEndpoint?: string };
 }
 
 export interface LoadedBedrockJson {
@@ -42,7 +44,10 @@ const KEYS: Record<keyof BedrockJson, string> = {
   crossRegion: 'one of "auto", "off", "global"',
   maxRetries: 'a whole number ≥ 0',
   timeout: 'a whole number of milliseconds > 0',
+  batch: 'an object with string fields s3Uri, roleArn, s3Endpoint, bedrockEndpoint',
 };
+
+const BATCH_KEYS = ['s3Uri', 'roleArn', 's3Endpoint', 'bedrockEndpoint'] as const;
 
 /**
  * Finds the `bedrock.json` to use, or `undefined` when there is none (or `configFile: false`).
@@ -139,6 +144,21 @@ export function parseBedrockJson(text: string, path: string): BedrockJson {
       case 'aliases':
         config.aliases = parseAliases(value, path, wrongType);
         break;
+      case 'batch': {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrongType();
+        const batch: NonNullable<BedrockJson['batch']> = {};
+        for (const [field, fieldValue] of Object.entries(value as Record<string, unknown>)) {
+          if (!(BATCH_KEYS as readonly string[]).includes(field)) {
+            throw new ConfigurationError(`batch.${field}`, `Unknown key "batch.${field}" in ${path}. Known keys: ${BATCH_KEYS.join(', ')}.`, path);
+          }
+          if (typeof fieldValue !== 'string' || fieldValue.trim() === '') {
+            throw new ConfigurationError(`batch.${field}`, `"batch.${field}" in ${path} must be a non-empty string; got ${describe(fieldValue)}.`, path);
+          }
+          batch[field as (typeof BATCH_KEYS)[number]] = fieldValue.trim();
+        }
+        config.batch = batch;
+        break;
+      }
     }
   }
   return config;

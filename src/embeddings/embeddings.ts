@@ -116,7 +116,7 @@ function isValidationError(error: unknown): boolean {
 }
 
 /** The embedding facts of a resolved model, or a `BadRequestError` naming `model`. */
-function embeddingFactsOf(entry: ModelEntry | undefined, name: string, modelId: string): EmbeddingFacts {
+export function embeddingFactsOf(entry: ModelEntry | undefined, name: string, modelId: string): EmbeddingFacts {
   const known = CATALOG_ENTRIES.filter((candidate) => candidate.kind === 'embedding').map((candidate) => candidate.alias);
   if (entry === undefined) {
     throw BadRequestError.forParam(

@@ -53,7 +53,7 @@ describe('S3 subset', () => {
     expect((error as Error).name).toBe('SignatureDoesNotMatch');
   });
 
-  it('assembles a multipart upload (lib-storage) with S3's multipart ETag', async () => {
+  it("assembles a multipart upload (lib-storage) with S3's multipart ETag", async () => {
     const part = Buffer.alloc(5 * 1024 * 1024, 'a');
     const body = Buffer.concat([part, Buffer.from('tail')]);
     await new Upload({ client: s3, params: { Bucket: DEFAULT_BUCKET, Key: 'big.bin', Body: body }, partSize: 5 * 1024 * 1024 }).done();

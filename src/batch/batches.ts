@@ -1,0 +1,523 @@
+/**
+ * `client.batches`: OpenAI's Batches API over Bedrock batch inference jobs.
+ *
+ * ```ts
+ * const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/embeddings', completion_window: '24h' });
+ * const done = await client.batches.wait(batch.id, { onProgress: (b) => console.log(b.status, b.request_counts) });
+ * ```
+ *
+ * `create` streams the OpenAI input file from S3, checks every line with the online converters (a bad line fails
+ * before anything is uploaded or started), writes the Bedrock records with multipart upload as it reads, and starts
+ * one `CreateModelInvocationJob`. `retrieve` maps the job's status; once the job has ended it writes the OpenAI
+ * output and error files (finalizing), joined by record ID, so every `custom_id` appears exactly once. Stateless: the
+ * batch ID is `batch_<job ID>`, and what the answer needs sits in S3 beside the job's input (see storage.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import type { RequestOptions } from '../client.js';
+import { APIPromise, type APIResponse } from '../core/api-promise.js';
+import { APIUserAbortError, BadRequestError, NotFoundError } from '../core/errors.js';
+import { APIResource } from '../core/resource.js';
+import { BEDROCK_CONTROL } from '../core/services.js';
+import { embeddingFactsOf } from '../embeddings/embeddings.js';
+import type { EmbeddingFacts } from '../models/types.js';
+import type { BatchContext } from './context.js';
+import { describeFile, keyOf } from './files.js';
+import { type BatchEndpoint, BATCH_ENDPOINTS, type ChatLineContext, convertChatLine, convertChatOutput, convertEmbeddingLine, convertEmbeddingOutputs, lineError, parseBatchLine, parseRecordId, recordIdFor } from './records.js';
+import { mapJobStatus, type BatchStatus, TERMINAL_JOB_STATUSES } from './status.js';
+import { batchKey, Channel, exists, putText, readJson, readLines, readObject, s3Uri, uploadStream } from './storage.js';
+
+/** Bedrock's minimum number of records in a batch inference job (service quota, adjustable per account). */
+export const MIN_BATCH_RECORDS = 100;
+
+/** `openai`'s `Batch`. */
+export interface Batch {
+  id: string;
+  object: 'batch';
+  endpoint: string;
+  errors: { object: 'list'; data: Array<{ code: string; message: string; line?: number | null; param?: string | null }> } | null;
+  input_file_id: string;
+  completion_window: string;
+  status: BatchStatus;
+  output_file_id: string | null;
+  error_file_id: string | null;
+  created_at: number;
+  in_progress_at: number | null;
+  expires_at: number | null;
+  finalizing_at: number | null;
+  completed_at: number | null;
+  failed_at: number | null;
+  expired_at: number | null;
+  cancelling_at: number | null;
+  cancelled_at: number | null;
+  request_counts: { total: number; completed: number; failed: number };
+  metadata: Record<string, string> | null;
+  model?: string;
+}
+
+export interface BatchCreateParams {
+  input_file_id: string;
+  endpoint: BatchEndpoint;
+  /** `24h` (Bedrock's minimum job timeout) up to `168h`. */
+  completion_window: string;
+  metadata?: Record<string, string> | null;
+}
+
+export interface BatchList {
+  object: 'list';
+  data: Batch[];
+  has_more: boolean;
+  first_id: string | null;
+  last_id: string | null;
+}
+
+export interface WaitOptions extends RequestOptions {
+  /** Called with the batch after every poll. */
+  onProgress?: ((batch: Batch) => void) | undefined;
+  /** Milliseconds between polls. Default 30000 (Bedrock jobs take minutes to hours). */
+  pollIntervalMs?: number | undefined;
+}
+
+/** What `batches.json` holds: the OpenAI fields a job does not. */
+interface BatchMeta {
+  token: string;
+  endpoint: BatchEndpoint;
+  input_file_id: string;
+  completion_window: string;
+  metadata: Record<string, string> | null;
+  model: string;
+  lines: number;
+  records: number;
+  created_at: number;
+}
+
+interface BatchResult {
+  completed: number;
+  failed: number;
+  finalizing_at: number;
+  finished_at: number;
+  output: boolean;
+  errors: boolean;
+}
+
+const TOKEN = /\/batches\/([0-9a-f]{12})\/input\.jsonl$/;
+
+export class Batches extends APIResource {
+  /** Validates the input file, writes Bedrock's records and starts the job. */
+  create(params: BatchCreateParams, options: RequestOptions = {}): APIPromise<Batch> {
+    return APIPromise.from(async () => respond(await this.#create(params, options)));
+  }
+
+  /** The batch's status and, once it has ended, its output and error files. */
+  retrieve(batchId: string, options: RequestOptions = {}): APIPromise<Batch> {
+    return APIPromise.from(async () => respond(await this.#retrieve(await this._client._batchContext(), batchId, options)));
+  }
+
+  /** Batches made by this package, newest first. */
+  list(params: { limit?: number; after?: string } = {}, options: RequestOptions = {}): APIPromise<BatchList> {
+    return APIPromise.from(async () => {
+      const context = await this._client._batchContext();
+      const limit = params.limit ?? 20;
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw BadRequestError.forParam('limit', '`limit` must be a whole number from 1 to 100.');
+      const summaries: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await context.send(BEDROCK_CONTROL, 'ListModelInvocationJobs', { nameContains: 'bedrock-openai-', sortOrder: 'Descending', maxResults: 100, nextToken }, options);
+        for (const summary of page.invocationJobSummaries ?? []) {
+          const inputUri = summary.inputDataConfig?.s3InputDataConfig?.s3Uri ?? '';
+          if (inputUri.startsWith(s3Uri(context, `${context.config.prefix}batches/`))) summaries.push(`batch_${summary.jobArn?.split('/').at(-1) ?? ''}`);
+        }
+        nextToken = page.nextToken;
+      } while (nextToken !== undefined && summaries.length < 10_000);
+      const start = params.after === undefined ? 0 : summaries.indexOf(params.after) + 1;
+      const ids = summaries.slice(start, start + limit);
+      const data = await Promise.all(ids.map((id) => this.#retrieve(context, id, options)));
+      return respond({ object: 'list', data, has_more: start + limit < summaries.length, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
+    });
+  }
+
+  /** Stops the job (`StopModelInvocationJob`); the batch goes `cancelling`, then `cancelled`. */
+  cancel(batchId: string, options: RequestOptions = {}): APIPromise<Batch> {
+    return APIPromise.from(async () => {
+      const context = await this._client._batchContext();
+      await context.send(BEDROCK_CONTROL, 'StopModelInvocationJob', { jobIdentifier: jobIdOf(batchId) }, options);
+      return respond(await this.#retrieve(context, batchId, options));
+    });
+  }
+
+  /** Polls until the batch has ended (completed, failed, expired or cancelled); `signal` stops waiting (not the job). */
+  async wait(batchId: string, options: WaitOptions = {}): Promise<Batch> {
+    const interval = options.pollIntervalMs ?? 30_000;
+    if (!Number.isFinite(interval) || interval < 0) throw BadRequestError.forParam('pollIntervalMs', '`pollIntervalMs` must be a number of milliseconds ≥ 0.');
+    for (;;) {
+      const batch = await this.retrieve(batchId, options);
+      options.onProgress?.(batch);
+      if (['completed', 'failed', 'expired', 'cancelled'].includes(batch.status)) return batch;
+      await new Promise<void>((resolve, reject) => {
+        if (options.signal?.aborted === true) return reject(new APIUserAbortError());
+        const timer = setTimeout(() => {
+          options.signal?.removeEventListener('abort', onAbort);
+          resolve();
+        }, interval);
+        const onAbort = (): void => {
+          clearTimeout(timer);
+          reject(new APIUserAbortError());
+        };
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+      });
+    }
+  }
+
+  async #create(params: BatchCreateParams, options: RequestOptions): Promise<Batch> {
+    if (typeof params !== 'object' || params === null) throw BadRequestError.forParam('params', '`batches.create` takes { input_file_id, endpoint, completion_window }.');
+    if (!BATCH_ENDPOINTS.includes(params.endpoint)) throw BadRequestError.forParam('endpoint', `\`endpoint\` must be one of ${BATCH_ENDPOINTS.join(', ')} on Bedrock; got ${JSON.stringify(params.endpoint)}.`);
+    const hours = /^(\d+)h$/.exec(String(params.completion_window))?.[1];
+    const timeoutHours = hours === undefined ? NaN : Number(hours);
+    if (!(timeoutHours >= 24 && timeoutHours <= 168)) {
+      throw BadRequestError.forParam('completion_window', `\`completion_window\` must be "24h" to "168h" (Bedrock's job timeout range); got ${JSON.stringify(params.completion_window)}.`);
+    }
+    const context = await this._client._batchContext();
+    await describeFile(context, params.input_file_id, options);
+    const token = randomBytes(6).toString('hex');
+    const converted = await this.#convertInput(context, params, token, options);
+    const meta: BatchMeta = {
+      token,
+      endpoint: params.endpoint,
+      input_file_id: params.input_file_id,
+      completion_window: params.completion_window,
+      metadata: params.metadata ?? null,
+      model: converted.modelId,
+      lines: converted.lines,
+      records: converted.records,
+      created_at: Math.floor(Date.now() / 1000),
+    };
+    await putText(context, batchKey(context, token, 'batch.json'), JSON.stringify(meta), options);
+    const { jobArn } = await context.send(
+      BEDROCK_CONTROL,
+      'CreateModelInvocationJob',
+      {
+        jobName: `bedrock-openai-${token}`,
+        roleArn: context.config.roleArn,
+        modelId: converted.modelId,
+        modelInvocationType: params.endpoint === '/v1/chat/completions' ? 'Converse' : 'InvokeModel',
+        timeoutDurationInHours: timeoutHours,
+        inputDataConfig: { s3InputDataConfig: { s3InputFormat: 'JSONL', s3Uri: s3Uri(context, batchKey(context, token, 'input.jsonl')) } },
+        outputDataConfig: { s3OutputDataConfig: { s3Uri: s3Uri(context, batchKey(context, token, 'output/')) } },
+      },
+      options,
+    );
+    return this.#retrieve(context, `batch_${jobArn?.split('/').at(-1) ?? ''}`, options);
+  }
+
+  /**
+   * Streams the input file line by line: each line is checked and converted; the records and per-line contexts are
+   * uploaded as they come (multipart), but only once Bedrock's minimum record count is reached, so a small or bad
+   * file uploads nothing that stays.
+   */
+  async #convertInput(context: BatchContext, params: BatchCreateParams, token: string, options: RequestOptions): Promise<{ modelId: string; lines: number; records: number }> {
+    const body = await readObject(context, keyOf(context, params.input_file_id), `file ${params.input_file_id}`, options);
+    let model: { modelId: string; entry: Parameters<typeof convertChatLine>[2]['entry']; name: string } | undefined;
+    let facts: EmbeddingFacts | undefined;
+    let lines = 0;
+    let records = 0;
+    const customIds = new Set<string>();
+    const client = this._client;
+    const convert = async function* (): AsyncGenerator<{ record: string; line: string }> {
+      for await (const { text, lineNumber } of readLines(body)) {
+        if (text.trim() === '') continue;
+        const line = parseBatchLine(text, lineNumber);
+        if (line.url !== params.endpoint) throw lineError(lineNumber, line.custom_id, `\`url\` ${line.url} differs from the batch's endpoint ${params.endpoint}.`, 'url');
+        if (customIds.has(line.custom_id)) throw lineError(lineNumber, line.custom_id, '`custom_id` repeats an earlier line; each must be unique.', 'custom_id');
+        customIds.add(line.custom_id);
+        const name = line.body['model'];
+        if (typeof name !== 'string' || name === '') throw lineError(lineNumber, line.custom_id, '`body.model` must be a model name.', 'body.model');
+        if (model === undefined) {
+          const resolved = await client._resolveModel(name);
+          model = { modelId: resolved.modelId, entry: resolved.entry, name };
+          if (params.endpoint === '/v1/embeddings') facts = embeddingFactsOf(resolved.entry, name, resolved.modelId);
+        } else if (name !== model.name) {
+          throw lineError(lineNumber, line.custom_id, `\`body.model\` is ${JSON.stringify(name)}, but a batch runs one model (${JSON.stringify(model.name)} from the first line).`, 'body.model');
+        }
+        const lineIndex = lines;
+        lines += 1;
+        if (params.endpoint === '/v1/chat/completions') {
+          const { modelInput, context: lineContext } = convertChatLine(line, lineNumber, model);
+          records += 1;
+          yield { record: `${JSON.stringify({ recordId: recordIdFor(lineIndex, 0), modelInput })}\n`, line: `${JSON.stringify({ custom_id: line.custom_id, chat: serializeChatContext(lineContext) })}\n` };
+        } else {
+          const { modelInputs, context: lineContext } = convertEmbeddingLine(line, lineNumber, model, facts as EmbeddingFacts);
+          let recordText = '';
+          for (const [part, modelInput] of modelInputs.entries()) recordText += `${JSON.stringify({ recordId: recordIdFor(lineIndex, part), modelInput })}\n`;
+          records += modelInputs.length;
+          yield { record: recordText, line: `${JSON.stringify({ custom_id: line.custom_id, embedding: lineContext })}\n` };
+        }
+      }
+    };
+    // Two objects from one pass: the records stream into one upload, the line contexts into another.
+    const head: Array<{ record: string; line: string }> = [];
+    const source = convert();
+    for (;;) {
+      if (records >= MIN_BATCH_RECORDS) break;
+      const next = await source.next();
+      if (next.done === true) break;
+      head.push(next.value);
+    }
+    if (records < MIN_BATCH_RECORDS) {
+      throw BadRequestError.forParam(
+        'input_file_id',
+        `The input file makes ${records} Bedrock record${records === 1 ? '' : 's'} (${lines} request${lines === 1 ? '' : 's'}); Bedrock batch inference needs at least ${MIN_BATCH_RECORDS} per job. Send fewer requests online, or add more to the batch.`,
+        'batch_too_small',
+      );
+    }
+    const lineChunks: string[] = [];
+    let finishLines: (() => void) | undefined;
+    let linesWaiting: (() => void) | undefined;
+    let sourceDone = false;
+    const recordStream = async function* (): AsyncGenerator<string> {
+      for (const item of head) {
+        lineChunks.push(item.line);
+        yield item.record;
+      }
+      linesWaiting?.();
+      for (;;) {
+        const next = await source.next();
+        if (next.done === true) break;
+        lineChunks.push(next.value.line);
+        linesWaiting?.();
+        yield next.value.record;
+      }
+      sourceDone = true;
+      finishLines?.();
+      linesWaiting?.();
+    };
+    const lineStream = async function* (): AsyncGenerator<string> {
+      for (;;) {
+        if (lineChunks.length > 0) {
+          yield lineChunks.splice(0, lineChunks.length).join('');
+          continue;
+        }
+        if (sourceDone) return;
+        await new Promise<void>((resolve) => (linesWaiting = resolve));
+      }
+    };
+    const controller = new AbortController();
+    const relay = (): void => controller.abort();
+    options.signal?.addEventListener('abort', relay, { once: true });
+    try {
+      const uploads = [
+        uploadStream(context, batchKey(context, token, 'input.jsonl'), recordStream(), { signal: controller.signal }),
+        uploadStream(context, batchKey(context, token, 'lines.jsonl'), lineStream(), { signal: controller.signal }),
+      ];
+      const settled = await Promise.allSettled(uploads);
+      const failure = settled.find((result) => result.status === 'rejected');
+      if (failure !== undefined) {
+        controller.abort();
+        throw unwrap((failure as PromiseRejectedResult).reason);
+      }
+    } finally {
+      options.signal?.removeEventListener('abort', relay);
+      void finishLines;
+    }
+    return { modelId: (model as { modelId: string }).modelId, lines, records };
+  }
+
+  async #retrieve(context: BatchContext, batchId: string, options: RequestOptions): Promise<Batch> {
+    const jobId = jobIdOf(batchId);
+    let job;
+    try {
+      job = await context.send(BEDROCK_CONTROL, 'GetModelInvocationJob', { jobIdentifier: jobId }, options);
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) throw new NotFoundError(404, `No such batch: ${batchId}.`, { code: 'not_found', type: 'invalid_request_error', param: 'batch_id' });
+      throw error;
+    }
+    const token = TOKEN.exec(job.inputDataConfig?.s3InputDataConfig?.s3Uri ?? '')?.[1];
+    if (token === undefined) throw new NotFoundError(404, `No such batch: ${batchId} (job ${jobId} was not made by bedrock-openai).`, { code: 'not_found', type: 'invalid_request_error', param: 'batch_id' });
+    const meta = await readJson<BatchMeta>(context, batchKey(context, token, 'batch.json'), `batch ${batchId}`, options);
+    const status = job.status ?? 'Submitted';
+    let result: BatchResult | undefined;
+    if (TERMINAL_JOB_STATUSES.has(status)) {
+      const resultKey = batchKey(context, token, 'result.json');
+      result = (await exists(context, resultKey, options)) ? await readJson<BatchResult>(context, resultKey, 'batch result', options) : await this.#finalize(context, meta, jobId, status, options);
+    }
+    return describeBatch(batchId, job, meta, result);
+  }
+
+  /**
+   * Writes the OpenAI output and error files from Bedrock's output: each record converted by the online response
+   * converters, joined to its line by record ID; lines with no record (a stopped, expired or failed job) go to the
+   * error file, so every `custom_id` is there exactly once.
+   */
+  async #finalize(context: BatchContext, meta: BatchMeta, jobId: string, status: string, options: RequestOptions): Promise<BatchResult> {
+    const finalizingAt = Math.floor(Date.now() / 1000);
+    const lines: Array<{ custom_id: string; chat?: SerializedChatContext; embedding?: { count: number; base64: boolean } }> = [];
+    for await (const { text } of readLines(await readObject(context, batchKey(context, meta.token, 'lines.jsonl'), 'batch line index', options))) {
+      if (text !== '') lines.push(JSON.parse(text) as (typeof lines)[number]);
+    }
+    const seen = new Uint8Array(lines.length);
+    const pending = new Map<number, { outputs: unknown[]; got: number; error: { errorCode?: number; errorMessage?: string } | undefined }>();
+    let completed = 0;
+    let failed = 0;
+    let facts: EmbeddingFacts | undefined;
+    if (meta.endpoint === '/v1/embeddings') {
+      const resolved = await this._client._resolveModel(meta.model);
+      facts = embeddingFactsOf(resolved.entry, meta.model, resolved.modelId);
+    }
+    const outputKey = batchKey(context, meta.token, `output/${jobId}/input.jsonl.out`);
+    const hasOutput = await exists(context, outputKey, options);
+    const outputs = new Channel<string>();
+    const errors = new Channel<string>();
+    let outputCount = 0;
+    let errorCount = 0;
+    const uploads = Promise.all([
+      uploadStream(context, batchKey(context, meta.token, 'output.jsonl'), outputs),
+      uploadStream(context, batchKey(context, meta.token, 'errors.jsonl'), errors),
+    ]);
+    // Ends the channels if reading fails, so the uploads end too (their error, if any, is the reading's).
+    uploads.catch(() => undefined);
+    const requestIdFor = (recordId: string): string => `${jobId}-${recordId}`;
+    const emit = async (lineIndex: number, answer: { status: number; body: unknown } | { error: { code: string; message: string } }, recordId: string): Promise<void> => {
+      const line = lines[lineIndex];
+      if (line === undefined || seen[lineIndex] === 1) return;
+      seen[lineIndex] = 1;
+      const id = `batch_req_${randomBytes(12).toString('hex')}`;
+      if ('error' in answer) {
+        failed += 1;
+        errorCount += 1;
+        await errors.push(`${JSON.stringify({ id, custom_id: line.custom_id, response: null, error: answer.error })}\n`);
+      } else if (answer.status === 200) {
+        completed += 1;
+        outputCount += 1;
+        await outputs.push(`${JSON.stringify({ id, custom_id: line.custom_id, response: { status_code: 200, request_id: requestIdFor(recordId), body: answer.body }, error: null })}\n`);
+      } else {
+        failed += 1;
+        errorCount += 1;
+        await errors.push(`${JSON.stringify({ id, custom_id: line.custom_id, response: { status_code: answer.status, request_id: requestIdFor(recordId), body: answer.body }, error: null })}\n`);
+      }
+    };
+    try {
+    if (hasOutput) {
+      for await (const { text } of readLines(await readObject(context, outputKey, 'batch output', options))) {
+        if (text.trim() === '') continue;
+        const record = JSON.parse(text) as { recordId?: string; modelOutput?: unknown; error?: { errorCode?: number; errorMessage?: string } };
+        const position = parseRecordId(record.recordId);
+        if (position === undefined) continue;
+        const line = lines[position.lineIndex];
+        if (line === undefined) continue;
+        const recordId = record.recordId as string;
+        if (line.chat !== undefined) {
+          if (record.error !== undefined) await emit(position.lineIndex, bedrockErrorAnswer(record.error), recordId);
+          else await emit(position.lineIndex, { status: 200, body: convertChatOutput(record.modelOutput, deserializeChatContext(line.chat), { id: `chatcmpl-${randomBytes(12).toString('hex')}`, model: meta.model, created: meta.created_at, requestId: requestIdFor(recordId) }) }, recordId);
+        } else if (line.embedding !== undefined) {
+          const count = line.embedding.count;
+          let entry = pending.get(position.lineIndex);
+          if (entry === undefined) pending.set(position.lineIndex, (entry = { outputs: new Array<unknown>(count), got: 0, error: undefined }));
+          if (entry.outputs[position.part] === undefined) entry.got += 1;
+          entry.outputs[position.part] = record.modelOutput ?? null;
+          if (record.error !== undefined) entry.error ??= record.error;
+          if (entry.got === count) {
+            pending.delete(position.lineIndex);
+            await emit(position.lineIndex, entry.error !== undefined ? bedrockErrorAnswer(entry.error) : { status: 200, body: convertEmbeddingOutputs(entry.outputs, line.embedding, facts as EmbeddingFacts, meta.model) }, recordId);
+          }
+        }
+      }
+    }
+    } catch (error) {
+      outputs.close();
+      errors.close();
+      throw error;
+    }
+    const missing = missingError(status);
+    for (const [index] of lines.entries()) if (seen[index] === 0) await emit(index, { error: missing }, '');
+    outputs.close();
+    errors.close();
+    await uploads;
+    const result: BatchResult = { completed, failed, finalizing_at: finalizingAt, finished_at: Math.floor(Date.now() / 1000), output: outputCount > 0, errors: errorCount > 0 };
+    await putText(context, batchKey(context, meta.token, 'result.json'), JSON.stringify(result), options);
+    return result;
+  }
+}
+
+function unwrap(error: unknown): unknown {
+  return error;
+}
+
+function bedrockErrorAnswer(error: { errorCode?: number; errorMessage?: string }): { status: number; body: unknown } {
+  const status = typeof error.errorCode === 'number' ? error.errorCode : 500;
+  return { status, body: { error: { message: error.errorMessage ?? 'Bedrock reported an error for this record.', type: status >= 500 ? 'server_error' : 'invalid_request_error', param: null, code: null } } };
+}
+
+/** The error of a request the job never ran, by how the job ended. */
+function missingError(status: string): { code: string; message: string } {
+  if (status === 'Expired') return { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' };
+  if (status === 'Stopped') return { code: 'batch_cancelled', message: 'This request was not executed because the batch was cancelled.' };
+  return { code: 'batch_failed', message: `This request was not executed: the Bedrock job ended ${status}.` };
+}
+
+type SerializedChatContext = { toolNames: Array<[string, string]>; toolCallIds: Array<[string, string]>; structuredOutput?: ChatLineContext['structuredOutput'] };
+
+function serializeChatContext(context: ChatLineContext): SerializedChatContext | Record<string, never> {
+  const toolNames = [...context.toolNames.toBedrock.entries()].filter(([from, to]) => from !== to);
+  const toolCallIds = [...context.toolCallIds.toBedrock.entries()].filter(([from, to]) => from !== to);
+  return { toolNames, toolCallIds, ...(context.structuredOutput === undefined ? {} : { structuredOutput: context.structuredOutput }) };
+}
+
+function nameMap(entries: Array<[string, string]> = []) {
+  return { toBedrock: new Map(entries), fromBedrock: new Map(entries.map(([from, to]) => [to, from] as [string, string])) };
+}
+
+function deserializeChatContext(value: SerializedChatContext | Record<string, never>): ChatLineContext {
+  const serialized = value as Partial<SerializedChatContext>;
+  return { toolNames: nameMap(serialized.toolNames), toolCallIds: nameMap(serialized.toolCallIds), structuredOutput: serialized.structuredOutput };
+}
+
+/** The Bedrock job ID a batch ID stands for. */
+export function jobIdOf(batchId: string): string {
+  const match = typeof batchId === 'string' ? /^batch_([a-z0-9]{12})$/.exec(batchId) : null;
+  if (match === null) throw new NotFoundError(404, `No such batch: ${JSON.stringify(batchId)}.`, { code: 'not_found', type: 'invalid_request_error', param: 'batch_id' });
+  return match[1] ?? '';
+}
+
+const seconds = (date: Date | undefined): number | null => (date === undefined ? null : Math.floor(date.getTime() / 1000));
+
+function describeBatch(
+  batchId: string,
+  job: import('@aws-sdk/client-bedrock').GetModelInvocationJobCommandOutput,
+  meta: BatchMeta,
+  result: BatchResult | undefined,
+): Batch {
+  const jobStatus = job.status ?? 'Submitted';
+  const status = mapJobStatus(jobStatus);
+  const ended = seconds(job.endTime ?? job.lastModifiedTime);
+  const oneToOne = meta.records === meta.lines;
+  const counts =
+    result !== undefined
+      ? { total: meta.lines, completed: result.completed, failed: result.failed }
+      : { total: meta.lines, completed: oneToOne ? (job.successRecordCount ?? 0) : 0, failed: oneToOne ? (job.errorRecordCount ?? 0) : 0 };
+  const token = meta.token;
+  return {
+    id: batchId,
+    object: 'batch',
+    endpoint: meta.endpoint,
+    errors: jobStatus === 'Failed' ? { object: 'list', data: [{ code: 'bedrock_job_failed', message: job.message ?? 'The Bedrock batch inference job failed.', line: null, param: null }] } : null,
+    input_file_id: meta.input_file_id,
+    completion_window: meta.completion_window,
+    status,
+    output_file_id: result?.output === true ? `file-batch-${token}-output` : null,
+    error_file_id: result?.errors === true ? `file-batch-${token}-errors` : null,
+    created_at: meta.created_at,
+    in_progress_at: ['InProgress', 'Stopping', 'Stopped', 'Completed', 'PartiallyCompleted', 'Expired'].includes(jobStatus) ? seconds(job.submitTime) : null,
+    expires_at: seconds(job.jobExpirationTime),
+    finalizing_at: result?.finalizing_at ?? null,
+    completed_at: status === 'completed' ? (result?.finished_at ?? ended) : null,
+    failed_at: status === 'failed' ? ended : null,
+    expired_at: status === 'expired' ? ended : null,
+    cancelling_at: jobStatus === 'Stopping' || jobStatus === 'Stopped' ? seconds(job.lastModifiedTime) : null,
+    cancelled_at: status === 'cancelled' ? ended : null,
+    request_counts: counts,
+    metadata: meta.metadata,
+    model: meta.model,
+  };
+}
+
+function respond<T>(data: T): APIResponse<T> {
+  return { data, request_id: null, response: { httpStatusCode: 200, requestId: undefined, attempts: 1, totalRetryDelay: 0 } };
+}

@@ -1,0 +1,185 @@
+/**
+ * `client.files`: OpenAI's Files API over objects in S3 (under `batch.s3Uri`), for batch input and output.
+ *
+ * ```ts
+ * const file = await client.files.create({ file: fs.createReadStream('requests.jsonl'), purpose: 'batch' });
+ * const text = await (await client.files.content(outputFileId)).text();
+ * ```
+ *
+ * Stateless: a file ID names its object, so any process with the same `batch.s3Uri` can read it.
+ */
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { RequestOptions } from '../client.js';
+import { APIPromise, type APIResponse } from '../core/api-promise.js';
+import { BadRequestError, NotFoundError } from '../core/errors.js';
+import { APIResource } from '../core/resource.js';
+import { batchKey, FILE_ID, fileKey, isNotFound, OUTPUT_FILE_ID, readObject, s3Send, uploadStream } from './storage.js';
+import type { BatchContext } from './context.js';
+
+export type FilePurpose = 'batch' | 'batch_output';
+
+/** `openai`'s `FileObject`. */
+export interface FileObject {
+  id: string;
+  object: 'file';
+  bytes: number;
+  /** Unix seconds. */
+  created_at: number;
+  filename: string;
+  purpose: FilePurpose;
+  status: 'uploaded' | 'processed' | 'error';
+  expires_at?: number | null;
+  status_details?: string | null;
+}
+
+export interface FileDeleted {
+  id: string;
+  object: 'file';
+  deleted: boolean;
+}
+
+export interface FileList {
+  object: 'list';
+  data: FileObject[];
+  has_more: boolean;
+  first_id: string | null;
+  last_id: string | null;
+}
+
+/** What `create` takes as `file`: text, bytes, a `Blob`/`File`, a web `ReadableStream`, or any async iterable of chunks (e.g. `fs.createReadStream`). */
+export type Uploadable = string | Uint8Array | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
+
+export interface FileCreateParams {
+  file: Uploadable;
+  purpose: 'batch';
+  /** The file name to record. Default: the `File`'s or stream's name, else `upload.jsonl`. */
+  filename?: string;
+}
+
+/** Reads an uploadable as chunks. */
+export function chunksOf(file: Uploadable): AsyncIterable<Uint8Array | string> {
+  if (typeof file === 'string' || file instanceof Uint8Array) return (async function* () { yield file; })();
+  if (typeof Blob !== 'undefined' && file instanceof Blob) return file.stream() as unknown as AsyncIterable<Uint8Array>;
+  if (typeof (file as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function') return file as AsyncIterable<Uint8Array>;
+  if (typeof (file as ReadableStream<Uint8Array>).getReader === 'function') {
+    const reader = (file as ReadableStream<Uint8Array>).getReader();
+    return (async function* () {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    })();
+  }
+  throw BadRequestError.forParam('file', '`file` must be a string, bytes, a Blob/File, a ReadableStream or an async iterable (e.g. fs.createReadStream).');
+}
+
+function filenameOf(params: FileCreateParams): string {
+  if (params.filename !== undefined) return params.filename;
+  const named = params.file as { name?: unknown; path?: unknown };
+  if (typeof named.name === 'string' && named.name !== '') return named.name;
+  if (typeof named.path === 'string') return named.path.slice(named.path.lastIndexOf('/') + 1);
+  return 'upload.jsonl';
+}
+
+export class Files extends APIResource {
+  /** Uploads a file for a batch (`purpose: 'batch'`), streaming it to S3 with multipart upload. */
+  create(params: FileCreateParams, options: RequestOptions = {}): APIPromise<FileObject> {
+    return APIPromise.from(async () => {
+      if (params?.purpose !== 'batch') throw BadRequestError.forParam('purpose', `\`purpose\` must be "batch" (the only purpose Bedrock batch inference has); got ${JSON.stringify(params?.purpose)}.`);
+      const context = await this._client._batchContext();
+      const id = `file-${randomBytes(12).toString('hex')}`;
+      const filename = filenameOf(params);
+      const bytes = await uploadStream(context, fileKey(context, id), chunksOf(params.file), {
+        metadata: { filename: encodeURIComponent(filename), purpose: 'batch' },
+        signal: options.signal,
+      });
+      return respond({ id, object: 'file', bytes, created_at: Math.floor(Date.now() / 1000), filename, purpose: 'batch', status: 'processed', expires_at: null, status_details: null });
+    });
+  }
+
+  /** A file's description. */
+  retrieve(fileId: string, options: RequestOptions = {}): APIPromise<FileObject> {
+    return APIPromise.from(async () => respond(await describeFile(await this._client._batchContext(), fileId, options)));
+  }
+
+  /** Uploaded files, newest first (`limit` default 20, max 10,000; `after` a file ID from a previous page). */
+  list(params: { purpose?: FilePurpose; limit?: number; after?: string } = {}, options: RequestOptions = {}): APIPromise<FileList> {
+    return APIPromise.from(async () => {
+      const context = await this._client._batchContext();
+      const limit = params.limit ?? 20;
+      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw BadRequestError.forParam('limit', '`limit` must be a whole number from 1 to 10000.');
+      const entries: Array<{ id: string; modified: number }> = [];
+      let token: string | undefined;
+      do {
+        const page = await s3Send(context, 'ListObjectsV2', { Bucket: context.config.bucket, Prefix: `${context.config.prefix}files/`, ContinuationToken: token }, options);
+        for (const item of page.Contents ?? []) {
+          const id = item.Key?.slice(item.Key.lastIndexOf('/') + 1) ?? '';
+          if (FILE_ID.test(id)) entries.push({ id, modified: item.LastModified?.getTime() ?? 0 });
+        }
+        token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+      } while (token !== undefined);
+      entries.sort((left, right) => right.modified - left.modified || (left.id < right.id ? 1 : -1));
+      const start = params.after === undefined ? 0 : entries.findIndex((entry) => entry.id === params.after) + 1;
+      const page = entries.slice(start, start + limit);
+      const data = params.purpose === 'batch_output' ? [] : await Promise.all(page.map((entry) => describeFile(context, entry.id, options)));
+      return respond({ object: 'list', data, has_more: start + limit < entries.length, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
+    });
+  }
+
+  /** A file's bytes, as a fetch `Response` (like `openai`'s `files.content`): `.text()`, `.body`, … */
+  content(fileId: string, options: RequestOptions = {}): APIPromise<Response> {
+    return APIPromise.from(async () => {
+      const context = await this._client._batchContext();
+      const body = await readObject(context, keyOf(context, fileId), `file ${fileId}`, options);
+      return respond(new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { headers: { 'content-type': 'application/octet-stream' } }));
+    });
+  }
+
+  /** Deletes a file. */
+  delete(fileId: string, options: RequestOptions = {}): APIPromise<FileDeleted> {
+    return APIPromise.from(async () => {
+      const context = await this._client._batchContext();
+      await describeFile(context, fileId, options);
+      await s3Send(context, 'DeleteObject', { Bucket: context.config.bucket, Key: keyOf(context, fileId) }, options);
+      return respond({ id: fileId, object: 'file', deleted: true });
+    });
+  }
+}
+
+function respond<T>(data: T): APIResponse<T> {
+  return { data, request_id: null, response: { httpStatusCode: 200, requestId: undefined, attempts: 1, totalRetryDelay: 0 } };
+}
+
+/** The S3 key of a file ID, or `NotFoundError` for an ID this package does not issue. */
+export function keyOf(context: BatchContext, fileId: string): string {
+  if (typeof fileId === 'string' && FILE_ID.test(fileId)) return fileKey(context, fileId);
+  const output = typeof fileId === 'string' ? OUTPUT_FILE_ID.exec(fileId) : null;
+  if (output !== null) return batchKey(context, output[1] ?? '', `${output[2]}.jsonl`);
+  throw new NotFoundError(404, `No such file: ${JSON.stringify(fileId)}.`, { code: 'not_found', type: 'invalid_request_error', param: 'file_id' });
+}
+
+export async function describeFile(context: BatchContext, fileId: string, options: RequestOptions = {}): Promise<FileObject> {
+  const key = keyOf(context, fileId);
+  let head;
+  try {
+    head = await s3Send(context, 'HeadObject', { Bucket: context.config.bucket, Key: key }, options);
+  } catch (error) {
+    if (isNotFound(error)) throw new NotFoundError(404, `No such file: ${fileId}.`, { code: 'not_found', type: 'invalid_request_error', param: 'file_id' });
+    throw error;
+  }
+  const output = OUTPUT_FILE_ID.test(fileId);
+  const metadataName = head.Metadata?.['filename'];
+  return {
+    id: fileId,
+    object: 'file',
+    bytes: head.ContentLength ?? 0,
+    created_at: Math.floor((head.LastModified?.getTime() ?? Date.now()) / 1000),
+    filename: metadataName !== undefined ? decodeURIComponent(metadataName) : output ? `${fileId}.jsonl` : fileId,
+    purpose: output ? 'batch_output' : 'batch',
+    status: 'processed',
+    expires_at: null,
+    status_details: null,
+  };
+}

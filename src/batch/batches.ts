@@ -19,6 +19,7 @@ import { APIUserAbortError, BadRequestError, NotFoundError } from '../core/error
 import { APIResource } from '../core/resource.js';
 import { BEDROCK_CONTROL } from '../core/services.js';
 import { embeddingFactsOf } from '../embeddings/embeddings.js';
+import { parseResponseBody } from '../embeddings/families.js';
 import type { EmbeddingFacts } from '../models/types.js';
 import type { BatchContext } from './context.js';
 import { describeFile, keyOf } from './files.js';
@@ -68,6 +69,25 @@ export interface BatchList {
   has_more: boolean;
   first_id: string | null;
   last_id: string | null;
+}
+
+export interface CorpusParams {
+  model: string;
+  dimensions?: number;
+  /** Bedrock embedding options (`inputType`, `truncate`, `normalize`), as `embeddings.create` takes them. */
+  bedrock?: Record<string, unknown>;
+  completion_window?: string;
+  metadata?: Record<string, string>;
+}
+
+/** One corpus text's result: its vector, or why Bedrock could not embed it. */
+export type CorpusResult = { index: number; embedding: number[] } | { index: number; error: { code: number | string; message: string } };
+
+export interface CorpusJob {
+  /** The batch, ended. */
+  batch: Batch;
+  /** The results, streamed from S3 in Bedrock's order, each keyed by input index; every index exactly once. */
+  results(): AsyncIterable<CorpusResult>;
 }
 
 export interface WaitOptions extends RequestOptions {
@@ -167,6 +187,81 @@ export class Batches extends APIResource {
     }
   }
 
+  /**
+   * Embeds a corpus as one batch job, for RAG indexing: reads `texts` (any iterable or async iterable, e.g. lines of
+   * a file) and uploads the records with multipart upload as it reads, waits for the job, then gives the vectors back
+   * as they stream out of S3, keyed by input index (in no particular order). Neither the corpus nor the vectors are
+   * ever held in memory; a text Bedrock could not embed comes back as `{ index, error }`.
+   *
+   * ```ts
+   * const job = await client.batches.embedCorpus(readLines('corpus.txt'), { model: 'titan-embed-text-v2', dimensions: 256 });
+   * for await (const result of job.results()) if ('embedding' in result) await index.upsert(result.index, result.embedding);
+   * ```
+   */
+  async embedCorpus(texts: AsyncIterable<string> | Iterable<string>, params: CorpusParams, options: WaitOptions = {}): Promise<CorpusJob> {
+    if (typeof params?.model !== 'string') throw BadRequestError.forParam('model', '`model` must be an embedding model name.');
+    const context = await this._client._batchContext();
+    const resolved = await this._client._resolveModel(params.model);
+    const facts = embeddingFactsOf(resolved.entry, params.model, resolved.modelId);
+    const token = randomBytes(6).toString('hex');
+    let count = 0;
+    const source = async function* (): AsyncGenerator<{ record: string; line: string }> {
+      for await (const text of texts as AsyncIterable<string>) {
+        const index = count;
+        const line = { custom_id: String(index), method: 'POST' as const, url: '/v1/embeddings' as const, body: { model: params.model, input: text, ...(params.dimensions === undefined ? {} : { dimensions: params.dimensions }), ...(params.bedrock === undefined ? {} : { bedrock: params.bedrock }) } };
+        const { modelInputs } = convertEmbeddingLine(line, index + 1, resolved, facts);
+        count += 1;
+        yield { record: `${JSON.stringify({ recordId: recordIdFor(index, 0), modelInput: modelInputs[0] })}\n`, line: `{"custom_id":"${index}","embedding":{"count":1,"base64":false}}\n` };
+      }
+    };
+    await uploadRecords(context, token, source(), () => ({ lines: count, records: count }), options);
+    const meta: BatchMeta = { token, endpoint: '/v1/embeddings', input_file_id: '', completion_window: params.completion_window ?? '24h', metadata: params.metadata ?? null, model: resolved.modelId, lines: count, records: count, created_at: Math.floor(Date.now() / 1000) };
+    const jobId = await this.#startJob(context, meta, options);
+    const batch = await this.wait(`batch_${jobId}`, options);
+    const family = facts.family;
+    const total = count;
+    return {
+      batch,
+      async *results(): AsyncGenerator<CorpusResult> {
+        const seen = new Uint8Array(total);
+        const outputKey = batchKey(context, token, `output/${jobId}/input.jsonl.out`);
+        if (await exists(context, outputKey, options)) {
+          for await (const { text } of readLines(await readObject(context, outputKey, 'batch output', options))) {
+            if (text.trim() === '') continue;
+            const record = JSON.parse(text) as { recordId?: string; modelOutput?: unknown; error?: { errorCode?: number; errorMessage?: string } };
+            const position = parseRecordId(record.recordId);
+            if (position === undefined || position.lineIndex >= total || seen[position.lineIndex] === 1) continue;
+            seen[position.lineIndex] = 1;
+            if (record.error !== undefined) yield { index: position.lineIndex, error: { code: record.error.errorCode ?? 500, message: record.error.errorMessage ?? 'Bedrock reported an error for this record.' } };
+            else yield { index: position.lineIndex, embedding: parseResponseBody(family, record.modelOutput, 1).vectors[0] ?? [] };
+          }
+        }
+        const missing = missingError(batch.status === 'cancelled' ? 'Stopped' : batch.status === 'expired' ? 'Expired' : 'Failed');
+        for (let index = 0; index < total; index += 1) if (seen[index] === 0) yield { index, error: { code: missing.code, message: missing.message } };
+      },
+    };
+  }
+
+  async #startJob(context: BatchContext, meta: BatchMeta, options: RequestOptions): Promise<string> {
+    await putText(context, batchKey(context, meta.token, 'batch.json'), JSON.stringify(meta), options);
+    const hours = Number(/^(\d+)h$/.exec(meta.completion_window)?.[1] ?? 24);
+    const { jobArn } = await context.send(
+      BEDROCK_CONTROL,
+      'CreateModelInvocationJob',
+      {
+        jobName: `bedrock-openai-${meta.token}`,
+        roleArn: context.config.roleArn,
+        modelId: meta.model,
+        modelInvocationType: meta.endpoint === '/v1/chat/completions' ? 'Converse' : 'InvokeModel',
+        timeoutDurationInHours: hours,
+        inputDataConfig: { s3InputDataConfig: { s3InputFormat: 'JSONL', s3Uri: s3Uri(context, batchKey(context, meta.token, 'input.jsonl')) } },
+        outputDataConfig: { s3OutputDataConfig: { s3Uri: s3Uri(context, batchKey(context, meta.token, 'output/')) } },
+      },
+      options,
+    );
+    return jobArn?.split('/').at(-1) ?? '';
+  }
+
   async #create(params: BatchCreateParams, options: RequestOptions): Promise<Batch> {
     if (typeof params !== 'object' || params === null) throw BadRequestError.forParam('params', '`batches.create` takes { input_file_id, endpoint, completion_window }.');
     if (!BATCH_ENDPOINTS.includes(params.endpoint)) throw BadRequestError.forParam('endpoint', `\`endpoint\` must be one of ${BATCH_ENDPOINTS.join(', ')} on Bedrock; got ${JSON.stringify(params.endpoint)}.`);
@@ -190,22 +285,8 @@ export class Batches extends APIResource {
       records: converted.records,
       created_at: Math.floor(Date.now() / 1000),
     };
-    await putText(context, batchKey(context, token, 'batch.json'), JSON.stringify(meta), options);
-    const { jobArn } = await context.send(
-      BEDROCK_CONTROL,
-      'CreateModelInvocationJob',
-      {
-        jobName: `bedrock-openai-${token}`,
-        roleArn: context.config.roleArn,
-        modelId: converted.modelId,
-        modelInvocationType: params.endpoint === '/v1/chat/completions' ? 'Converse' : 'InvokeModel',
-        timeoutDurationInHours: timeoutHours,
-        inputDataConfig: { s3InputDataConfig: { s3InputFormat: 'JSONL', s3Uri: s3Uri(context, batchKey(context, token, 'input.jsonl')) } },
-        outputDataConfig: { s3OutputDataConfig: { s3Uri: s3Uri(context, batchKey(context, token, 'output/')) } },
-      },
-      options,
-    );
-    return this.#retrieve(context, `batch_${jobArn?.split('/').at(-1) ?? ''}`, options);
+    const jobId = await this.#startJob(context, meta, options);
+    return this.#retrieve(context, `batch_${jobId}`, options);
   }
 
   /**
@@ -252,71 +333,7 @@ export class Batches extends APIResource {
         }
       }
     };
-    // Two objects from one pass: the records stream into one upload, the line contexts into another.
-    const head: Array<{ record: string; line: string }> = [];
-    const source = convert();
-    for (;;) {
-      if (records >= MIN_BATCH_RECORDS) break;
-      const next = await source.next();
-      if (next.done === true) break;
-      head.push(next.value);
-    }
-    if (records < MIN_BATCH_RECORDS) {
-      throw BadRequestError.forParam(
-        'input_file_id',
-        `The input file makes ${records} Bedrock record${records === 1 ? '' : 's'} (${lines} request${lines === 1 ? '' : 's'}); Bedrock batch inference needs at least ${MIN_BATCH_RECORDS} per job. Send fewer requests online, or add more to the batch.`,
-        'batch_too_small',
-      );
-    }
-    const lineChunks: string[] = [];
-    let finishLines: (() => void) | undefined;
-    let linesWaiting: (() => void) | undefined;
-    let sourceDone = false;
-    const recordStream = async function* (): AsyncGenerator<string> {
-      for (const item of head) {
-        lineChunks.push(item.line);
-        yield item.record;
-      }
-      linesWaiting?.();
-      for (;;) {
-        const next = await source.next();
-        if (next.done === true) break;
-        lineChunks.push(next.value.line);
-        linesWaiting?.();
-        yield next.value.record;
-      }
-      sourceDone = true;
-      finishLines?.();
-      linesWaiting?.();
-    };
-    const lineStream = async function* (): AsyncGenerator<string> {
-      for (;;) {
-        if (lineChunks.length > 0) {
-          yield lineChunks.splice(0, lineChunks.length).join('');
-          continue;
-        }
-        if (sourceDone) return;
-        await new Promise<void>((resolve) => (linesWaiting = resolve));
-      }
-    };
-    const controller = new AbortController();
-    const relay = (): void => controller.abort();
-    options.signal?.addEventListener('abort', relay, { once: true });
-    try {
-      const uploads = [
-        uploadStream(context, batchKey(context, token, 'input.jsonl'), recordStream(), { signal: controller.signal }),
-        uploadStream(context, batchKey(context, token, 'lines.jsonl'), lineStream(), { signal: controller.signal }),
-      ];
-      const settled = await Promise.allSettled(uploads);
-      const failure = settled.find((result) => result.status === 'rejected');
-      if (failure !== undefined) {
-        controller.abort();
-        throw unwrap((failure as PromiseRejectedResult).reason);
-      }
-    } finally {
-      options.signal?.removeEventListener('abort', relay);
-      void finishLines;
-    }
+    await uploadRecords(context, token, convert(), () => ({ lines, records }), options);
     return { modelId: (model as { modelId: string }).modelId, lines, records };
   }
 
@@ -434,6 +451,86 @@ export class Batches extends APIResource {
     await putText(context, batchKey(context, meta.token, 'result.json'), JSON.stringify(result), options);
     return result;
   }
+}
+
+/**
+ * Uploads a batch's records (`input.jsonl`) and line contexts (`lines.jsonl`) from one pass over `source`, each with
+ * multipart upload as it comes, but only once Bedrock's minimum record count is reached, so a small or bad input
+ * uploads nothing that stays (an error mid-way aborts both uploads).
+ */
+async function uploadRecords(
+  context: BatchContext,
+  token: string,
+  source: AsyncGenerator<{ record: string; line: string }>,
+  counts: () => { lines: number; records: number },
+  options: RequestOptions,
+): Promise<void> {
+    // Two objects from one pass: the records stream into one upload, the line contexts into another.
+    const head: Array<{ record: string; line: string }> = [];
+    
+    for (;;) {
+      if (counts().records >= MIN_BATCH_RECORDS) break;
+      const next = await source.next();
+      if (next.done === true) break;
+      head.push(next.value);
+    }
+    const { lines, records } = counts();
+    if (records < MIN_BATCH_RECORDS) {
+      throw BadRequestError.forParam(
+        'input_file_id',
+        `The input file makes ${records} Bedrock record${records === 1 ? '' : 's'} (${lines} request${lines === 1 ? '' : 's'}); Bedrock batch inference needs at least ${MIN_BATCH_RECORDS} per job. Send fewer requests online, or add more to the batch.`,
+        'batch_too_small',
+      );
+    }
+    const lineChunks: string[] = [];
+    let finishLines: (() => void) | undefined;
+    let linesWaiting: (() => void) | undefined;
+    let sourceDone = false;
+    const recordStream = async function* (): AsyncGenerator<string> {
+      for (const item of head) {
+        lineChunks.push(item.line);
+        yield item.record;
+      }
+      linesWaiting?.();
+      for (;;) {
+        const next = await source.next();
+        if (next.done === true) break;
+        lineChunks.push(next.value.line);
+        linesWaiting?.();
+        yield next.value.record;
+      }
+      sourceDone = true;
+      finishLines?.();
+      linesWaiting?.();
+    };
+    const lineStream = async function* (): AsyncGenerator<string> {
+      for (;;) {
+        if (lineChunks.length > 0) {
+          yield lineChunks.splice(0, lineChunks.length).join('');
+          continue;
+        }
+        if (sourceDone) return;
+        await new Promise<void>((resolve) => (linesWaiting = resolve));
+      }
+    };
+    const controller = new AbortController();
+    const relay = (): void => controller.abort();
+    options.signal?.addEventListener('abort', relay, { once: true });
+    try {
+      const uploads = [
+        uploadStream(context, batchKey(context, token, 'input.jsonl'), recordStream(), { signal: controller.signal }),
+        uploadStream(context, batchKey(context, token, 'lines.jsonl'), lineStream(), { signal: controller.signal }),
+      ];
+      const settled = await Promise.allSettled(uploads);
+      const failure = settled.find((result) => result.status === 'rejected');
+      if (failure !== undefined) {
+        controller.abort();
+        throw unwrap((failure as PromiseRejectedResult).reason);
+      }
+    } finally {
+      options.signal?.removeEventListener('abort', relay);
+      void finishLines;
+    }
 }
 
 function unwrap(error: unknown): unknown {

@@ -135,6 +135,26 @@ describe('batches', () => {
     }
   });
 
+  it('embeds a corpus from an async iterable: every index once, vectors keyed by index', async () => {
+    const ours = client();
+    async function* corpus() {
+      for (let index = 0; index < 150; index += 1) yield index === 42 ? 'poison text' : `document number ${index}`;
+    }
+    emulator.batch.addFault({ failRecordsContaining: 'poison' });
+    const job = await ours.batches.embedCorpus(corpus(), { model: 'titan-embed-text-v2', dimensions: 256 }, { pollIntervalMs: 10 });
+    expect(job.batch.status).toBe('completed');
+    const seen = new Map<number, number>();
+    let failedIndex: number | undefined;
+    for await (const result of job.results()) {
+      seen.set(result.index, (seen.get(result.index) ?? 0) + 1);
+      if ('error' in result) failedIndex = result.index;
+      else expect(result.embedding).toHaveLength(256);
+    }
+    expect(seen.size).toBe(150);
+    expect([...seen.values()].every((times) => times === 1)).toBe(true);
+    expect(failedIndex).toBe(42);
+  });
+
   it('refuses bad input lines naming the line number and custom_id, before any job starts', async () => {
     const ours = client();
     const batchesBefore = (await ours.batches.list({ limit: 100 })).data.length;

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type ClientOptions } from '../src/index.js';
-import { startEmulator } from '../src/emulator/index.js';
+import { DEFAULT_BUCKET, startEmulator } from '../src/emulator/index.js';
 
 // The AWS SDK warns on Node 20 that its 2027 releases will need Node 22 (the README's Requirements say so); the
 // examples keep their output to what they show.
@@ -45,7 +45,9 @@ export async function connect(options: ClientOptions = {}): Promise<Connection> 
   }
   const emulator = await startEmulator();
   console.log(`No AWS credentials found: using the local Bedrock emulator at ${emulator.url} (replies are synthetic).`);
-  const client = new Client({ ...options, endpoint: emulator.url, region: emulator.region, credentials: emulator.credentials, configFile: false });
+  // Batch inference goes to the emulator's S3 and control plane too (any service role ARN will do there).
+  const batch = { s3Uri: `s3://${DEFAULT_BUCKET}/batch/`, roleArn: 'arn:aws:iam::123456789012:role/EmulatorBatch', s3Endpoint: emulator.url, bedrockEndpoint: emulator.url };
+  const client = new Client({ batch, ...options, endpoint: emulator.url, region: emulator.region, credentials: emulator.credentials, configFile: false });
   return {
     client,
     offline: true,

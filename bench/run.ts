@@ -11,7 +11,8 @@
  *    JSON to `bench/results/latest.json`, and (full runs) the table into `BENCHMARKS.md`.
  *
  * Options: `--quick` (fewer repetitions and iterations, for development; never written to BENCHMARKS.md),
- * `--only chat,stream,…` (scenarios, `equivalence` and `emulator-load` included), `--implementations ours,raw`,
+ * `--only chat,stream,…` (scenarios, `equivalence` and `emulator-load` included; `batch-embed` runs bench/batch.ts:
+ * 100,000 embedding records in one batch job, client peak RSS growth and records/s), `--implementations ours,raw`,
  * `--profile` (CPU profiles of the measured loops of ours and raw instead of figures; writes bench/results/profiles/),
  * `--ours-module <path to an index.js>` (measure another build of ours, e.g. a candidate fix, against the same raw),
  * `--skip-build`, `--skip-write`, `--json <path>`. Only a full run of everything updates BENCHMARKS.md.
@@ -533,6 +534,13 @@ async function main(): Promise<void> {
   const implementations = values.implementations === undefined ? IMPLEMENTATIONS : IMPLEMENTATIONS.filter((name) => values.implementations?.split(',').includes(name));
   const only = values.only === undefined ? undefined : new Set(values.only.split(',').map((name) => name.trim()));
   const selected = (name: string): boolean => only === undefined || only.has(name);
+  // `batch-embed` (bench/batch.ts) runs on its own, only when asked for: 100,000 records take minutes.
+  if (only?.has('batch-embed') === true) {
+    const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+    const output = execFileSync(tsx, [join(BENCH_DIRECTORY, 'batch.ts')], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    process.stdout.write(output);
+    if (only.size === 1) return;
+  }
   const startedAt = new Date();
   const clock = performance.now();
   mkdirSync(RESULTS_DIRECTORY, { recursive: true });

@@ -3,8 +3,9 @@
  * `src/http/routes/<name>.ts` exporting a `RouteModule` and append it here (see `src/http/context.ts`).
  */
 import type { RouteModule } from '../context.js';
+import { batchRoutes } from './batch.js';
 import { chatRoutes } from './chat.js';
 import { embeddingsRoutes } from './embeddings.js';
 import { modelsRoutes } from './models.js';
 
-export const ROUTES: readonly RouteModule[] = [chatRoutes, embeddingsRoutes, modelsRoutes];
+export const ROUTES: readonly RouteModule[] = [chatRoutes, embeddingsRoutes, modelsRoutes, batchRoutes];

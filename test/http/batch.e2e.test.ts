@@ -1,0 +1,59 @@
+/**
+ * The `openai` package's own batch flow (files.create → batches.create → batches.retrieve until done →
+ * files.content of the output and error files) through our in-process fetch, over the emulator's S3 and batch jobs.
+ */
+import OpenAI, { toFile } from 'openai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_BUCKET, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { createBedrockFetch } from '../../src/http/fetch.js';
+import { emulatorClientOptions } from './helpers.js';
+
+let emulator: EmulatorHandle;
+let openai: OpenAI;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ batch: { stepDelayMs: 1 } });
+  const client = {
+    ...emulatorClientOptions(emulator),
+    batch: { s3Uri: `s3://${DEFAULT_BUCKET}/http-batch/`, roleArn: 'arn:aws:iam::123456789012:role/BedrockBatch', s3Endpoint: emulator.url, bedrockEndpoint: emulator.url },
+  };
+  const baseURL = 'http://bedrock.test/v1';
+  openai = new OpenAI({ baseURL, apiKey: 'unused', fetch: createBedrockFetch({ baseURL, client }) });
+});
+afterAll(async () => {
+  await emulator.close();
+});
+
+async function runBatch(endpoint: '/v1/chat/completions' | '/v1/embeddings', lines: string[]) {
+  const file = await openai.files.create({ file: await toFile(Buffer.from(lines.join('\n')), 'requests.jsonl'), purpose: 'batch' });
+  expect(file).toMatchObject({ object: 'file', purpose: 'batch', filename: 'requests.jsonl' });
+  let batch = await openai.batches.create({ input_file_id: file.id, endpoint, completion_window: '24h' });
+  while (!['completed', 'failed', 'expired', 'cancelled'].includes(batch.status)) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    batch = await openai.batches.retrieve(batch.id);
+  }
+  const read = async (id: string | null | undefined) => (id == null ? [] : (await (await openai.files.content(id)).text()).trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, any>));
+  return { batch, output: await read(batch.output_file_id), errors: await read(batch.error_file_id) };
+}
+
+describe('openai SDK batch flow through createBedrockFetch', () => {
+  it('chat completions: upload, create, poll, download output and error files', async () => {
+    emulator.batch.addFault({ failRecordsContaining: 'Question 5"' });
+    const lines = Array.from({ length: 110 }, (_, index) =>
+      JSON.stringify({ custom_id: `q${index}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'nova-lite', messages: [{ role: 'user', content: `Question ${index}` }] } }),
+    );
+    const { batch, output, errors } = await runBatch('/v1/chat/completions', lines);
+    expect(batch.status).toBe('completed');
+    expect(batch.request_counts).toEqual({ total: 110, completed: 109, failed: 1 });
+    expect(output[0]?.['response'].body.object).toBe('chat.completion');
+    expect(errors.map((line) => line['custom_id'])).toEqual(['q5']);
+  });
+
+  it('embeddings', async () => {
+    const lines = Array.from({ length: 100 }, (_, index) => JSON.stringify({ custom_id: `e${index}`, method: 'POST', url: '/v1/embeddings', body: { model: 'titan-embed-text-v2', input: `text ${index}` } }));
+    const { batch, output } = await runBatch('/v1/embeddings', lines);
+    expect(batch.status).toBe('completed');
+    expect(output).toHaveLength(100);
+    expect(output[0]?.['response'].body.data[0].embedding).toHaveLength(1024);
+  });
+});

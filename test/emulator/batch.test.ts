@@ -163,3 +163,16 @@ describe('batch inference jobs', () => {
     expect(first.modelOutput.output.message.content[0]?.text).toEqual(expect.any(String));
   });
 });
+
+describe('batch control endpoints', () => {
+  it('sets pacing and adds and clears batch faults over HTTP', async () => {
+    const pacing = await fetch(`${emulator.url}/__emulator/batch/pacing`, { method: 'PUT', body: JSON.stringify({ stepDelayMs: 1 }) });
+    expect(pacing.status).toBe(200);
+    const added = await fetch(`${emulator.url}/__emulator/batch/faults`, { method: 'POST', body: JSON.stringify({ outcome: 'Failed', count: 'always' }) });
+    expect(added.status).toBe(201);
+    expect(((await added.json()) as { id: string }).id).toEqual(expect.any(String));
+    const refused = await fetch(`${emulator.url}/__emulator/batch/faults`, { method: 'POST', body: JSON.stringify({ outcome: 'Exploded' }) });
+    expect(refused.status).toBe(400);
+    expect((await fetch(`${emulator.url}/__emulator/batch/faults`, { method: 'DELETE' })).status).toBe(200);
+  });
+});

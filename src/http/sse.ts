@@ -1,6 +1,6 @@
 /**
  * Server-sent events as OpenAI sends a streamed completion: one `data: <json>\n\n` per item, `data: [DONE]\n\n` at
- * the end. The body is pulled: an item is read from the source only when the reader wants more (backpressure; no
+ * the end (for the Responses API: `event: <type>\ndata: <json>\n\n` per event, and no `[DONE]`). The body is pulled: an item is read from the source only when the reader wants more (backpressure; no
  * buffering beyond one item). A failure after the first byte ends the stream with
  * `event: error\ndata: {"error":{…}}\n\n`, which the `openai` SDK raises as an `APIError` (its `Stream` throws on a
  * data line holding `error`). Cancelling the body (the reader went away) returns the source iterator, which cancels
@@ -25,6 +25,10 @@ export interface SseOptions<Item> extends WireErrorOptions {
    * body does, and the source is cancelled.
    */
   abortSignal?: AbortSignal | undefined;
+  /** The `event:` name of an item's message (the Responses API names each event by its `type`). Default: none. */
+  eventName?: ((item: Item) => string) | undefined;
+  /** End with `data: [DONE]` (chat completions). The Responses API sends no such line. Default true. */
+  done?: boolean | undefined;
   /** Sees every item before it is written (e.g. to note `usage`). */
   observe?: ((item: Item) => void) | undefined;
   /** Called once when the stream ends: `error` is the failure sent as an event, or the reason it was cancelled. */
@@ -43,7 +47,8 @@ export function sseError(error: unknown, options: WireErrorOptions): string {
 
 export function createSseStream<Item>(source: AsyncIterable<Item>, options: SseOptions<Item>): ReadableStream<Uint8Array> {
   const iterator = source[Symbol.asyncIterator]();
-  const { heartbeatMs, endSignal, abortSignal, observe } = options;
+  const { heartbeatMs, endSignal, abortSignal, observe, eventName } = options;
+  const done = options.done ?? true;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
 
@@ -105,12 +110,13 @@ export function createSseStream<Item>(source: AsyncIterable<Item>, options: SseO
         if (closed) return;
         if (result.done === true) {
           finish({ cancelled: false });
-          controller.enqueue(DONE);
+          if (done) controller.enqueue(DONE);
           controller.close();
           return;
         }
         observe?.(result.value);
-        controller.enqueue(encoder.encode(sseData(result.value)));
+        const data = sseData(result.value);
+        controller.enqueue(encoder.encode(eventName === undefined ? data : `event: ${eventName(result.value)}\n${data}`));
         timer?.refresh();
       },
       async cancel(reason) {

@@ -7,5 +7,6 @@ import { batchRoutes } from './batch.js';
 import { chatRoutes } from './chat.js';
 import { embeddingsRoutes } from './embeddings.js';
 import { modelsRoutes } from './models.js';
+import { responsesRoutes } from './responses.js';
 
-export const ROUTES: readonly RouteModule[] = [chatRoutes, embeddingsRoutes, modelsRoutes, batchRoutes];
+export const ROUTES: readonly RouteModule[] = [chatRoutes, embeddingsRoutes, modelsRoutes, batchRoutes, responsesRoutes];

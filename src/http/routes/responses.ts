@@ -1,0 +1,86 @@
+/**
+ * The Responses API: `POST /v1/responses` (JSON, or with `stream: true` server-sent events, each
+ * `event: <type>` + `data: <event>` as OpenAI sends them), `GET`/`DELETE /v1/responses/{id}`,
+ * `GET /v1/responses/{id}/input_items` and `POST /v1/responses/input_tokens`. Parse, call `client.responses`,
+ * serialize: nothing else.
+ */
+import { Stream } from '../../core/streaming.js';
+import type { InputItemListParams, InputTokenCountParams, ResponseCreateParamsBase, ResponseIncludable, ResponseStreamEvent, ResponseUsage } from '../../responses/types.js';
+import { readJsonBody } from '../body.js';
+import type { Exchange, RouteModule } from '../context.js';
+import { httpError } from '../errors.js';
+import { jsonResponse, route } from '../route.js';
+import { createSseStream, sseHeaders } from '../sse.js';
+import { errorCode } from './chat.js';
+
+export const responsesRoutes: RouteModule = (app, context) => {
+  const { client } = context;
+  route(app, '/responses', {
+    POST: async (c) => {
+      const exchange = c.get('exchange');
+      const body = await readJsonBody(c.req.raw, context.maxBodyBytes);
+      if (typeof body['model'] === 'string') exchange.model = body['model'];
+      const { data, request_id: requestId } = await client.responses
+        .create(body as unknown as ResponseCreateParamsBase, { signal: exchange.signal })
+        .withResponse();
+      exchange.requestId = requestId;
+      if (!(data instanceof Stream)) {
+        noteUsage(exchange, data.usage);
+        return jsonResponse(data, requestId);
+      }
+      exchange.streaming = true;
+      const stream = createSseStream<ResponseStreamEvent>(data, {
+        heartbeatMs: context.heartbeatMs,
+        retried: context.retried,
+        endSignal: exchange.endSignal,
+        abortSignal: c.req.raw.signal,
+        eventName: (event) => event.type,
+        done: false,
+        observe: (event) => {
+          if (event.type === 'response.completed' || event.type === 'response.incomplete') noteUsage(exchange, event.response.usage);
+        },
+        onEnd: ({ error, cancelled }) => exchange.end({ error: errorCode(error, cancelled), cancelled }),
+      });
+      return new Response(stream, { status: 200, headers: sseHeaders(requestId) });
+    },
+  });
+  route(app, '/responses/input_tokens', {
+    POST: async (c) => {
+      const exchange = c.get('exchange');
+      const body = await readJsonBody(c.req.raw, context.maxBodyBytes);
+      if (typeof body['model'] === 'string') exchange.model = body['model'];
+      const { data, request_id: requestId } = await client.responses.inputTokens.count(body as unknown as InputTokenCountParams, { signal: exchange.signal }).withResponse();
+      exchange.requestId = requestId;
+      exchange.promptTokens = data.input_tokens;
+      return jsonResponse(data, requestId);
+    },
+  });
+  route(app, '/responses/:id', {
+    GET: async (c) => {
+      if (c.req.query('stream') === 'true') {
+        throw httpError(400, 'Streaming a stored response again (`stream=true`) is not supported; retrieve it without `stream`.', { code: 'unsupported_parameter', param: 'stream' });
+      }
+      const response = await client.responses.retrieve((c.req.param('id') ?? ''), { include: c.req.queries('include[]') as ResponseIncludable[] | undefined ?? [] });
+      return jsonResponse(response, null);
+    },
+    DELETE: async (c) => jsonResponse(await client.responses.delete((c.req.param('id') ?? '')), null),
+  });
+  route(app, '/responses/:id/input_items', {
+    GET: async (c) => {
+      const query: InputItemListParams = {};
+      const after = c.req.query('after');
+      if (after !== undefined) query.after = after;
+      const limit = c.req.query('limit');
+      if (limit !== undefined) query.limit = Number(limit);
+      const order = c.req.query('order');
+      if (order !== undefined) query.order = order as 'asc' | 'desc';
+      return jsonResponse(await client.responses.inputItems.list((c.req.param('id') ?? ''), query), null);
+    },
+  });
+};
+
+function noteUsage(exchange: Exchange, usage: ResponseUsage | undefined): void {
+  if (usage === undefined) return;
+  exchange.promptTokens = usage.input_tokens;
+  exchange.completionTokens = usage.output_tokens;
+}

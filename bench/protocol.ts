@@ -8,10 +8,16 @@
  * - `ours`: `bedrock-openai`'s `Client` (its own keep-alive HTTP/1.1 handler, `maxSockets: 64`).
  * - `raw`: `BedrockRuntimeClient` with the same keep-alive HTTP/1.1 `NodeHttpHandler` configuration.
  * - `raw-default`: `BedrockRuntimeClient` on the SDK's default transport (for reference).
+ * - `ours-responses`: our `Client`'s Responses API (`client.responses.create`), for the chat and stream workloads
+ *   only; compared with `ours` (chat completions), not with the raw SDK.
  */
-export type Implementation = 'ours' | 'raw' | 'raw-default';
+export type Implementation = 'ours' | 'raw' | 'raw-default' | 'ours-responses';
 
-export const IMPLEMENTATIONS: readonly Implementation[] = ['ours', 'raw', 'raw-default'];
+/** The implementations of every client scenario (compared with one another, and checked for equivalence). */
+export const IMPLEMENTATIONS: readonly Exclude<Implementation, 'ours-responses'>[] = ['ours', 'raw', 'raw-default'];
+
+/** The scenarios `ours-responses` runs. */
+export const RESPONSES_SCENARIOS: readonly Scenario[] = ['chat', 'stream'];
 
 /**
  * `emulator-load` measures the emulator, not a client: it replays one SigV4-signed Converse request over

@@ -25,7 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileEntryPoints } from './compile.js';
 import { formatProfile, formatProfileDifference, type ProfileSummary, summarizeProfile } from './profile.js';
-import { type EmulatorReady, IMPLEMENTATIONS, type Implementation, type Scenario, type Target, type WorkerResult, type WorkerTask } from './protocol.js';
+import { type EmulatorReady, IMPLEMENTATIONS, type Implementation, RESPONSES_SCENARIOS, type Scenario, type Target, type WorkerResult, type WorkerTask } from './protocol.js';
 import { formatNumber, formatSummary, orderFor, pairedRatios, ratioOf, type Summary, summarize } from './stats.js';
 
 const BENCH_DIRECTORY = dirname(fileURLToPath(import.meta.url));
@@ -89,8 +89,10 @@ interface Row {
   scenario: ClientScenario;
   figure: string;
   label: string;
-  /** The ratio ours / raw must not exceed. */
+  /** The ratio ours / raw (or `versus[0]` / `versus[1]`) must not exceed. */
   target?: number;
+  /** The implementations compared, when not ours against raw. */
+  versus?: readonly [Implementation, Implementation];
 }
 
 const ROWS: readonly Row[] = [
@@ -110,6 +112,13 @@ const ROWS: readonly Row[] = [
   { scenario: 'streams100', figure: 'peakRssMb', label: '100 concurrent streams, repeated bursts: peak RSS (MB)' },
   { scenario: 'streams100', figure: 'rssGrowthMb', label: '100 concurrent streams, repeated bursts: RSS growth, idle → peak (MB)', target: 1.2 },
   { scenario: 'streams100', figure: 'firstBurstGrowthMb', label: '100 concurrent streams: RSS growth in the first burst (MB)' },
+];
+
+/** Our Responses API against our chat completions, same workloads. */
+const RESPONSES_ROWS: readonly Row[] = [
+  { scenario: 'chat', figure: 'cpuUsPerRequest', label: 'Non-streaming call: client CPU per call (µs)', target: 1.1, versus: ['ours-responses', 'ours'] },
+  { scenario: 'stream', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream (µs)', target: 1.1, versus: ['ours-responses', 'ours'] },
+  { scenario: 'stream', figure: 'ttftMs', label: 'Stream of 1,000 deltas: time to first token (ms)', versus: ['ours-responses', 'ours'] },
 ];
 
 interface Machine {
@@ -411,8 +420,9 @@ function summarizeFigures(results: readonly WorkerResult[]): Record<string, Summ
 /** One row's figures for ours and raw, the ratio of their medians and the paired per-repetition ratios. */
 function compareRow(results: Results, row: Row): { ours: Summary | undefined; raw: Summary | undefined; ratio: number; paired: Summary | undefined } {
   const scenario = results.scenarios[row.scenario];
-  const ours = scenario?.ours?.[row.figure];
-  const raw = scenario?.raw?.[row.figure];
+  const [numerator, denominator] = row.versus ?? ['ours', 'raw'];
+  const ours = scenario?.[numerator]?.[row.figure];
+  const raw = scenario?.[denominator]?.[row.figure];
   return { ours, raw, ratio: ratioOf(ours, raw), paired: pairedRatios(ours?.values ?? [], raw?.values ?? []) };
 }
 
@@ -443,6 +453,19 @@ function renderMarkdown(results: Results): string {
       `| ${row.label} ×${repetitions} | ${formatSummary(ours)} | ${formatSummary(raw)} | ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '–'} | ${pairedCell} | ${target} | ${formatSummary(scenario['raw-default']?.[row.figure])} |`,
     );
   }
+  const responsesRows = RESPONSES_ROWS.filter((row) => results.scenarios[row.scenario]?.['ours-responses'] !== undefined);
+  if (responsesRows.length > 0) {
+    lines.push('');
+    lines.push('| Responses API vs chat completions (both ours) | responses | chat | ratio | paired ratio | target |');
+    lines.push('|---|---:|---:|---:|---:|---|');
+    for (const row of responsesRows) {
+      const { ours, raw, ratio, paired } = compareRow(results, row);
+      const judged = paired?.median ?? Number.NaN;
+      const target = row.target === undefined ? '' : `≤ ${row.target}× ${Number.isFinite(judged) ? (judged <= row.target ? '✅' : '❌') : ''}`;
+      const pairedCell = paired === undefined ? '–' : `${paired.median.toFixed(2)}× (${paired.min.toFixed(2)}–${paired.max.toFixed(2)})`;
+      lines.push(`| ${row.label} ×${ours?.repetitions ?? 0} | ${formatSummary(ours)} | ${formatSummary(raw)} | ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '–'} | ${pairedCell} | ${target} |`);
+    }
+  }
   const emulator = results.emulator;
   lines.push('');
   lines.push('| Emulator | median (min–max) | target |');
@@ -472,11 +495,12 @@ function renderMarkdown(results: Results): string {
 
 function targetsOf(results: Results): Results['targets'] {
   const targets: Results['targets'] = [];
-  for (const row of ROWS) {
+  for (const row of [...ROWS, ...RESPONSES_ROWS]) {
     if (row.target === undefined) continue;
     const { ratio, paired } = compareRow(results, row);
     if (paired !== undefined) {
-      targets.push({ figure: `${row.scenario}.${row.figure}`, ratio, pairedRatio: paired.median, target: row.target, met: paired.median <= row.target });
+      const figure = `${row.versus === undefined ? '' : `${row.versus[0]}/${row.versus[1]} `}${row.scenario}.${row.figure}`;
+      targets.push({ figure, ratio, pairedRatio: paired.median, target: row.target, met: paired.median <= row.target });
     }
   }
   return targets;
@@ -531,7 +555,10 @@ async function main(): Promise<void> {
     strict: true,
   });
   const settings = values.quick ? QUICK : FULL;
-  const implementations = values.implementations === undefined ? IMPLEMENTATIONS : IMPLEMENTATIONS.filter((name) => values.implementations?.split(',').includes(name));
+  const implementations: readonly Implementation[] =
+    values.implementations === undefined
+      ? [...IMPLEMENTATIONS, 'ours-responses']
+      : [...IMPLEMENTATIONS, 'ours-responses' as const].filter((name) => values.implementations?.split(',').includes(name));
   const only = values.only === undefined ? undefined : new Set(values.only.split(',').map((name) => name.trim()));
   const selected = (name: string): boolean => only === undefined || only.has(name);
   // `batch-embed` (bench/batch.ts) runs on its own, only when asked for: 100,000 records take minutes.
@@ -601,10 +628,11 @@ async function main(): Promise<void> {
     for (const scenario of CLIENT_SCENARIOS) {
       if (!selected(scenario)) continue;
       const plan = settings.plans[scenario];
-      const collected: Record<Implementation, WorkerResult[]> = { ours: [], raw: [], 'raw-default': [] };
+      const collected: Record<Implementation, WorkerResult[]> = { ours: [], raw: [], 'raw-default': [], 'ours-responses': [] };
+      const running = implementations.filter((implementation) => implementation !== 'ours-responses' || RESPONSES_SCENARIOS.includes(scenario));
       for (let repetition = 0; repetition < plan.repetitions; repetition += 1) {
         // Interleaved, and in alternating order, so drift over the run affects every implementation alike.
-        for (const implementation of orderFor(implementations, repetition)) {
+        for (const implementation of orderFor(running, repetition)) {
           const result = await runWorker(runner, worker, { scenario, implementation, target, warmup: plan.warmup, iterations: plan.iterations });
           collected[implementation].push(result);
           const shown = Object.entries(result.figures)
@@ -617,6 +645,7 @@ async function main(): Promise<void> {
         ours: summarizeFigures(collected.ours),
         raw: summarizeFigures(collected.raw),
         'raw-default': summarizeFigures(collected['raw-default']),
+        ...(collected['ours-responses'].length > 0 ? { 'ours-responses': summarizeFigures(collected['ours-responses']) } : {}),
       };
     }
 
@@ -636,7 +665,7 @@ async function main(): Promise<void> {
     const jsonPath = values.json ?? join(RESULTS_DIRECTORY, settings.quick ? 'latest-quick.json' : 'latest.json');
     writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
     log(`JSON: ${relative(process.cwd(), jsonPath)}`);
-    if (!settings.quick && only === undefined && implementations.length === IMPLEMENTATIONS.length && values['ours-module'] === undefined && !values['skip-write']) {
+    if (!settings.quick && only === undefined && implementations.length === IMPLEMENTATIONS.length + 1 && values['ours-module'] === undefined && !values['skip-write']) {
       log(updateBenchmarksFile(table) ? 'BENCHMARKS.md updated.' : `BENCHMARKS.md has no ${TABLE_START} … ${TABLE_END} section: not updated.`);
     }
   } finally {

@@ -10,7 +10,7 @@
  *
  * Only type imports at the top: what a scenario loads is what it measures.
  */
-import type { ChatCompletionChunk } from '../src/index.js';
+import type { ChatCompletionChunk, ResponseStreamEvent } from '../src/index.js';
 import type { Implementation, Target, WorkerResult, WorkerTask } from './protocol.js';
 
 type OursModule = typeof import('../src/index.js');
@@ -51,7 +51,7 @@ interface Driver {
 
 /** The modules an implementation needs, loaded (this is what the cold-start figure times). */
 type Loaded =
-  | { implementation: 'ours'; ours: OursModule }
+  | { implementation: 'ours' | 'ours-responses'; ours: OursModule }
   | { implementation: 'raw' | 'raw-default'; sdk: SdkModule; transport: KeepAliveTransport | undefined };
 
 /** What the `raw` implementation needs to build the keep-alive handler (the modules `Client` loads for it). */
@@ -62,7 +62,7 @@ interface KeepAliveTransport {
 }
 
 async function loadImplementation(implementation: Implementation, target: Target): Promise<Loaded> {
-  if (implementation === 'ours') return { implementation, ours: (await import(target.oursModule)) as OursModule };
+  if (implementation === 'ours' || implementation === 'ours-responses') return { implementation, ours: (await import(target.oursModule)) as OursModule };
   const sdk = (await import(SDK_SPECIFIER)) as SdkModule;
   if (implementation === 'raw-default') return { implementation, sdk, transport: undefined };
   const [handler, http, https] = await Promise.all([
@@ -74,7 +74,8 @@ async function loadImplementation(implementation: Implementation, target: Target
 }
 
 function createDriver(loaded: Loaded, target: Target): Driver {
-  return loaded.implementation === 'ours' ? createOursDriver(loaded.ours, target) : createRawDriver(loaded.sdk, loaded.transport, target);
+  if ('ours' in loaded) return loaded.implementation === 'ours-responses' ? createResponsesDriver(loaded.ours, target) : createOursDriver(loaded.ours, target);
+  return createRawDriver(loaded.sdk, loaded.transport, target);
 }
 
 function createOursDriver(ours: OursModule, target: Target): Driver {
@@ -124,6 +125,41 @@ function createOursDriver(ours: OursModule, target: Target): Driver {
       return response.data.map((item) => item.embedding);
     },
     close() {
+      client.close();
+    },
+  };
+}
+
+/** The chat and stream workloads through `client.responses` (the embeddings ones are not run for it). */
+function createResponsesDriver(ours: OursModule, target: Target): Driver {
+  const chatDriver = createOursDriver(ours, target);
+  const client = new ours.Client({
+    region: target.region,
+    endpoint: target.url,
+    credentials: target.credentials,
+    configFile: false,
+    env: {},
+    logLevel: 'off',
+  });
+  return {
+    ...chatDriver,
+    async chat(prompt, maxTokens) {
+      const response = await client.responses.create({ model: target.chatModel.alias, input: [{ role: 'user', content: prompt }], max_output_tokens: maxTokens });
+      return response.output_text;
+    },
+    async stream(prompt, maxTokens, onText) {
+      const stream = await client.responses.create({ model: target.chatModel.alias, input: [{ role: 'user', content: prompt }], max_output_tokens: maxTokens, stream: true });
+      let deltas = 0;
+      for await (const event of stream as AsyncIterable<ResponseStreamEvent>) {
+        if (event.type === 'response.output_text.delta' && event.delta !== '') {
+          onText(event.delta);
+          deltas += 1;
+        }
+      }
+      return deltas;
+    },
+    close() {
+      chatDriver.close();
       client.close();
     },
   };

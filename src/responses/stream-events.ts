@@ -68,6 +68,8 @@ export interface ResponseEventContext {
   summary: boolean;
   /** Show `encrypted_content` in events and the response (`include: ['reasoning.encrypted_content']`). */
   includeEncrypted: boolean;
+  /** Give only the final event (the non-streaming path: the response is all that is wanted). */
+  quiet?: boolean;
 }
 
 export interface ResponseEventMapper {
@@ -110,11 +112,14 @@ export function createResponseEventMapper(context: ResponseEventContext): Respon
   let finalSent = false;
   let storedResponse: Response | undefined;
 
+  const quiet = context.quiet === true;
   const events: ResponseStreamEvent[] = [];
   const emit = (event: DistributiveOmit<ResponseStreamEvent, 'sequence_number'>): void => {
     (event as ResponseStreamEvent).sequence_number = sequence++;
-    events.push(event as ResponseStreamEvent);
+    if (!quiet || 'response' in event) events.push(event as ResponseStreamEvent);
   };
+  /** A copy of an item as it is now, for an event (later deltas must not change what was given). */
+  const copy = (item: ResponseOutputItem): ResponseOutputItem => (quiet ? item : cloneItem(present(item)));
   const take = (): ResponseStreamEvent[] => events.splice(0, events.length);
   const present = (item: ResponseOutputItem): ResponseOutputItem => {
     if (item.type !== 'reasoning' || context.includeEncrypted || item.encrypted_content === undefined) return item;
@@ -126,6 +131,10 @@ export function createResponseEventMapper(context: ResponseEventContext): Respon
   const start = (): void => {
     if (started) return;
     started = true;
+    if (quiet) {
+      sequence += 2;
+      return;
+    }
     emit({ type: 'response.created', response: snapshot('in_progress') });
     emit({ type: 'response.in_progress', response: snapshot('in_progress') });
   };
@@ -133,7 +142,7 @@ export function createResponseEventMapper(context: ResponseEventContext): Respon
     const outputIndex = output.length;
     const item = make(outputItemId(prefix, context.hex, outputIndex));
     output.push(item);
-    emit({ type: 'response.output_item.added', output_index: outputIndex, item: structuredClone(present(item)) });
+    emit({ type: 'response.output_item.added', output_index: outputIndex, item: copy(item) });
     return { item, outputIndex };
   };
   const closeMessage = (status: ResponseOutputMessage['status'] = 'completed'): void => {
@@ -141,7 +150,7 @@ export function createResponseEventMapper(context: ResponseEventContext): Respon
     const { item, outputIndex } = openMessage;
     openMessage = undefined;
     item.status = status;
-    emit({ type: 'response.output_item.done', output_index: outputIndex, item: structuredClone(item) });
+    emit({ type: 'response.output_item.done', output_index: outputIndex, item: copy(item) });
   };
   const openTextPart = (): Extract<Block, { kind: 'text' }> => {
     if (openMessage === undefined) {
@@ -222,14 +231,14 @@ export function createResponseEventMapper(context: ResponseEventContext): Respon
         : toReasoningDetail({ reasoningText: block.signature === undefined ? { text } : { text, signature: block.signature } });
     const encrypted = detail === undefined ? null : encodeReasoning(detail);
     if (encrypted !== null) item.encrypted_content = encrypted;
-    emit({ type: 'response.output_item.done', output_index: outputIndex, item: structuredClone(present(item)) });
+    emit({ type: 'response.output_item.done', output_index: outputIndex, item: copy(item) });
   };
   const closeTool = (block: Extract<Block, { kind: 'tool' }>): void => {
     const { item, outputIndex } = block;
     if (item.arguments === '') item.arguments = '{}';
     item.status = 'completed';
     emit({ type: 'response.function_call_arguments.done', item_id: item.id!, output_index: outputIndex, name: item.name, arguments: item.arguments });
-    emit({ type: 'response.output_item.done', output_index: outputIndex, item: { ...item } });
+    emit({ type: 'response.output_item.done', output_index: outputIndex, item: copy(item) });
   };
   const closeBlock = (index: number): void => {
     const block = blocks.get(index);
@@ -407,7 +416,7 @@ export function convertResponseUsage(usage: TokenUsage | undefined): ResponseUsa
  * feeding the mapper the events that make up the same answer.
  */
 export function convertConverseResponse(response: Omit<ConverseResponse, never>, context: ResponseEventContext): { shown: Response; stored: Response } {
-  const mapper = createResponseEventMapper(context);
+  const mapper = createResponseEventMapper({ ...context, quiet: true });
   let last: ResponseStreamEvent | undefined;
   for (const event of eventsOf(response, context.requestId)) last = mapper.map(event).at(-1) ?? last;
   last = mapper.end().at(-1) ?? last;
@@ -483,6 +492,22 @@ function buildResponse(
     ...(outcome.usage === undefined ? {} : { usage: outcome.usage }),
     ...(outcome.bedrock === undefined ? {} : { bedrock: outcome.bedrock }),
   };
+}
+
+/** A copy of an output item deep enough that appending to the original (text, parts, arguments) leaves it as it is. */
+function cloneItem(item: ResponseOutputItem): ResponseOutputItem {
+  switch (item.type) {
+    case 'message':
+      return { ...item, content: item.content.map((part) => (part.type === 'output_text' ? { ...part, annotations: [...part.annotations] } : { ...part })) };
+    case 'reasoning':
+      return { ...item, summary: item.summary.map((part) => ({ ...part })), ...(item.content === undefined ? {} : { content: item.content.map((part) => ({ ...part })) }) };
+    case 'function_call':
+      return { ...item };
+    default: {
+      const exhaustive: never = item;
+      return exhaustive;
+    }
+  }
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

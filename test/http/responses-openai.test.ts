@@ -1,5 +1,6 @@
 /**
- * The official `openai` package's Responses API through our in-process `fetch`, against the emulator: create
+ * The official `openai` package's Responses API through our in-process `fetch` and a started server, against the
+ * emulator: create
  * (text, image, file), a function-tool loop chained with `previous_response_id` and with the full input replayed,
  * streaming, the `responses.stream()` helper and its final response, `responses.parse()` with `zodTextFormat`, a
  * Claude reasoning turn with tools replayed through `encrypted_content`, retrieve / delete / input items, token
@@ -13,12 +14,19 @@ import { z } from 'zod';
 import { Client } from '../../src/client.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { createBedrockFetch } from '../../src/http/fetch.js';
+import { startServer, type ServerHandle } from '../../src/server/server.js';
 import { emulatorClientOptions, readSse } from './helpers.js';
 
 let emulator: EmulatorHandle;
 let client: Client;
+let server: ServerHandle;
+/** The `openai` client of the door under test (reassigned per door, see `doors`). */
 let openai: OpenAI;
 let bedrockFetch: ReturnType<typeof createBedrockFetch>;
+const doors: Record<'fetch' | 'server', () => OpenAI> = {
+  fetch: () => new OpenAI({ baseURL: bedrockFetch.baseURL, apiKey: 'unused', fetch: bedrockFetch, maxRetries: 0 }),
+  server: () => new OpenAI({ baseURL: server.url, apiKey: 'responses-test-key-0001', maxRetries: 0 }),
+};
 
 const weather: FunctionTool = {
   type: 'function',
@@ -36,15 +44,20 @@ beforeAll(async () => {
   emulator = await startEmulator();
   client = new Client(emulatorClientOptions(emulator, { maxRetries: 0 }));
   bedrockFetch = createBedrockFetch({ client });
-  openai = new OpenAI({ baseURL: bedrockFetch.baseURL, apiKey: 'unused', fetch: bedrockFetch, maxRetries: 0 });
+  server = await startServer({ port: 0, apiKeys: ['responses-test-key-0001'], client });
 });
 
 afterAll(async () => {
+  await server.close();
   client.close();
   await emulator.close();
 });
 
-describe('the openai package, responses, through createBedrockFetch', () => {
+describe.each(['fetch', 'server'] as const)('the openai package, responses, through the %s', (door) => {
+  beforeAll(() => {
+    openai = doors[door]();
+  });
+
   it('creates a text response', async () => {
     const response = await openai.responses.create({ model: 'claude-3-haiku', input: 'Hello there', instructions: 'Be brief' });
     expect(response.output_text).toBe('You said: Hello there');
@@ -101,7 +114,11 @@ describe('the openai package, responses, through createBedrockFetch', () => {
     expect(text).toBe('You said: one two three');
     expect(types[0]).toBe('response.created');
     expect(types.at(-1)).toBe('response.completed');
-    const raw = await bedrockFetch(`${bedrockFetch.baseURL}/responses`, { method: 'POST', body: JSON.stringify({ model: 'claude-3-haiku', input: 'hi', stream: true }) });
+    const raw = await (door === 'fetch' ? bedrockFetch : fetch)(`${door === 'fetch' ? bedrockFetch.baseURL : server.url}/responses`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer responses-test-key-0001', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'claude-3-haiku', input: 'hi', stream: true }),
+    });
     const sse = await readSse(raw);
     expect(sse.text).not.toContain('[DONE]');
     for (const event of sse.events) expect(event.event).toBe((JSON.parse(event.data) as { type: string }).type);

@@ -59,6 +59,7 @@ export class Completions extends APIResource {
         requestId,
         cost: costFunction(modelId, model.entry, model.region),
         structuredOutput: adapted.structuredOutput,
+        legacyFunctions: plan.legacyFunctions,
       });
       return { data: completion, request_id: requestId, response: metadata };
     }
@@ -74,6 +75,7 @@ export class Completions extends APIResource {
       requestId: sent.requestId,
       cost: costFunction(sent.modelId, model.entry, model.region),
       structuredOutput: adapted.structuredOutput,
+      legacyFunctions: plan.legacyFunctions,
     });
     const stream = new Stream<ChatCompletionChunk>(() => mapEvents(sent.first, sent.rest, mapper, sent.controller.signal), sent.controller);
     return { data: stream, request_id: sent.requestId, response: sent.metadata };

@@ -5,12 +5,14 @@
  * `finish_reason` (malformed output is thrown, not returned) and kept raw under `bedrock.stop_reason`, with
  * Bedrock's `trace` (guardrail assessments) and cache details; usage in OpenAI's convention.
  *
- * With `response_format` served by a forced tool, that tool's input is the `content` (the text beside it is
+ * With the legacy `functions`, the tool call is `function_call` and its stop `finish_reason: 'function_call'`
+ * (`legacy-functions.ts`). With `response_format` served by a forced tool, that tool's input is the `content` (the text beside it is
  * left out) and its `tool_use` stop is `finish_reason: 'stop'`. In every JSON mode the content is checked to be JSON.
  */
 import type { ContentBlock, ConverseResponse, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
 import { APIError } from '../core/errors.js';
 import { toFinishReason } from './finish-reason.js';
+import { toLegacyShape } from './legacy-functions.js';
 import { toReasoningDetail } from './reasoning.js';
 import { checkJsonOutput, type StructuredOutputPlan } from './structured-output.js';
 import { fromBedrockName, type NameMap } from './tool-names.js';
@@ -37,6 +39,8 @@ export interface ResponseContext {
   cost?: CostFunction | undefined;
   /** How `response_format` was served, when it asked for JSON. */
   structuredOutput?: StructuredOutputPlan | undefined;
+  /** The request used the legacy `functions`: answer with `function_call` and `finish_reason: 'function_call'`. */
+  legacyFunctions?: boolean | undefined;
 }
 
 /** The completion ID for a request: `chatcmpl-` and Bedrock's request ID (random when there is none). */
@@ -56,7 +60,7 @@ export function convertFromConverseResponse(response: Omit<ConverseResponse, nev
     throw new APIError(502, 'Bedrock returned a Converse response without a message.', { code: 'invalid_response', requestID: context.requestId });
   }
   const message = convertContentBlocks(blocks, context);
-  const finishReason = mapJsonToolStop(toFinishReason(response.stopReason, context.requestId), context.structuredOutput);
+  const finishReason = mapLegacyStop(mapJsonToolStop(toFinishReason(response.stopReason, context.requestId), context.structuredOutput), context.legacyFunctions);
   if (context.structuredOutput !== undefined) checkJsonOutput(message.content, finishReason, context.requestId);
   const bedrock: BedrockResponseInfo = { stop_reason: response.stopReason! };
   const tier = response.serviceTier?.type;
@@ -82,6 +86,11 @@ export function convertFromConverseResponse(response: Omit<ConverseResponse, nev
 /** The `tool_use` stop of a forced JSON tool is a normal finish: the JSON is the answer. */
 export function mapJsonToolStop(finishReason: ChatCompletionFinishReason, structuredOutput: StructuredOutputPlan | undefined): ChatCompletionFinishReason {
   return finishReason === 'tool_calls' && structuredOutput?.mode.via === 'tool' ? 'stop' : finishReason;
+}
+
+/** With the legacy `functions`, a tool-use stop is `finish_reason: 'function_call'`. */
+export function mapLegacyStop(finishReason: ChatCompletionFinishReason, legacyFunctions: boolean | undefined): ChatCompletionFinishReason {
+  return finishReason === 'tool_calls' && legacyFunctions === true ? 'function_call' : finishReason;
 }
 
 /** Bedrock's `usage.cacheDetails` (cache writes by TTL) in snake case, when reported. */
@@ -129,7 +138,7 @@ function convertContentBlocks(blocks: ContentBlock[], context: ResponseContext):
     content,
     refusal: null,
   };
-  if (toolCalls.length > 0) message.tool_calls = toolCalls;
+  if (toolCalls.length > 0) Object.assign(message, context.legacyFunctions === true ? toLegacyShape(toolCalls) : { tool_calls: toolCalls });
   if (reasoning !== '') message.reasoning_content = reasoning;
   if (details.length > 0) message.reasoning_details = details;
   return message;

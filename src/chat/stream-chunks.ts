@@ -13,6 +13,9 @@
  * - `metadata` → with `include_usage`, a last chunk with `choices: []` and `usage` (every other chunk then has
  *   `usage: null`, as OpenAI sends them).
  *
+ * With the legacy `functions`, the first tool call streams as `delta.function_call` (name, then argument fragments),
+ * later ones as `tool_calls` numbered from 0, and the stop is `finish_reason: 'function_call'`.
+ *
  * With `response_format` served by a forced tool, that tool's input fragments are `content` deltas, its stop is
  * `finish_reason: 'stop'`, and text beside it is left out (it is sent only if no JSON tool call came). In every
  * JSON mode the content is checked to be JSON before the finish chunk.
@@ -20,7 +23,7 @@
 import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import { APIConnectionError, BedrockOpenAIError, fromAwsError } from '../core/errors.js';
 import { toFinishReason } from './finish-reason.js';
-import { convertCacheDetails, mapJsonToolStop } from './from-converse-response.js';
+import { convertCacheDetails, mapJsonToolStop, mapLegacyStop } from './from-converse-response.js';
 import { toReasoningDetail } from './reasoning.js';
 import { checkJsonOutput, type StructuredOutputPlan } from './structured-output.js';
 import { fromBedrockName, type NameMap } from './tool-names.js';
@@ -38,6 +41,8 @@ export interface ChunkContext {
   cost?: CostFunction | undefined;
   /** How `response_format` was served, when it asked for JSON. */
   structuredOutput?: StructuredOutputPlan | undefined;
+  /** The request used the legacy `functions`: the first tool call streams as `delta.function_call`. */
+  legacyFunctions?: boolean | undefined;
 }
 
 export interface ChunkMapper {
@@ -57,6 +62,7 @@ const STREAM_EXCEPTIONS = [
 
 type BlockState =
   | { kind: 'tool'; ordinal: number; hasArguments: boolean }
+  | { kind: 'function'; hasArguments: boolean }
   | { kind: 'json'; hasInput: boolean }
   | { kind: 'reasoning'; text: string; signature: string | undefined; redacted: Uint8Array[] }
   | { kind: 'other' };
@@ -120,18 +126,18 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
         return start();
       }
       const ordinal = nextOrdinal++;
-      blocks.set(index, { kind: 'tool', ordinal, hasArguments: false });
+      const name = fromBedrockName(context.toolNames, toolUse.name ?? '');
+      if (context.legacyFunctions === true && ordinal === 0) {
+        blocks.set(index, { kind: 'function', hasArguments: false });
+        return [...start(), deltaChunk({ function_call: { name, arguments: '' } })];
+      }
+      // With the legacy `functions`, calls after the first are `tool_calls` numbered from 0.
+      const toolIndex = context.legacyFunctions === true ? ordinal - 1 : ordinal;
+      blocks.set(index, { kind: 'tool', ordinal: toolIndex, hasArguments: false });
       return [
         ...start(),
         deltaChunk({
-          tool_calls: [
-            {
-              index: ordinal,
-              id: fromBedrockName(context.toolCallIds, toolUse.toolUseId ?? ''),
-              type: 'function',
-              function: { name: fromBedrockName(context.toolNames, toolUse.name ?? ''), arguments: '' },
-            },
-          ],
+          tool_calls: [{ index: toolIndex, id: fromBedrockName(context.toolCallIds, toolUse.toolUseId ?? ''), type: 'function', function: { name, arguments: '' } }],
         }),
       ];
     }
@@ -153,6 +159,12 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
           if (fragment === '') return [];
           block.hasInput = true;
           return contentChunk(fragment);
+        }
+        if (block?.kind === 'function') {
+          const fragment = delta.toolUse.input ?? '';
+          if (fragment === '') return [];
+          block.hasArguments = true;
+          return [deltaChunk({ function_call: { arguments: fragment } })];
         }
         if (block?.kind !== 'tool') {
           throw new BedrockOpenAIError(`Bedrock sent tool input for content block ${index} before that tool call started.`);
@@ -179,6 +191,10 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
         block.hasArguments = true;
         return [deltaChunk({ tool_calls: [{ index: block.ordinal, function: { arguments: '{}' } }] })];
       }
+      if (block?.kind === 'function' && !block.hasArguments) {
+        block.hasArguments = true;
+        return [deltaChunk({ function_call: { arguments: '{}' } })];
+      }
       if (block?.kind === 'json' && !block.hasInput) {
         block.hasInput = true;
         return contentChunk('{}');
@@ -194,7 +210,7 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
     }
     if (event.messageStop !== undefined) {
       const stopReason = event.messageStop.stopReason;
-      const finishReason = mapJsonToolStop(toFinishReason(stopReason, context.requestId), context.structuredOutput);
+      const finishReason = mapLegacyStop(mapJsonToolStop(toFinishReason(stopReason, context.requestId), context.structuredOutput), context.legacyFunctions);
       stopped = true;
       const chunks = start();
       if (jsonTool !== undefined && !jsonSeen && heldText !== '') chunks.push(...contentChunk(heldText));

@@ -2,6 +2,8 @@
  * OpenAI chat messages → Converse `system` blocks and `messages`, normalized so Bedrock does not reject them:
  * - `system` and `developer` messages become `system` blocks (in order, wherever they appear);
  * - `tool` messages become `toolResult` blocks in a user turn, all results of one assistant turn grouped in order;
+ * - a legacy assistant `function_call` becomes a `toolUse` block with a synthesized ID, and the `function` message
+ *   answering it (by name) its `toolResult` (`legacy-functions.ts`);
  * - consecutive turns of the same role are merged; blank text blocks are dropped;
  * - the trailing whitespace of a final assistant message (a prefill) is trimmed;
  * - tool names and tool-call IDs go through the request's name maps (Bedrock's charsets);
@@ -35,6 +37,7 @@ import {
   parseDataUrl,
   type RemoteImageSlot,
 } from './image-source.js';
+import { legacyCallId } from './legacy-functions.js';
 import { convertReasoningDetails } from './reasoning.js';
 import { type NameMap, toBedrockName } from './tool-names.js';
 import type { ChatCompletionMessageParam } from './types.js';
@@ -95,6 +98,8 @@ export function convertToConverseMessages(messages: unknown, context: ConvertMes
   /** Tool calls of the last assistant turn not answered yet: Bedrock ID → where it was made. */
   const pending = new Map<string, string>();
   let pendingAnsweredBy: string | undefined;
+  /** Legacy `function_call`s of the history: Bedrock ID → Bedrock tool name (a `function` message answers by name). */
+  const legacyPending = new Map<string, string>();
   const cacheSink: CachePointUse[] = [];
 
   const push = (role: 'user' | 'assistant', content: ContentBlock[], param: string, documentParam?: string): void => {
@@ -110,11 +115,10 @@ export function convertToConverseMessages(messages: unknown, context: ConvertMes
   const requireAnswered = (): void => {
     const [first] = pending.values();
     if (first !== undefined) {
-      throw BadRequestError.forParam(
-        first,
-        `Tool call \`${first}\` has no \`tool\` message answering it. Every tool call must be answered by a \`tool\` message (with its \`tool_call_id\`) right after the assistant message.`,
-        'missing_tool_result',
-      );
+      const message = first.endsWith('.function_call')
+        ? `Function call \`${first}\` has no \`function\` message answering it. Every function call must be answered by a \`function\` message (with its \`name\`) right after the assistant message.`
+        : `Tool call \`${first}\` has no \`tool\` message answering it. Every tool call must be answered by a \`tool\` message (with its \`tool_call_id\`) right after the assistant message.`;
+      throw BadRequestError.forParam(first, message, 'missing_tool_result');
     }
     pendingAnsweredBy = undefined;
   };
@@ -145,9 +149,6 @@ export function convertToConverseMessages(messages: unknown, context: ConvertMes
         requireAnswered();
         rejectName(message, param, context);
         if (message.audio !== undefined && message.audio !== null) context.unsupported(`${param}.audio`, 'Converse has no audio output to refer back to.');
-        if (message.function_call !== undefined && message.function_call !== null) {
-          throw BadRequestError.forParam(`${param}.function_call`, 'The legacy `function_call` is not supported; use `tool_calls`.', 'unsupported_parameter');
-        }
         const blocks: ContentBlock[] = convertReasoningDetails(message.reasoning_details, `${param}.reasoning_details`);
         if (message.reasoning_content !== undefined && message.reasoning_content !== null && typeof message.reasoning_content !== 'string') {
           throw BadRequestError.forParam(`${param}.reasoning_content`, `\`${param}.reasoning_content\` must be a string.`);
@@ -168,6 +169,14 @@ export function convertToConverseMessages(messages: unknown, context: ConvertMes
             features.toolBlocks ??= callParam;
             blocks.push(block);
           });
+        }
+        if (message.function_call !== undefined && message.function_call !== null) {
+          const callParam = `${param}.function_call`;
+          const block = convertLegacyFunctionCall(message.function_call, callParam, legacyCallId(index), context);
+          pending.set(block.toolUse.toolUseId!, callParam);
+          legacyPending.set(block.toolUse.toolUseId!, block.toolUse.name!);
+          features.toolBlocks ??= callParam;
+          blocks.push(block);
         }
         addMessageCachePoint(message, param, blocks, cacheSink);
         push('assistant', blocks, param);
@@ -205,13 +214,32 @@ export function convertToConverseMessages(messages: unknown, context: ConvertMes
         push('user', resultBlocks, param);
         return;
       }
-      case 'function':
-        throw BadRequestError.forParam(`${param}.role`, 'The legacy `function` role is not supported; use `tool` messages.', 'unsupported_parameter');
+      case 'function': {
+        // The legacy answer to an assistant `function_call`: matched by name (the legacy shape has no call IDs).
+        const name = message.name;
+        if (typeof name !== 'string' || name === '') throw BadRequestError.forParam(`${param}.name`, `\`${param}.name\` must be a non-empty string.`);
+        const bedrockName = toBedrockName(context.toolNames, name);
+        const toolUseId = [...legacyPending].find(([id, called]) => called === bedrockName && pending.has(id))?.[0];
+        if (toolUseId === undefined) {
+          throw BadRequestError.forParam(
+            `${param}.name`,
+            `\`${param}\` (function \`${name}\`) does not answer a \`function_call\` of the assistant message before it.`,
+            'invalid_tool_call_id',
+          );
+        }
+        pending.delete(toolUseId);
+        pendingAnsweredBy = toolUseId;
+        features.toolBlocks ??= param;
+        const content = message.content;
+        if (content !== null && typeof content !== 'string') throw BadRequestError.forParam(`${param}.content`, `\`${param}.content\` must be a string or null.`);
+        push('user', [{ toolResult: { toolUseId, content: content === null || isBlank(content) ? [] : [{ text: content }] } }], param);
+        return;
+      }
       default: {
         const role: unknown = (message as { role?: unknown }).role;
         throw BadRequestError.forParam(
           `${param}.role`,
-          `\`${param}.role\` must be one of system, developer, user, assistant, tool; got ${JSON.stringify(role)}.`,
+          `\`${param}.role\` must be one of system, developer, user, assistant, tool, function; got ${JSON.stringify(role)}.`,
         );
       }
     }
@@ -310,6 +338,30 @@ function convertAssistantContent(content: unknown, param: string, sink: CachePoi
   return blocks;
 }
 
+/** An assistant message's legacy `function_call` → a `toolUse` block with the synthesized ID `toolUseId`. */
+function convertLegacyFunctionCall(functionCall: unknown, param: string, toolUseId: string, context: ConvertMessagesContext): ContentBlock.ToolUseMember {
+  if (typeof functionCall !== 'object' || functionCall === null) throw BadRequestError.forParam(param, `\`${param}\` must be an object (\`{ name, arguments }\`).`);
+  const { name, arguments: argumentsText } = functionCall as { name?: unknown; arguments?: unknown };
+  if (typeof name !== 'string' || name === '') throw BadRequestError.forParam(`${param}.name`, `\`${param}.name\` must be a non-empty string.`);
+  return { toolUse: { toolUseId, name: toBedrockName(context.toolNames, name), input: parseToolArguments(argumentsText, `${param}.arguments`) } };
+}
+
+function parseToolArguments(argumentsText: unknown, param: string): Record<string, never> {
+  if (typeof argumentsText !== 'string') throw BadRequestError.forParam(param, `\`${param}\` must be a JSON string.`);
+  let input: unknown = {};
+  if (argumentsText.trim() !== '') {
+    try {
+      input = JSON.parse(argumentsText);
+    } catch {
+      throw BadRequestError.forParam(param, `\`${param}\` is not valid JSON.`);
+    }
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw BadRequestError.forParam(param, `\`${param}\` must encode a JSON object (Bedrock tool input is an object).`);
+  }
+  return input as Record<string, never>;
+}
+
 function convertToolCall(toolCall: unknown, param: string, context: ConvertMessagesContext): ContentBlock.ToolUseMember {
   const call = toolCall as { type?: unknown; id?: unknown; function?: { name?: unknown; arguments?: unknown } };
   if (typeof toolCall !== 'object' || toolCall === null) throw BadRequestError.forParam(param, `\`${param}\` must be an object.`);
@@ -322,26 +374,11 @@ function convertToolCall(toolCall: unknown, param: string, context: ConvertMessa
   if (typeof name !== 'string' || name === '') {
     throw BadRequestError.forParam(`${param}.function.name`, `\`${param}.function.name\` must be a non-empty string.`);
   }
-  const argumentsText = call.function?.arguments;
-  if (typeof argumentsText !== 'string') {
-    throw BadRequestError.forParam(`${param}.function.arguments`, `\`${param}.function.arguments\` must be a JSON string.`);
-  }
-  let input: unknown = {};
-  if (argumentsText.trim() !== '') {
-    try {
-      input = JSON.parse(argumentsText);
-    } catch {
-      throw BadRequestError.forParam(`${param}.function.arguments`, `\`${param}.function.arguments\` is not valid JSON.`);
-    }
-  }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw BadRequestError.forParam(`${param}.function.arguments`, `\`${param}.function.arguments\` must encode a JSON object (Bedrock tool input is an object).`);
-  }
   return {
     toolUse: {
       toolUseId: toBedrockName(context.toolCallIds, call.id),
       name: toBedrockName(context.toolNames, name),
-      input: input as Record<string, never>,
+      input: parseToolArguments(call.function?.arguments, `${param}.function.arguments`),
     },
   };
 }

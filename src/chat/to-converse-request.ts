@@ -11,6 +11,7 @@
  * | `tools` (+ `strict`) | `toolConfig.tools[].toolSpec` |
  * | `tool_choice` `auto` / `required` / `{function}` | `toolChoice` `auto` / `any` / `tool` |
  * | `tool_choice: 'none'` | no `toolChoice`; `toolConfig` only when the history holds tool blocks |
+ * | legacy `functions` / `function_call` | as `tools` / `tool_choice` (`legacy-functions.ts`) |
  * | `user`, `safety_identifier`, `metadata` | `requestMetadata` |
  * | `service_tier` `default` / `flex` / `priority` | `serviceTier.type` (`auto`: none sent) |
  * | `cache_control` on messages, parts and tools | `cachePoint` blocks (`cache-points.ts`) |
@@ -29,6 +30,7 @@ import { type BedrockExtras, readBedrockExtras } from './bedrock-extras.js';
 import { type CachePointUse, type CacheTtl, createCachePoint, readCacheControl } from './cache-points.js';
 import type { RemoteImageSlot } from './image-source.js';
 import { type ReasoningEffort, readReasoningEffort } from './reasoning.js';
+import { type LegacyFunctions, readLegacyFunctions } from './legacy-functions.js';
 import { readResponseFormat, type ResponseFormatRequest } from './structured-output.js';
 import { convertToConverseMessages, type MessageFeatures } from './to-converse-messages.js';
 import { createToolCallIdMap, createToolNameMap, type NameMap, toBedrockName } from './tool-names.js';
@@ -125,6 +127,8 @@ export interface ConverseRequestPlan {
   additionalModelRequestFields: Record<string, unknown> | undefined;
   /** `bedrock.streamInternally` as given (`undefined`: decided by the request's size). */
   streamInternally: boolean | undefined;
+  /** The request used the legacy `functions`: answer with `function_call` (`legacy-functions.ts`). */
+  legacyFunctions: boolean;
 }
 
 /** Converts `create` params to a Converse request plan (see the module comment). */
@@ -132,8 +136,11 @@ export function convertToConverseRequest(params: unknown, context: ConvertReques
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     throw BadRequestError.forParam('body', 'The request params must be an object.');
   }
-  const body = params as ChatCompletionCreateParamsBase & Record<string, unknown>;
-  rejectUnknownParams(body);
+  const raw = params as ChatCompletionCreateParamsBase & Record<string, unknown>;
+  rejectUnknownParams(raw);
+  // Legacy `functions`/`function_call` are read as the `tools`/`tool_choice` they stand for.
+  const legacy = readLegacyFunctions(raw);
+  const body: ChatCompletionCreateParamsBase & Record<string, unknown> = legacy === undefined ? raw : withTools(raw, legacy);
   if (typeof body.model !== 'string' || body.model.trim() === '') throw BadRequestError.forParam('model', '`model` must be a non-empty string.');
   for (const [param, rule] of Object.entries(UNSUPPORTED_PARAMS)) {
     const value = body[param];
@@ -164,6 +171,11 @@ export function convertToConverseRequest(params: unknown, context: ConvertReques
 
   const toolCachePoints: CachePointUse[] = [];
   const toolConfig = buildToolConfig(tools, toolChoice, toolNames, converted.messages, features, toolCachePoints);
+  if (legacy !== undefined) {
+    // Capability errors name the fields the caller wrote.
+    if (features.tools === 'tools') features.tools = 'functions';
+    if (features.toolChoice !== undefined) features.toolChoice = { ...features.toolChoice, param: 'function_call' };
+  }
   const requestMetadata = readRequestMetadata(body);
   const serviceTier = readServiceTier(body, context);
 
@@ -197,6 +209,7 @@ export function convertToConverseRequest(params: unknown, context: ConvertReques
     maxTokensParam,
     additionalModelRequestFields: extras.additionalModelRequestFields,
     streamInternally: extras.streamInternally,
+    legacyFunctions: legacy !== undefined,
   };
 }
 
@@ -223,6 +236,12 @@ function checkPromptVariables(model: string, promptArn: boolean, extras: Bedrock
       throw BadRequestError.forParam('model', `With a Prompt-management prompt as \`model\`, the prompt fixes ${what}; Bedrock rejects them in the request (Converse \`${member}\`).`);
     }
   }
+}
+
+/** The params with the legacy fields replaced by the tools and tool choice they stand for. */
+function withTools<T extends ChatCompletionCreateParamsBase>(body: T, legacy: LegacyFunctions): T {
+  const { functions: _functions, function_call: _functionCall, tool_choice: _toolChoice, ...rest } = body;
+  return { ...rest, tools: legacy.tools, ...(legacy.toolChoice === undefined ? {} : { tool_choice: legacy.toolChoice }) } as T;
 }
 
 function rejectUnknownParams(body: Record<string, unknown>): void {
@@ -425,7 +444,9 @@ function readParallelToolCalls(body: ChatCompletionCreateParamsBase, context: Co
 function historyToolNames(messages: unknown): string[] {
   const names: string[] = [];
   if (!Array.isArray(messages)) return names;
-  for (const message of messages as { role?: unknown; tool_calls?: unknown }[]) {
+  for (const message of messages as { role?: unknown; tool_calls?: unknown; function_call?: { name?: unknown } | null; name?: unknown }[]) {
+    const legacyName = message?.role === 'assistant' ? message.function_call?.name : message?.role === 'function' ? message.name : undefined;
+    if (typeof legacyName === 'string' && legacyName !== '') names.push(legacyName);
     if (message?.role !== 'assistant' || !Array.isArray(message.tool_calls)) continue;
     for (const call of message.tool_calls as { function?: { name?: unknown } }[]) {
       const name = call?.function?.name;

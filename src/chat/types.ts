@@ -152,7 +152,10 @@ export interface ChatCompletionToolMessageParam {
   cache_control?: ChatCompletionCacheControl;
 }
 
-/** The legacy `function` role (deprecated by OpenAI); rejected here, typed so `openai` values still fit. */
+/**
+ * The legacy `function` role (deprecated by OpenAI): the result of the assistant `function_call` before it with the
+ * same `name`, sent to Bedrock as that call's tool result.
+ */
 export interface ChatCompletionFunctionMessageParam {
   content: string | null;
   name: string;
@@ -286,7 +289,9 @@ export interface ChatCompletionCreateParamsBase {
   model: ModelName;
   audio?: { format: 'wav' | 'aac' | 'mp3' | 'flac' | 'opus' | 'pcm16'; voice: string | { id: string } } | null;
   frequency_penalty?: number | null;
+  /** Legacy form of `tool_choice` (with `functions` only). */
   function_call?: 'none' | 'auto' | { name: string };
+  /** Legacy form of `tools`: sent as tools, answered as `message.function_call`. Not together with `tools`. */
   functions?: Array<{ name: string; description?: string; parameters?: { [key: string]: unknown } }>;
   logit_bias?: { [key: string]: number } | null;
   logprobs?: boolean | null;

@@ -61,8 +61,6 @@ export const UNSUPPORTED_PARAMS: Readonly<Record<string, { isUnset: (value: unkn
   store: { isUnset: (value) => value === false, reason: 'Bedrock does not store completions.' },
   web_search_options: { isUnset: () => false, reason: 'Converse has no built-in web search.' },
   verbosity: { isUnset: () => false, reason: 'Converse has no verbosity setting.' },
-  functions: { isUnset: () => false, reason: 'the legacy `functions` API is not supported; use `tools`.' },
-  function_call: { isUnset: () => false, reason: 'the legacy `function_call` API is not supported; use `tool_choice`.' },
   prompt_cache_key: { isUnset: () => false, reason: 'Bedrock caches by cache points, not keys.' },
   prompt_cache_retention: { isUnset: () => false, reason: 'Bedrock caches by cache points, not retention settings.' },
 };

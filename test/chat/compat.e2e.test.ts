@@ -1,12 +1,14 @@
 /**
  * What `openai` code written for OpenAI sends, end to end: our Client → the real AWS SDK → real HTTP → the emulator.
- * No-op `top_p: 1` beside `temperature` on Claude 4.5, and `response_format: { type: 'json_object', schema }`.
+ * No-op `top_p: 1` beside `temperature` on Claude 4.5, `response_format: { type: 'json_object', schema }`, and the
+ * legacy `functions`/`function_call` (a full function loop in the legacy shape).
  */
 import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../../src/client.js';
 import { BadRequestError } from '../../src/core/errors.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import type { ChatCompletionMessageParam } from '../../src/chat/types.js';
 import { rejection } from './helpers.js';
 
 let emulator: EmulatorHandle;
@@ -77,5 +79,53 @@ describe('response_format json_object with a schema (Instructor JSON_SCHEMA mode
     const error = await rejection(client.chat.completions.create({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hi' }], response_format: { type: 'json_object', schema: { type: 'array' } } }));
     expect((error as BadRequestError).param).toBe('response_format.schema.type');
     expect(emulator.requests.length).toBe(before);
+  });
+});
+
+describe('legacy functions / function_call', () => {
+  const functions = [{ name: 'get_weather', description: 'Current weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } }];
+
+  it.each(['claude-sonnet-4-5', 'nova-pro'])('runs a whole function loop in the legacy shape on %s, streaming and not', async (model) => {
+    const messages: ChatCompletionMessageParam[] = [{ role: 'user', content: 'Paris' }];
+    const body = { model, messages, functions, function_call: { name: 'get_weather' } };
+    const completion = await client.chat.completions.create(body);
+    const choice = completion.choices[0]!;
+    expect(choice.finish_reason).toBe('function_call');
+    expect(choice.message.tool_calls).toBeUndefined();
+    expect(choice.message.function_call).toEqual({ name: 'get_weather', arguments: JSON.stringify({ city: 'Paris' }) });
+    expect(lastBody()['toolConfig']).toMatchObject({ toolChoice: { tool: { name: 'get_weather' } } });
+
+    const streamed = { name: '', arguments: '', finish: '' as string | null };
+    for await (const chunk of await client.chat.completions.create({ ...body, stream: true })) {
+      const delta = chunk.choices[0]?.delta;
+      expect(delta?.tool_calls).toBeUndefined();
+      streamed.name += delta?.function_call?.name ?? '';
+      streamed.arguments += delta?.function_call?.arguments ?? '';
+      if (chunk.choices[0]?.finish_reason) streamed.finish = chunk.choices[0].finish_reason;
+    }
+    expect(streamed).toEqual({ ...choice.message.function_call, finish: 'function_call' });
+
+    const next = await client.chat.completions.create({
+      model,
+      functions,
+      messages: [...messages, choice.message as ChatCompletionMessageParam, { role: 'function', name: 'get_weather', content: '18 degrees' }],
+    });
+    expect(next.choices[0]!.message.content).toBe('Tool get_weather returned: 18 degrees');
+    expect(next.choices[0]!.finish_reason).toBe('stop');
+  });
+
+  it('refuses functions mixed with tools before sending, naming the field', async () => {
+    const before = emulator.requests.length;
+    const error = await rejection(
+      client.chat.completions.create({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hi' }], functions, tools: [{ type: 'function', function: functions[0]! }] }),
+    );
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).param).toBe('functions');
+    expect(emulator.requests.length).toBe(before);
+  });
+
+  it('names `functions` when the model has no tool use', async () => {
+    const error = await rejection(client.chat.completions.create({ model: 'llama3-8b', messages: [{ role: 'user', content: 'Hi' }], functions }));
+    expect((error as BadRequestError).param).toBe('functions');
   });
 });

@@ -37,4 +37,12 @@ describe('examples', () => {
     expect(output).toMatch(/first request \(writes the cache\): prompt (\d+) \(cache read 0, cache write [1-9]\d*\)/);
     expect(output).toMatch(/second request \(reads it\): prompt \d+ \(cache read [1-9]\d*, cache write 0\)/);
   });
+
+  it('legacy-functions.ts runs a function loop in the legacy shape', async () => {
+    const output = await runExample('legacy-functions');
+    expect(output).toContain('finish_reason: function_call');
+    expect(output).toContain('function_call: get_weather({"city":"Lisbon"})');
+    expect(output).toContain('streamed arguments: {"city":"Lisbon"}');
+    expect(output).toContain('answer: Tool get_weather returned: {"city":"Lisbon","temperature_c":21,"sky":"clear"}');
+  });
 });

@@ -427,7 +427,7 @@ describe('normalization', () => {
 
   it.each([
     ['an unknown role', { role: 'bot', content: 'x' }, 'messages[0].role'],
-    ['the legacy function role', { role: 'function', name: 'f', content: 'x' }, 'messages[0].role'],
+    ['a legacy function message answering nothing', { role: 'function', name: 'f', content: 'x' }, 'messages[0].name'],
     ['a non-object', 42, 'messages[0]'],
   ])('rejects %s', (_name, message, param) => {
     expect(badRequest(() => convert([message])).param).toBe(param);

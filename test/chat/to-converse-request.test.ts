@@ -78,8 +78,6 @@ describe('unsupported and unknown parameters', () => {
     ['store', true],
     ['web_search_options', {}],
     ['verbosity', 'low'],
-    ['functions', [{ name: 'f' }]],
-    ['function_call', 'auto'],
     ['prompt_cache_key', 'k'],
     ['parallel_tool_calls', false],
     ['service_tier', 'scale'],

@@ -35,6 +35,9 @@ export { Completions, type ChatRequestOptions } from './chat/completions.js';
 export type {
   BedrockCacheStrategy,
   BedrockChatExtras,
+  BedrockCitation,
+  BedrockCitationLocation,
+  ChatCompletionAnnotation,
   BedrockGuardrailConfig,
   BedrockResponseInfo,
   ChatCompletionCacheControl,

@@ -1,6 +1,6 @@
 /**
  * Checks a request against what the catalog says the model can do, before anything is sent: tools, tool choice,
- * images, documents, system prompts, streaming (with and without tools), and `temperature` with `top_p` on models
+ * images, documents, audio, video, document citations, system prompts, streaming (with and without tools), and `temperature` with `top_p` on models
  * that reject the pair. A miss is a `BadRequestError` naming the model and the feature, with `param` pointing at
  * the first use. Models the catalog does not know (ARNs without `bedrock.baseModel`, new IDs) are not checked.
  */
@@ -52,6 +52,9 @@ export function checkCapabilities(entry: ModelEntry | undefined, modelId: string
   }
   if (features.image !== undefined && !capabilities.vision) fail(features.image, 'image input');
   if (features.document !== undefined && !capabilities.documents) fail(features.document, 'document input');
+  if (features.audio !== undefined && !capabilities.audio) fail(features.audio, 'audio input');
+  if (features.video !== undefined && !capabilities.video) fail(features.video, 'video input');
+  if (features.citations !== undefined && !capabilities.citations) fail(features.citations, 'document citations');
   if (features.stream !== undefined) {
     if (!capabilities.streaming) fail(features.stream, 'streaming (ConverseStream)');
     const usesTools = features.tools ?? features.toolBlocks;

@@ -1,5 +1,6 @@
 /**
- * A Converse response → an OpenAI `ChatCompletion`: one choice; text blocks joined into `content`; `toolUse`
+ * A Converse response → an OpenAI `ChatCompletion`: one choice; text blocks joined into `content` (the text of
+ * `citationsContent` blocks too, their citations as `annotations`, `citations.ts`); `toolUse`
  * blocks as `tool_calls` (IDs kept, names mapped back to the user's); reasoning blocks as `reasoning_content` (their
  * text) and `reasoning_details` (with signatures and redacted data, to replay); the stop reason mapped to
  * `finish_reason` (malformed output is thrown, not returned) and kept raw under `bedrock.stop_reason`, with
@@ -11,6 +12,7 @@
  */
 import type { ContentBlock, ConverseResponse, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
 import { APIError } from '../core/errors.js';
+import { toAnnotation } from './citations.js';
 import { toFinishReason } from './finish-reason.js';
 import { toLegacyShape } from './legacy-functions.js';
 import { toReasoningDetail } from './reasoning.js';
@@ -19,6 +21,7 @@ import { fromBedrockName, type NameMap } from './tool-names.js';
 import type {
   BedrockResponseInfo,
   ChatCompletion,
+  ChatCompletionAnnotation,
   ChatCompletionFinishReason,
   ChatCompletionMessage,
   ChatCompletionMessageFunctionToolCall,
@@ -106,6 +109,7 @@ function convertContentBlocks(blocks: ContentBlock[], context: ResponseContext):
   let reasoning = '';
   const details: ChatCompletionReasoningDetail[] = [];
   const toolCalls: ChatCompletionMessageFunctionToolCall[] = [];
+  const annotations: ChatCompletionAnnotation[] = [];
   const jsonTool = context.structuredOutput?.mode.via === 'tool' ? context.structuredOutput.mode.toolName : undefined;
   for (const block of blocks) {
     if (block.text !== undefined) text += block.text;
@@ -125,8 +129,10 @@ function convertContentBlocks(blocks: ContentBlock[], context: ResponseContext):
       if (detail === undefined) continue;
       details.push(detail);
       if (detail.type === 'reasoning.text') reasoning += detail.text;
-    } else if (block.citationsContent?.content !== undefined) {
-      for (const part of block.citationsContent.content) text += part.text ?? '';
+    } else if (block.citationsContent !== undefined) {
+      const start = text.length;
+      for (const part of block.citationsContent.content ?? []) text += part.text ?? '';
+      for (const citation of block.citationsContent.citations ?? []) annotations.push(toAnnotation(citation, start, text.length));
     }
   }
   // In the forced-tool JSON mode the tool's input is the answer; text beside it would make it invalid JSON. Without
@@ -139,6 +145,8 @@ function convertContentBlocks(blocks: ContentBlock[], context: ResponseContext):
     refusal: null,
   };
   if (toolCalls.length > 0) Object.assign(message, context.legacyFunctions === true ? toLegacyShape(toolCalls) : { tool_calls: toolCalls });
+  // In the forced-tool JSON mode the text is not the content, so its citations point nowhere.
+  if (annotations.length > 0 && json === undefined) message.annotations = annotations;
   if (reasoning !== '') message.reasoning_content = reasoning;
   if (details.length > 0) message.reasoning_details = details;
   return message;

@@ -7,6 +7,8 @@
  *   independent of Bedrock's `contentBlockIndex`), `id`, `type` and `name`, and `arguments: ''`; its input
  *   fragments → deltas with the same `index` and the fragment; a tool block that ends without input → `'{}'`.
  *   Deltas are keyed by `contentBlockIndex`, so parallel calls whose events interleave stay apart;
+ * - `citation` deltas → held until their content block ends, then one `{ annotations }` delta spanning the block's
+ *   text in the whole content (`citations.ts`);
  * - `messageStop` → a chunk with empty delta and `finish_reason` (malformed output is thrown instead), held until
  *   the `metadata` event that follows so that its `bedrock` field carries the trace (guardrail assessments),
  *   latency and cache details as the non-streaming result does;
@@ -20,8 +22,9 @@
  * `finish_reason: 'stop'`, and text beside it is left out (it is sent only if no JSON tool call came). In every
  * JSON mode the content is checked to be JSON before the finish chunk.
  */
-import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
+import type { CitationsDelta, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import { APIConnectionError, BedrockOpenAIError, fromAwsError } from '../core/errors.js';
+import { toAnnotation } from './citations.js';
 import { toFinishReason } from './finish-reason.js';
 import { convertCacheDetails, mapJsonToolStop, mapLegacyStop } from './from-converse-response.js';
 import { toReasoningDetail } from './reasoning.js';
@@ -98,8 +101,21 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
     started = true;
     return [deltaChunk({ role: 'assistant' })];
   };
+  /** Length of the content sent so far (annotation offsets). */
+  let contentLength = 0;
+  /** Per content block: where its text sits in the content, and the citations streamed for it. */
+  const cited = new Map<number, { start: number; end: number; citations: CitationsDelta[] }>();
+  const citedBlock = (index: number): { start: number; end: number; citations: CitationsDelta[] } => {
+    let found = cited.get(index);
+    if (found === undefined) {
+      found = { start: contentLength, end: contentLength, citations: [] };
+      cited.set(index, found);
+    }
+    return found;
+  };
   const contentChunk = (text: string): ChatCompletionChunk[] => {
     if (context.structuredOutput !== undefined) content = (content ?? '') + text;
+    contentLength += text.length;
     if (started) return [deltaChunk({ content: text })];
     return [...start(), deltaChunk({ content: text })];
   };
@@ -150,7 +166,15 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
           heldText += delta.text;
           return start();
         }
-        return contentChunk(delta.text);
+        const span = citedBlock(index);
+        const chunks = contentChunk(delta.text);
+        span.end = contentLength;
+        return chunks;
+      }
+      if (delta?.citation !== undefined) {
+        // Sent with the block's end, when the cited text is complete.
+        if (jsonTool === undefined) citedBlock(index).citations.push(delta.citation);
+        return start();
       }
       if (delta?.toolUse !== undefined) {
         const block = blocks.get(index);
@@ -186,6 +210,12 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
       return [];
     }
     if (event.contentBlockStop !== undefined) {
+      const span = cited.get(event.contentBlockStop.contentBlockIndex ?? 0);
+      if (span !== undefined && span.citations.length > 0) {
+        const annotations = span.citations.map((citation) => toAnnotation(citation, span.start, span.end));
+        span.citations = [];
+        return [deltaChunk({ annotations })];
+      }
       const block = blocks.get(event.contentBlockStop.contentBlockIndex ?? 0);
       if (block?.kind === 'tool' && !block.hasArguments) {
         block.hasArguments = true;

@@ -4,7 +4,7 @@
  * bytes flowing. The events are assembled back into the `ConverseResponse` that Converse would have returned, so
  * the same `convertFromConverseResponse` builds the same `ChatCompletion`.
  */
-import type { ContentBlock, ConverseResponse, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
+import type { Citation, CitationsDelta, ContentBlock, ConverseResponse, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import { APIError } from '../core/errors.js';
 import type { ModelEntry } from '../models/types.js';
 
@@ -30,12 +30,13 @@ interface BlockInProgress {
   toolUse?: { toolUseId: string; name: string; input: string };
   reasoning?: { text: string; signature?: string };
   redacted?: Uint8Array[];
-  citations?: { text: string };
+  citations?: CitationsDelta[];
 }
 
 /**
  * Assembles ConverseStream events into a `ConverseResponse`: blocks by `contentBlockIndex` (text, tool use with
- * its input JSON, reasoning text with its signature, redacted reasoning, citation text), the stop reason, usage,
+ * its input JSON, reasoning text with its signature, redacted reasoning, text with its citations as a
+ * `citationsContent` block), the stop reason, usage,
  * metrics, trace and the other metadata. A delta of a kind it cannot place is an error, never dropped.
  */
 export function assembleConverseResponse(events: Iterable<ConverseStreamOutput>): Omit<ConverseResponse, never> {
@@ -81,7 +82,8 @@ export function assembleConverseResponse(events: Iterable<ConverseStreamOutput>)
           if (reasoning.signature !== undefined) target.reasoning.signature = (target.reasoning.signature ?? '') + reasoning.signature;
         }
       } else if (delta?.citation !== undefined) {
-        // Citation metadata has no place in a ChatCompletion; the cited text arrives as text deltas.
+        // The cited text arrives as text deltas of the same block: the block becomes a `citationsContent` block.
+        (target.citations ??= []).push(delta.citation);
       } else if (delta !== undefined) {
         throw unplaceable(`a content delta of kind ${Object.keys(delta).join(', ')}`);
       }
@@ -110,13 +112,21 @@ export function assembleConverseResponse(events: Iterable<ConverseStreamOutput>)
       });
     }
     if (found.redacted !== undefined) content.push({ reasoningContent: { redactedContent: concatenate(found.redacted) } });
-    if (found.text !== undefined) content.push({ text: found.text });
+    if (found.citations !== undefined) {
+      content.push({ citationsContent: { content: found.text === undefined ? [] : [{ text: found.text }], citations: found.citations.map(toCitation) } });
+    } else if (found.text !== undefined) content.push({ text: found.text });
     if (found.toolUse !== undefined) {
       content.push({ toolUse: { toolUseId: found.toolUse.toolUseId, name: found.toolUse.name, input: parseToolInput(found.toolUse.input) } });
     }
   }
   response.output = { message: { role, content } };
   return response;
+}
+
+/** A streamed citation as the `Citation` of a `citationsContent` block. */
+function toCitation(delta: CitationsDelta): Citation {
+  const { sourceContent, ...rest } = delta;
+  return { ...rest, ...(sourceContent === undefined ? {} : { sourceContent: sourceContent.map((part) => ({ text: part.text ?? '' })) }) } as Citation;
 }
 
 function parseToolInput(json: string): never {

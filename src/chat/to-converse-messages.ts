@@ -7,12 +7,14 @@
  * - consecutive turns of the same role are merged; blank text blocks are dropped;
  * - the trailing whitespace of a final assistant message (a prefill) is trimmed;
  * - tool names and tool-call IDs go through the request's name maps (Bedrock's charsets);
+ * - `input_audio` parts and audio/video `file` parts → `audio`/`video` blocks (`media-source.ts`); a `file` part's
+ *   `citations: { enabled: true }` (an extension) → the document block's `citations`;
  * - `cache_control` on a message or content part → a `cachePoint` block after it (`cache-points.ts`);
  * - an assistant message's `reasoning_details` → its signed and redacted reasoning blocks, first in its turn
  *   (`reasoning.ts`); unsigned reasoning and `reasoning_content` are not sent back.
  *
  * What cannot be made valid fails with a `BadRequestError` whose `param` points at the message part
- * (`messages[2].content[1].image_url.url`): audio input, file IDs, unanswered tool calls, a conversation that
+ * (`messages[2].content[1].image_url.url`): file IDs, unanswered tool calls, a conversation that
  * starts with the assistant, and Bedrock's limits on images and documents.
  */
 import type { ContentBlock, ImageBlock, Message, SystemContentBlock, ToolResultContentBlock } from '@aws-sdk/client-bedrock-runtime';
@@ -38,6 +40,7 @@ import {
   type RemoteImageSlot,
 } from './image-source.js';
 import { legacyCallId } from './legacy-functions.js';
+import { convertInputAudioPart, createMediaBlock, mediaFormatFromFilename, mediaFormatFromMediaType } from './media-source.js';
 import { convertReasoningDetails } from './reasoning.js';
 import { type NameMap, toBedrockName } from './tool-names.js';
 import type { ChatCompletionMessageParam } from './types.js';
@@ -64,6 +67,10 @@ export interface MessageFeatures {
   system?: string;
   image?: string;
   document?: string;
+  audio?: string;
+  video?: string;
+  /** The `citations` of the first file part that asks for them. */
+  citations?: string;
   toolBlocks?: string;
   /** Every `cache_control` breakpoint, in order (system ones and message ones interleaved as written). */
   cachePoints?: CachePointUse[];
@@ -424,28 +431,33 @@ function convertUserContent(
         return;
       }
       case 'file': {
-        const block = convertFilePart(raw as { file?: { file_data?: unknown; file_id?: unknown; filename?: unknown } }, partParam, media);
+        const block = convertFilePart(raw as FilePart, partParam, media);
         if (block.image !== undefined) {
           countImage(media, partParam);
           features.image ??= partParam;
+        } else if (block.audio !== undefined) {
+          features.audio ??= partParam;
+        } else if (block.video !== undefined) {
+          features.video ??= partParam;
         } else {
           features.document ??= partParam;
           documentParam ??= partParam;
+          if (block.document?.citations !== undefined) features.citations ??= `${partParam}.citations`;
         }
         blocks.push(block);
         addPartCachePoint(raw, partParam, blocks, true, sink);
         return;
       }
-      case 'input_audio':
-        throw BadRequestError.forParam(
-          partParam,
-          `Audio input (\`${partParam}\`, type "input_audio") is not supported: Converse takes text, images and documents.`,
-          'unsupported_content',
-        );
+      case 'input_audio': {
+        blocks.push({ audio: convertInputAudioPart(raw as { input_audio?: { data?: unknown; format?: unknown } }, partParam) });
+        features.audio ??= partParam;
+        addPartCachePoint(raw, partParam, blocks, true, sink);
+        return;
+      }
       default:
         throw BadRequestError.forParam(
           `${partParam}.type`,
-          `\`${partParam}.type\` must be "text", "image_url" or "file"; got ${JSON.stringify(part.type)}.`,
+          `\`${partParam}.type\` must be "text", "image_url", "input_audio" or "file"; got ${JSON.stringify(part.type)}.`,
         );
     }
   });
@@ -513,7 +525,30 @@ function convertImagePart(
   throw BadRequestError.forParam(urlParam, `\`${urlParam}\` must be a data:, https://, http:// or s3:// URL.`, 'invalid_image_url');
 }
 
-function convertFilePart(part: { file?: { file_data?: unknown; file_id?: unknown; filename?: unknown } }, param: string, media: MediaCount): ContentBlock {
+type FilePart = { file?: { file_data?: unknown; file_id?: unknown; filename?: unknown }; citations?: unknown };
+
+/** A file part's `citations` extension: `{ enabled: boolean }` (a boolean is taken too); `undefined` when absent. */
+function readCitations(value: unknown, param: string): { enabled: boolean } | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'boolean') return { enabled: value };
+  if (typeof value === 'object' && !Array.isArray(value) && typeof (value as { enabled?: unknown }).enabled === 'boolean' && Object.keys(value).length === 1) {
+    return { enabled: (value as { enabled: boolean }).enabled };
+  }
+  throw BadRequestError.forParam(param, `\`${param}\` must be \`{ enabled: true }\` or \`{ enabled: false }\`.`);
+}
+
+function convertFilePart(part: FilePart, param: string, media: MediaCount): ContentBlock {
+  const citations = readCitations(part.citations, `${param}.citations`);
+  const block = convertFileData(part, param, media);
+  if (citations === undefined) return block;
+  if (block.document === undefined) {
+    throw BadRequestError.forParam(`${param}.citations`, `\`${param}.citations\` asks for citations, which Bedrock gives for documents only; this file is ${block.image !== undefined ? 'an image' : block.audio !== undefined ? 'audio' : 'a video'}.`);
+  }
+  // `enabled: false` is what Bedrock does without it: nothing is sent.
+  return citations.enabled ? { document: { ...block.document, citations: { enabled: true } } } : block;
+}
+
+function convertFileData(part: FilePart, param: string, media: MediaCount): ContentBlock {
   const file = part.file;
   if (typeof file !== 'object' || file === null) throw BadRequestError.forParam(`${param}.file`, `\`${param}.file\` must be an object.`);
   if (file.file_id !== undefined) {
@@ -533,11 +568,15 @@ function convertFilePart(part: { file?: { file_data?: unknown; file_id?: unknown
   }
   // Plain base64 and `data:;base64,` name no media type (parseDataUrl then says text/plain): the file name decides.
   const genericType = mediaType === 'text/plain' && !/^data:text\/plain/i.test(file.file_data);
+  // A media type that names no document, audio or video (`application/octet-stream`) leaves it to the file name.
+  const typedAsDocument = !genericType && documentFormatFromMediaType(mediaType) !== undefined;
+  const mediaFormat = (genericType ? undefined : mediaFormatFromMediaType(mediaType)) ?? (typedAsDocument || filename === undefined ? undefined : mediaFormatFromFilename(filename));
+  if (mediaFormat !== undefined) return createMediaBlock(mediaFormat, bytes, dataParam) as ContentBlock;
   const format = (genericType ? undefined : documentFormatFromMediaType(mediaType)) ?? (filename === undefined ? undefined : documentFormatFromFilename(filename));
   if (format === undefined) {
     throw BadRequestError.forParam(
       dataParam,
-      `Cannot send \`${param}\` as a document: media type ${genericType ? '(none)' : mediaType}${filename === undefined ? '' : `, file name ${JSON.stringify(filename)}`}. Bedrock takes pdf, csv, doc, docx, xls, xlsx, html, txt and md.`,
+      `Cannot send \`${param}\` as a document, audio or video: media type ${genericType ? '(none)' : mediaType}${filename === undefined ? '' : `, file name ${JSON.stringify(filename)}`}. Bedrock takes documents (pdf, csv, doc, docx, xls, xlsx, html, txt, md), audio/* and video/* files.`,
       'invalid_document_format',
     );
   }

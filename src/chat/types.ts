@@ -57,6 +57,12 @@ export interface ChatCompletionContentPartFile {
   type: 'file';
   /** Cache everything up to and including this part. Not in OpenAI's type. */
   cache_control?: ChatCompletionCacheControl;
+  /**
+   * Ask the model to cite this document (Bedrock `DocumentBlock.citations`): the answer's cited passages come back
+   * as `message.annotations` with `bedrock_citation`. Documents only, on models with citations (Claude 3.5 Haiku,
+   * 3.7 and later). `true` is the same as `{ enabled: true }`. Not in OpenAI's type.
+   */
+  citations?: { enabled: boolean } | boolean;
 }
 
 export interface ChatCompletionContentPartRefusal {
@@ -401,14 +407,43 @@ export interface BedrockResponseInfo {
   cache_details?: Array<{ ttl: string; input_tokens: number }>;
 }
 
+/** Where a cited passage is, as Bedrock gave it (`Citation.location`), in snake case. */
+export type BedrockCitationLocation =
+  | { type: 'web'; url?: string; domain?: string }
+  | { type: 'document_char' | 'document_page' | 'document_chunk'; document_index?: number; start?: number; end?: number }
+  | { type: 'search_result'; search_result_index?: number; start?: number; end?: number };
+
+/** One Bedrock citation (`Citation` / streamed `CitationsDelta`), in snake case. */
+export interface BedrockCitation {
+  /** The cited document's name (or the source's title). */
+  title?: string;
+  /** The search result's source, when a search result was cited. */
+  source?: string;
+  /** The cited passages, as the source has them. */
+  source_content?: string[];
+  location?: BedrockCitationLocation;
+}
+
+/**
+ * A citation of the answer, in OpenAI's `url_citation` shape so that `openai` code reads it: `start_index` and
+ * `end_index` delimit the cited part of `message.content` (JavaScript string offsets), `title` is the source's
+ * title, and `url` is the web page when Bedrock gives a web location, `''` otherwise. Where the passage is in a
+ * document you sent (document index, characters, pages or chunks), and the quoted passage, are in
+ * `bedrock_citation`.
+ */
+export interface ChatCompletionAnnotation {
+  type: 'url_citation';
+  url_citation: { end_index: number; start_index: number; title: string; url: string };
+  /** Bedrock's citation, with the document location. Not in OpenAI's type. */
+  bedrock_citation?: BedrockCitation;
+}
+
 export interface ChatCompletionMessage {
   content: string | null;
   refusal: string | null;
   role: 'assistant';
-  annotations?: Array<{
-    type: 'url_citation';
-    url_citation: { end_index: number; start_index: number; title: string; url: string };
-  }>;
+  /** Citations of the answer (from Bedrock `citationsContent` blocks): see {@link ChatCompletionAnnotation}. */
+  annotations?: Array<ChatCompletionAnnotation>;
   audio?: { id: string; data: string; expires_at: number; transcript: string } | null;
   function_call?: { arguments: string; name: string } | null;
   tool_calls?: Array<ChatCompletionMessageToolCall>;
@@ -469,6 +504,11 @@ export interface ChatCompletionChunkDelta {
   refusal?: string | null;
   role?: 'developer' | 'system' | 'user' | 'assistant' | 'tool';
   tool_calls?: Array<ChatCompletionChunkToolCallDelta>;
+  /**
+   * Citations, each sent once when its content block ends, with offsets into the whole message's content;
+   * concatenating these arrays over the stream gives `message.annotations`. Not in OpenAI's chunk type.
+   */
+  annotations?: Array<ChatCompletionAnnotation>;
   /** A fragment of the model's reasoning text. Not in OpenAI's type. */
   reasoning_content?: string;
   /**

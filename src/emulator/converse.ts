@@ -15,8 +15,11 @@
  *   (`redactedContent`, a blob the emulator can verify on replay).
  * - **Structured output**: `outputConfig.textFormat` → the text is JSON generated from the schema.
  * - **Guardrails**: with `guardrailConfig`, user text containing the trigger word → `guardrail_intervened`.
+ * - **Citations**: documents of the last user turn with `citations.enabled` → `citationsContent` blocks after the
+ *   text (`media.ts`).
  */
 import { createHash } from 'node:crypto';
+import { citationBlocks } from './media.js';
 import type { EmulatorModel } from './models.js';
 import type { PromptCache } from './prompt-cache.js';
 import { createRedactedReasoning, readReasoningRequest, shouldRedactReasoning, signReasoning } from './reasoning.js';
@@ -348,6 +351,12 @@ export function replyFor(request: ConverseRequestJson, context: ReplyContext): C
   const limited = limitText(baseText, Math.max(0, maxTokens - outputTokens), request.inferenceConfig?.stopSequences);
   if (limited.text !== '') content.push({ text: limited.text });
   outputTokens += countTokens(limited.text);
+  if (schema === undefined && limited.stopReason === 'end_turn') {
+    for (const block of citationBlocks(request)) {
+      content.push(block);
+      outputTokens += countTokens(String(((block['citationsContent'] as JsonObject)['content'] as JsonObject[])[0]?.['text'] ?? ''));
+    }
+  }
   const wantsStopSequence = (request.additionalModelResponseFieldPaths ?? []).includes('/stop_sequence');
   return {
     content,

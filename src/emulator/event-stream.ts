@@ -96,6 +96,14 @@ function blockEvents(block: ContentBlockJson, index: number): StreamEvent[] {
     if (typeof reasoning['signature'] === 'string') {
       events.push({ type: 'contentBlockDelta', payload: { contentBlockIndex: index, delta: { reasoningContent: { signature: reasoning['signature'] } } } });
     }
+  } else if (block['citationsContent'] !== undefined) {
+    // Generated text as text deltas, then each citation whole as one `citation` delta (ContentBlockDelta.citation).
+    const cited = block['citationsContent'] as JsonObject;
+    const text = ((cited['content'] as JsonObject[] | undefined) ?? []).map((part) => String(part['text'] ?? '')).join('');
+    for (const piece of chunkText(text)) events.push({ type: 'contentBlockDelta', payload: { contentBlockIndex: index, delta: { text: piece } } });
+    for (const citation of (cited['citations'] as JsonObject[] | undefined) ?? []) {
+      events.push({ type: 'contentBlockDelta', payload: { contentBlockIndex: index, delta: { citation } } });
+    }
   } else if (block['toolUse'] !== undefined) {
     const toolUse = block['toolUse'] as JsonObject;
     events.push({

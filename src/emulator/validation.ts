@@ -8,6 +8,7 @@
  */
 import type { ConverseRequestJson, JsonObject } from './converse.js';
 import { validationError } from './errors.js';
+import { validateMedia } from './media.js';
 import type { EmulatorModel } from './models.js';
 import { readReasoningRequest, verifyReasoningSignature, verifyRedactedReasoning } from './reasoning.js';
 
@@ -102,6 +103,7 @@ export function validateConverseRequest(body: unknown, context: ValidationContex
 
   validateMessages(request);
   validateDocumentNames(request);
+  validateMedia(request, model.id);
   validateSystem(request, model);
   validateTools(request, context);
   const maxTokens = validateInferenceConfig(request, model);

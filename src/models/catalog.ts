@@ -17,6 +17,9 @@
  *   Where unsure and a same-priced profile exists, the list is kept short, so the client calls the profile, which
  *   works either way.
  * - `profiles`: the prefixes observed in LiteLLM / models.dev / Vercel (evidence of existence, not of absence).
+ * - Audio and video input: the reference's `input_modalities` (video: Nova Lite, Pro, Premier, 2 Lite, and 2 Pro as
+ *   its family; audio: Voxtral). Citations: Claude 3.5 Haiku, 3.7 and later (Anthropic's citations feature, which
+ *   Claude 3 models lack); no other family documents Converse citations.
  * - Capabilities: the AWS feature table where it has a row; otherwise conservative (`false`, `['auto']`) unless a
  *   newer model family is listed with the feature by the sources (noted inline).
  * - Prompt-cache minimums (tokens per checkpoint): Claude 3.7 / 4 / 4.1 / Sonnet 4.5: 1,024; Claude 3.5 Haiku and
@@ -37,6 +40,10 @@ const CLAUDE_3 = {
   streamingTools: true,
   vision: true,
   documents: true,
+  audio: false,
+  video: false,
+  // Anthropic's citations need Claude 3.5 Sonnet v2 or later (and not 3 Haiku): off here, on from CLAUDE_CITATIONS.
+  citations: false,
   systemPrompt: true,
   reasoning: 'none',
   promptCaching: null,
@@ -47,6 +54,7 @@ const CLAUDE_3 = {
 
 const CLAUDE_3_5_HAIKU = {
   ...CLAUDE_3,
+  citations: true,
   // Bedrock serves Claude 3.5 Haiku text-only (bedrock-models.json notes).
   vision: false,
   promptCaching: { minTokens: 2048, ttls: ['5m'], tools: true },
@@ -55,6 +63,7 @@ const CLAUDE_3_5_HAIKU = {
 /** Claude 3.7 Sonnet, Sonnet 4, Opus 4 and 4.1: extended thinking, 5-minute caching. */
 const CLAUDE_THINKING = {
   ...CLAUDE_3,
+  citations: true,
   reasoning: 'anthropic-thinking',
   promptCaching: { minTokens: 1024, ttls: ['5m'], tools: true },
 } as const satisfies ChatCapabilities;
@@ -84,6 +93,9 @@ const NOVA_MICRO = {
   streamingTools: true,
   vision: false,
   documents: false,
+  audio: false,
+  video: false,
+  citations: false,
   systemPrompt: true,
   reasoning: 'none',
   promptCaching: { minTokens: 1000, ttls: ['5m'], tools: false },
@@ -92,8 +104,8 @@ const NOVA_MICRO = {
   streaming: true,
 } as const satisfies ChatCapabilities;
 
-/** Nova Lite, Pro, Premier: images, video and documents. */
-const NOVA_MULTIMODAL = { ...NOVA_MICRO, vision: true, documents: true } as const satisfies ChatCapabilities;
+/** Nova Lite, Pro, Premier: images, video and documents (input modalities text, image, video in the reference). */
+const NOVA_MULTIMODAL = { ...NOVA_MICRO, vision: true, documents: true, video: true } as const satisfies ChatCapabilities;
 
 /** Nova 2: reasoning through `reasoningConfig`. Tool choice follows the Nova user guide (auto/any/tool). */
 const NOVA_2 = { ...NOVA_MULTIMODAL, reasoning: 'nova-reasoning-config' } as const satisfies ChatCapabilities;
@@ -105,6 +117,9 @@ const TEXT_ONLY = {
   streamingTools: false,
   vision: false,
   documents: true,
+  audio: false,
+  video: false,
+  citations: false,
   systemPrompt: true,
   reasoning: 'none',
   promptCaching: null,
@@ -918,6 +933,39 @@ export const CATALOG = {
     onDemandRegions: 'none',
     prices: { base: { input: 2, output: 6 } },
     releaseDate: '2025-04-08',
+  },
+  'voxtral-mini': {
+    alias: 'voxtral-mini',
+    aliases: ['voxtral-mini-3b'],
+    id: 'mistral.voxtral-mini-3b-2507',
+    name: 'Voxtral Mini 3B',
+    provider: 'Mistral AI',
+    kind: 'chat',
+    // Reference: input audio and text, Converse yes, ConverseStream unknown, tool use (LiteLLM/models.dev flag),
+    // tool choice and documents unknown. Streaming is left on: Bedrock answers loudly if not.
+    capabilities: { ...TEXT_ONLY, tools: true, toolChoice: ['auto'], documents: false, audio: true },
+    contextWindow: 128_000,
+    maxOutputTokens: 8192,
+    profiles: [],
+    onDemandRegions: 'all',
+    prices: { base: { input: 0.04, output: 0.04 } },
+    releaseDate: '2025-07-15',
+  },
+  'voxtral-small': {
+    alias: 'voxtral-small',
+    aliases: ['voxtral-small-24b'],
+    id: 'mistral.voxtral-small-24b-2507',
+    name: 'Voxtral Small 24B',
+    provider: 'Mistral AI',
+    kind: 'chat',
+    // As Voxtral Mini.
+    capabilities: { ...TEXT_ONLY, tools: true, toolChoice: ['auto'], documents: false, audio: true },
+    contextWindow: 128_000,
+    maxOutputTokens: 8192,
+    profiles: [],
+    onDemandRegions: 'all',
+    prices: { base: { input: 0.1, output: 0.3 } },
+    releaseDate: '2025-07-15',
   },
 
   // ---------------------------------------------------------------------------------------------------- Cohere

@@ -36,6 +36,12 @@ export interface ChatCapabilities {
   streamingTools: boolean;
   vision: boolean;
   documents: boolean;
+  /** Converse `audio` blocks (`input_audio` parts, audio `file` parts). */
+  audio: boolean;
+  /** Converse `video` blocks (video `file` parts). */
+  video: boolean;
+  /** Document citations (`citations: { enabled: true }` on a document block → `citationsContent` answers). */
+  citations: boolean;
   systemPrompt: boolean;
   reasoning: ReasoningStyle;
   promptCaching: PromptCaching | null;

@@ -258,7 +258,7 @@ describe('failing before sending', () => {
     ['n > 1', { n: 2 }, 'n'],
     ['logprobs', { logprobs: true }, 'logprobs'],
     ['temperature above 1', { temperature: 1.4 }, 'temperature'],
-    ['audio input', { messages: [{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } }] }] }, 'messages[0].content[0]'],
+    ['audio input on a model without audio', { messages: [{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } }] }] }, 'messages[0].content[0]'],
   ])('rejects %s with a BadRequestError naming it', async (_name, params, param) => {
     const error = await rejection(offline().chat.completions.create({ model: 'claude-3-haiku', messages: [{ role: 'user', content: 'Hi' }], ...params, stream: false }));
     expect(error).toBeInstanceOf(BadRequestError);
@@ -273,6 +273,9 @@ describe('failing before sending', () => {
     ['tool_choice required', 'llama3-1-8b', { tools: [weather], tool_choice: 'required' }, 'tool_choice', /"required"/],
     ['streaming with tools', 'llama3-1-8b', { tools: [weather], stream: true }, 'stream', /streaming with tools/],
     ['temperature with top_p', 'claude-sonnet-4-5', { temperature: 0.5, top_p: 0.5 }, 'top_p', /temperature.*top_p/],
+    ['audio', 'nova-pro', { messages: [{ role: 'user', content: [{ type: 'text', text: 'x' }, { type: 'input_audio', input_audio: { data: 'AAAA', format: 'mp3' } }] }] }, 'messages[0].content[1]', /audio input/],
+    ['video', 'claude-sonnet-4-5', { messages: [{ role: 'user', content: [{ type: 'file', file: { file_data: 'data:video/mp4;base64,AAAA' } }] }] }, 'messages[0].content[0]', /video input/],
+    ['citations', 'nova-pro', { messages: [{ role: 'user', content: [{ type: 'text', text: 'x' }, { type: 'file', file: { file_data: dataUrl('application/pdf', PDF) }, citations: { enabled: true } }] }] }, 'messages[0].content[1].citations', /document citations/],
   ])('rejects %s on %s, naming model and feature', async (_name, model, params, param, message) => {
     const error = await rejection(offline().chat.completions.create({ model, messages: [{ role: 'user', content: 'Hi' }], ...params }));
     expect(error).toBeInstanceOf(BadRequestError);

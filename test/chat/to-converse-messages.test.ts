@@ -139,12 +139,61 @@ describe('user content', () => {
     expect(context.warnings).toEqual([expect.objectContaining({ param: 'messages[0].content[0].image_url.detail' })]);
   });
 
-  it('rejects audio input, naming the part', () => {
-    const error = badRequest(() =>
-      convert([{ role: 'user', content: [{ type: 'text', text: 'Listen' }, { type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } }] }]),
-    );
-    expect(error.param).toBe('messages[0].content[1]');
-    expect(error.message).toMatch(/audio/i);
+  const audioBytes = Uint8Array.from([0x52, 0x49, 0x46, 0x46, 1, 2, 3]);
+  const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+  it.each<[string, unknown, Record<string, unknown>, string]>([
+    ['input_audio wav', { type: 'input_audio', input_audio: { data: b64(audioBytes), format: 'wav' } }, { audio: { format: 'wav', source: { bytes: audioBytes } } }, 'audio'],
+    ['input_audio mp3 as a data URL', { type: 'input_audio', input_audio: { data: dataUrl('audio/mpeg', audioBytes), format: 'mp3' } }, { audio: { format: 'mp3', source: { bytes: audioBytes } } }, 'audio'],
+    ['input_audio flac (a Converse format beyond OpenAI\'s two)', { type: 'input_audio', input_audio: { data: b64(audioBytes), format: 'flac' } }, { audio: { format: 'flac', source: { bytes: audioBytes } } }, 'audio'],
+    ['an audio/wav file', { type: 'file', file: { file_data: dataUrl('audio/wav', audioBytes) } }, { audio: { format: 'wav', source: { bytes: audioBytes } } }, 'audio'],
+    ['an audio/x-m4a file', { type: 'file', file: { file_data: dataUrl('audio/x-m4a', audioBytes) } }, { audio: { format: 'm4a', source: { bytes: audioBytes } } }, 'audio'],
+    ['a plain base64 file named .mp3', { type: 'file', file: { file_data: b64(audioBytes), filename: 'talk.mp3' } }, { audio: { format: 'mp3', source: { bytes: audioBytes } } }, 'audio'],
+    ['an octet-stream file named .ogg', { type: 'file', file: { file_data: dataUrl('application/octet-stream', audioBytes), filename: 'a.ogg' } }, { audio: { format: 'ogg', source: { bytes: audioBytes } } }, 'audio'],
+    ['a video/mp4 file', { type: 'file', file: { file_data: dataUrl('video/mp4', audioBytes) } }, { video: { format: 'mp4', source: { bytes: audioBytes } } }, 'video'],
+    ['a video/quicktime file', { type: 'file', file: { file_data: dataUrl('video/quicktime', audioBytes) } }, { video: { format: 'mov', source: { bytes: audioBytes } } }, 'video'],
+    ['a video/3gpp file', { type: 'file', file: { file_data: dataUrl('video/3gpp', audioBytes) } }, { video: { format: 'three_gp', source: { bytes: audioBytes } } }, 'video'],
+    ['a plain base64 file named .webm (video)', { type: 'file', file: { file_data: b64(audioBytes), filename: 'clip.webm' } }, { video: { format: 'webm', source: { bytes: audioBytes } } }, 'video'],
+  ])('maps %s to a Converse block, recording the feature', (_name, part, block, feature) => {
+    const result = convert([{ role: 'user', content: [{ type: 'text', text: 'Listen' }, part] }]);
+    expect(result.messages[0]!.content).toEqual([{ text: 'Listen' }, block]);
+    expect(result.features[feature as 'audio' | 'video']).toBe('messages[0].content[1]');
+    expect(result.features.document).toBeUndefined();
+  });
+
+  it('lets audio and video stand without text (only documents need text beside them)', () => {
+    expect(convert([{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } }] }]).messages).toHaveLength(1);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['input_audio without an object', { type: 'input_audio' }, 'messages[0].content[0].input_audio'],
+    ['input_audio in a format Converse lacks', { type: 'input_audio', input_audio: { data: 'AAAA', format: 'midi' } }, 'messages[0].content[0].input_audio.format'],
+    ['input_audio without data', { type: 'input_audio', input_audio: { data: '', format: 'wav' } }, 'messages[0].content[0].input_audio.data'],
+    ['input_audio with invalid base64', { type: 'input_audio', input_audio: { data: '@@@', format: 'wav' } }, 'messages[0].content[0].input_audio.data'],
+    ['an audio file in a type Converse lacks', { type: 'file', file: { file_data: dataUrl('audio/midi', audioBytes) } }, 'messages[0].content[0].file.file_data'],
+    ['a video over 25 MB base64-encoded', { type: 'file', file: { file_data: dataUrl('video/mp4', new Uint8Array(19 * 1024 * 1024)) } }, 'messages[0].content[0].file.file_data'],
+  ])('refuses %s, naming the field', (_name, part, param) => {
+    expect(badRequest(() => convert([{ role: 'user', content: [part] }])).param).toBe(param);
+  });
+
+  it.each<[string, unknown, Record<string, unknown> | undefined]>([
+    ['enabled', { enabled: true }, { enabled: true }],
+    ['true', true, { enabled: true }],
+    ['disabled (nothing sent)', { enabled: false }, undefined],
+    ['absent', undefined, undefined],
+  ])('maps a file part asking for citations (%s) to the document block', (_name, citations, expected) => {
+    const part = { type: 'file', file: { file_data: dataUrl('application/pdf', PDF), filename: 'report.pdf' }, ...(citations === undefined ? {} : { citations }) };
+    const result = convert([{ role: 'user', content: [{ type: 'text', text: 'Summarize' }, part] }]);
+    expect(result.messages[0]!.content![1]!.document?.citations).toEqual(expected);
+    expect(result.features.citations).toBe(expected === undefined ? undefined : 'messages[0].content[1].citations');
+  });
+
+  it.each<[string, unknown]>([
+    ['a malformed citations value', { type: 'file', file: { file_data: dataUrl('application/pdf', PDF) }, citations: { enabled: 'yes' } }],
+    ['citations on an image', { type: 'file', file: { file_data: dataUrl('image/png', PNG) }, citations: { enabled: true } }],
+    ['citations on audio', { type: 'file', file: { file_data: dataUrl('audio/wav', audioBytes) }, citations: true }],
+  ])('refuses %s, naming the citations field', (_name, part) => {
+    expect(badRequest(() => convert([{ role: 'user', content: [{ type: 'text', text: 'x' }, part] }])).param).toBe('messages[0].content[1].citations');
   });
 
   it('rejects an unknown part type', () => {

@@ -255,6 +255,22 @@ describe('capabilities', () => {
     expect(CATALOG['claude-3-haiku'].capabilities.toolChoice).toEqual(['auto', 'any', 'tool']);
     expect(CATALOG['nova-lite'].capabilities.toolChoice).toEqual(['auto', 'any', 'tool']);
   });
+
+  it('takes audio, video and citations exactly where the references say (input modalities; Anthropic citations)', () => {
+    // bedrock-models.json input_modalities: video for Nova Lite/Pro/Premier/2 Lite (2 Pro as its family), audio for Voxtral.
+    const video = ['nova-lite', 'nova-pro', 'nova-premier', 'nova-2-lite', 'nova-2-pro'];
+    const audio = ['voxtral-mini', 'voxtral-small'];
+    const citations = ['claude-3-5-haiku', 'claude-3-7-sonnet', 'claude-sonnet-4', 'claude-opus-4', 'claude-opus-4-1', 'claude-sonnet-4-5', 'claude-haiku-4-5', 'claude-opus-4-5'];
+    for (const entry of CATALOG_ENTRIES) {
+      if (entry.capabilities === undefined) continue;
+      expect(entry.capabilities.video, entry.alias).toBe(video.includes(entry.alias));
+      expect(entry.capabilities.audio, entry.alias).toBe(audio.includes(entry.alias));
+      if (citations.includes(entry.alias)) expect(entry.capabilities.citations, entry.alias).toBe(true);
+      if (!entry.alias.startsWith('claude-') || ['claude-3-haiku', 'claude-3-sonnet', 'claude-3-opus'].includes(entry.alias)) {
+        expect(entry.capabilities.citations, entry.alias).toBe(false);
+      }
+    }
+  });
 });
 
 describe('embedding facts', () => {

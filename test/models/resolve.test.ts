@@ -109,6 +109,8 @@ const EXPECTED: Record<CanonicalAlias, { auto: string; global?: string }> = {
   'mistral-large': { auto: '- - - - - - - - - -' },
   'mistral-large-2': { auto: '- - - - - - - - - -' },
   'pixtral-large': { auto: 'us us us eu - - - - - -' },
+  'voxtral-mini': { auto: '- - - - - - - - - -' },
+  'voxtral-small': { auto: '- - - - - - - - - -' },
   'command-r': { auto: '- - - - - - - - - -' },
   'command-r-plus': { auto: '- - - - - - - - - -' },
   'jamba-1-5-large': { auto: '- - - - - - - - - -' },

@@ -89,14 +89,14 @@ const CHAT_CASES: Case[] = [
     call: chat({ model: CHAT_MODEL, messages: [{ role: 'robot', content: 'hi' }] }),
     errorClass: BadRequestError,
     param: 'messages[0].role',
-    message: /must be one of system, developer, user, assistant, tool; got "robot"/,
+    message: /must be one of system, developer, user, assistant, tool, function; got "robot"/,
   },
   {
-    name: 'legacy function role',
+    name: 'legacy function message answering no function_call',
     call: chat({ model: CHAT_MODEL, messages: [...user, { role: 'function', name: 'f', content: '1' }] }),
     errorClass: BadRequestError,
-    param: 'messages[1].role',
-    message: /use `tool` messages/,
+    param: 'messages[1].name',
+    message: /does not answer a `function_call`/,
   },
   { name: 'user content a number', call: chat({ model: CHAT_MODEL, messages: [{ role: 'user', content: 7 }] }), errorClass: BadRequestError, param: 'messages[0].content', message: /must be a string or an array/ },
   {
@@ -104,7 +104,7 @@ const CHAT_CASES: Case[] = [
     call: chat({ model: CHAT_MODEL, messages: [{ role: 'user', content: [{ type: 'video', url: 'x' }] }] }),
     errorClass: BadRequestError,
     param: 'messages[0].content[0].type',
-    message: /must be "text", "image_url" or "file"; got "video"/,
+    message: /must be "text", "image_url", "input_audio" or "file"; got "video"/,
   },
   {
     name: 'text part without a string',
@@ -114,11 +114,18 @@ const CHAT_CASES: Case[] = [
     message: /must be a string/,
   },
   {
-    name: 'audio input',
+    name: 'audio input on a model without audio',
     call: chat({ model: CHAT_MODEL, messages: [{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } }] }] }),
     errorClass: BadRequestError,
     param: 'messages[0].content[0]',
-    message: /Audio input .* is not supported: Converse takes text, images and documents/,
+    message: /does not support audio input on Bedrock/,
+  },
+  {
+    name: 'audio input in a format Converse lacks',
+    call: chat({ model: CHAT_MODEL, messages: [{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'AAAA', format: 'midi' } }] }] }),
+    errorClass: BadRequestError,
+    param: 'messages[0].content[0].input_audio.format',
+    message: /must be one of mp3, opus, wav/,
   },
   {
     name: 'only a system message',

@@ -71,6 +71,7 @@ export function convertFromConverseResponse(response: Omit<ConverseResponse, nev
   if (response.metrics?.latencyMs !== undefined) bedrock.latency_ms = response.metrics.latencyMs;
   if (response.additionalModelResponseFields !== undefined) bedrock.additional_model_response_fields = response.additionalModelResponseFields;
   if (response.trace !== undefined) bedrock.trace = response.trace as Record<string, unknown>;
+  if (response.performanceConfig?.latency !== undefined) bedrock.performance_config = { latency: response.performanceConfig.latency };
   const cacheDetails = convertCacheDetails(response.usage);
   if (cacheDetails !== undefined) bedrock.cache_details = cacheDetails;
   const serviceTier = toOpenAIServiceTier(tier);
@@ -89,6 +90,24 @@ export function convertFromConverseResponse(response: Omit<ConverseResponse, nev
 /** The `tool_use` stop of a forced JSON tool is a normal finish: the JSON is the answer. */
 export function mapJsonToolStop(finishReason: ChatCompletionFinishReason, structuredOutput: StructuredOutputPlan | undefined): ChatCompletionFinishReason {
   return finishReason === 'tool_calls' && structuredOutput?.mode.via === 'tool' ? 'stop' : finishReason;
+}
+
+/** The member set in a union value (the SDK's `$unknown: [name, value]` gives the name Bedrock used). */
+export function unionKind(value: object): string {
+  const entries = Object.entries(value).filter(([, member]) => member !== undefined);
+  const unknown = entries.find(([key]) => key === '$unknown')?.[1] as [string, unknown] | undefined;
+  return unknown?.[0] ?? entries[0]?.[0] ?? 'empty';
+}
+
+/**
+ * An answer content block this library does not map (an `image`, a server-side `toolResult`, a `searchResult`, a
+ * block kind newer than the SDK): nothing it sends asks for one, and dropping it would lose part of the answer.
+ */
+export function unmappedContent(kind: string, requestId: string | null): APIError {
+  return new APIError(502, `Bedrock answered with a \`${kind}\` content block, which chat completions cannot carry (nothing this library sends asks for one); use the AWS SDK directly for this model or feature.`, {
+    code: 'unsupported_response_content',
+    requestID: requestId,
+  });
 }
 
 /** With the legacy `functions`, a tool-use stop is `finish_reason: 'function_call'`. */
@@ -133,6 +152,8 @@ function convertContentBlocks(blocks: ContentBlock[], context: ResponseContext):
       const start = text.length;
       for (const part of block.citationsContent.content ?? []) text += part.text ?? '';
       for (const citation of block.citationsContent.citations ?? []) annotations.push(toAnnotation(citation, start, text.length));
+    } else if (block.cachePoint === undefined) {
+      throw unmappedContent(unionKind(block), context.requestId);
     }
   }
   // In the forced-tool JSON mode the tool's input is the answer; text beside it would make it invalid JSON. Without

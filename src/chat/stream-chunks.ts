@@ -26,7 +26,7 @@ import type { CitationsDelta, ConverseStreamOutput } from '@aws-sdk/client-bedro
 import { APIConnectionError, BedrockOpenAIError, fromAwsError } from '../core/errors.js';
 import { toAnnotation } from './citations.js';
 import { toFinishReason } from './finish-reason.js';
-import { convertCacheDetails, mapJsonToolStop, mapLegacyStop } from './from-converse-response.js';
+import { convertCacheDetails, mapJsonToolStop, mapLegacyStop, unionKind, unmappedContent } from './from-converse-response.js';
 import { toReasoningDetail } from './reasoning.js';
 import { checkJsonOutput, type StructuredOutputPlan } from './structured-output.js';
 import { fromBedrockName, type NameMap } from './tool-names.js';
@@ -133,6 +133,9 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
       const index = event.contentBlockStart.contentBlockIndex ?? 0;
       const toolUse = event.contentBlockStart.start?.toolUse;
       if (toolUse === undefined) {
+        const start = event.contentBlockStart.start;
+        // A server-side tool result or an image: nothing sent asks for one, and its deltas could not be carried.
+        if (start !== undefined) throw unmappedContent(unionKind(start), context.requestId);
         blocks.set(index, { kind: 'other' });
         return [];
       }
@@ -207,6 +210,7 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
         block.text += reasoning.text;
         return [...start(), deltaChunk({ reasoning_content: reasoning.text })];
       }
+      if (delta !== undefined) throw unmappedContent(unionKind(delta), context.requestId);
       return [];
     }
     if (event.contentBlockStop !== undefined) {
@@ -258,6 +262,7 @@ export function createChunkMapper(context: ChunkContext): ChunkMapper {
         if (metadata.serviceTier?.type !== undefined) bedrock.service_tier = metadata.serviceTier.type;
         if (metadata.metrics?.latencyMs !== undefined) bedrock.latency_ms = metadata.metrics.latencyMs;
         if (metadata.trace !== undefined) bedrock.trace = metadata.trace as Record<string, unknown>;
+        if (metadata.performanceConfig?.latency !== undefined) bedrock.performance_config = { latency: metadata.performanceConfig.latency };
         const cacheDetails = convertCacheDetails(metadata.usage);
         if (cacheDetails !== undefined) bedrock.cache_details = cacheDetails;
       }

@@ -63,6 +63,8 @@ export function assembleConverseResponse(events: Iterable<ConverseStreamOutput>)
           name: start.toolUse.name ?? '',
           input: '',
         };
+      } else if (start !== undefined) {
+        throw unplaceable(`a content block start of kind ${Object.keys(start).join(', ')}`);
       }
     } else if (event.contentBlockDelta !== undefined) {
       const delta = event.contentBlockDelta.delta;

@@ -405,6 +405,8 @@ export interface BedrockResponseInfo {
   trace?: { [key: string]: unknown };
   /** Prompt-cache writes by TTL (Bedrock's `usage.cacheDetails`), when Bedrock reported them. */
   cache_details?: Array<{ ttl: string; input_tokens: number }>;
+  /** Bedrock's `performanceConfig` (the latency mode the request was served with), when reported. */
+  performance_config?: { latency: string };
 }
 
 /** Where a cited passage is, as Bedrock gave it (`Citation.location`), in snake case. */

@@ -133,3 +133,44 @@ describe('citations in an answer', () => {
     expect(assembled.output?.message?.content?.[1]).toEqual({ citationsContent: { content: [{ text: 'the sky is blue' }], citations: [cite(0, 0, 15, 'The sky is blue.')] } });
   });
 });
+
+describe('answer content chat completions cannot carry', () => {
+  const usage = { inputTokens: 1, outputTokens: 1, totalTokens: 2 };
+  it.each<[string, Record<string, unknown>, string]>([
+    ['an image', { image: { format: 'png', source: { bytes: new Uint8Array([1]) } } }, 'image'],
+    ['a server-side tool result', { toolResult: { toolUseId: 't', content: [{ text: 'x' }] } }, 'toolResult'],
+    ['a search result', { searchResult: { source: 's', title: 't', content: [{ text: 'x' }] } }, 'searchResult'],
+    ['a block newer than the SDK', { $unknown: ['hologram', {}] }, 'hologram'],
+  ])('is an error naming it, not dropped: %s', (_name, block, kind) => {
+    const action = () =>
+      convertFromConverseResponse({ output: { message: { role: 'assistant', content: [{ text: 'x' }, block as never] } }, stopReason: 'end_turn', usage, metrics: { latencyMs: 1 } }, context);
+    expect(action).toThrow(new RegExp(`\`${kind}\` content block`));
+  });
+
+  it.each<[string, ConverseStreamOutput]>([
+    ['an image block start', { contentBlockStart: { contentBlockIndex: 0, start: { image: { format: 'png' } } } }],
+    ['a tool-result block start', { contentBlockStart: { contentBlockIndex: 0, start: { toolResult: { toolUseId: 't' } } } }],
+    ['an image delta', { contentBlockDelta: { contentBlockIndex: 0, delta: { image: { source: { bytes: new Uint8Array([1]) } } } } }],
+    ['a tool-result delta', { contentBlockDelta: { contentBlockIndex: 0, delta: { toolResult: [{ text: 'x' }] } } }],
+  ])('is a stream error too: %s', (_name, event) => {
+    const mapper = createChunkMapper({ ...context, includeUsage: false });
+    mapper.map({ messageStart: { role: 'assistant' } });
+    expect(() => mapper.map(event)).toThrow(/content block/);
+    expect(() => assembleConverseResponse([{ messageStart: { role: 'assistant' } }, event])).toThrow(/cannot be assembled/);
+  });
+
+  it('reports the latency mode Bedrock served (performanceConfig), streaming and not', () => {
+    const completion = convertFromConverseResponse(
+      { output: { message: { role: 'assistant', content: [{ text: 'x' }] } }, stopReason: 'end_turn', usage, metrics: { latencyMs: 1 }, performanceConfig: { latency: 'optimized' } },
+      context,
+    );
+    expect(completion.bedrock?.performance_config).toEqual({ latency: 'optimized' });
+    const mapper = createChunkMapper({ ...context, includeUsage: false });
+    const chunks = [
+      { messageStart: { role: 'assistant' } },
+      { messageStop: { stopReason: 'end_turn' } },
+      { metadata: { usage, metrics: { latencyMs: 1 }, performanceConfig: { latency: 'optimized' } } },
+    ].flatMap((event) => mapper.map(event as ConverseStreamOutput));
+    expect(chunks.at(-1)?.bedrock?.performance_config).toEqual({ latency: 'optimized' });
+  });
+});

@@ -69,7 +69,7 @@ export function adaptRequestToModel(
         forcedToolChoice: features.toolChoice !== undefined && features.toolChoice.value !== 'auto',
         additionalFields: plan.additionalModelRequestFields,
       },
-      { style: capabilities.reasoning, maxOutputTokens: entry?.maxOutputTokens ?? null, model: name },
+      { style: capabilities.reasoning, maxOutputTokens: entry?.maxOutputTokens ?? null, model: name, effortLevels: capabilities.effortLevels },
       unsupported,
     );
   } else if (plan.reasoningEffort !== undefined && plan.reasoningEffort !== 'none') {
@@ -82,6 +82,7 @@ export function adaptRequestToModel(
     input.additionalModelRequestFields = { ...(input.additionalModelRequestFields as Record<string, unknown> | undefined), ...reasoning.additionalFields } as never;
   }
   if (reasoning.maxTokens !== undefined) input.inferenceConfig = { ...input.inferenceConfig, maxTokens: reasoning.maxTokens };
+  if (reasoning.outputEffort !== undefined) input.outputConfig = { ...input.outputConfig, effort: reasoning.outputEffort };
 
   // 2. Structured output.
   let structuredOutput: StructuredOutputPlan | undefined;
@@ -101,7 +102,7 @@ export function adaptRequestToModel(
     switch (mode.via) {
       case 'native':
         if (format.type !== 'json_schema') throw new Error('native structured output is only chosen for json_schema');
-        input.outputConfig = createOutputConfig(format);
+        input.outputConfig = { ...input.outputConfig, ...createOutputConfig(format) };
         break;
       case 'tool': {
         const { tool, toolChoice } = createJsonTool(format, mode.toolName, forcedChoice ?? 'tool');

@@ -52,6 +52,41 @@ export function readCacheControl(value: unknown, param: string): CachePointUse |
   return { param, ttl };
 }
 
+/**
+ * Reads OpenAI's `prompt_cache_breakpoint` at `param` (`messages[1].content[0].prompt_cache_breakpoint`):
+ * `{ mode: 'explicit', ttl? }`. OpenAI's `ttl` is a minimum lifetime: `30m` is met by Bedrock's `1h` TTL; `12h`
+ * exceeds every Bedrock cache and is refused. Without `ttl`, Bedrock's default TTL applies.
+ */
+export function readPromptCacheBreakpoint(value: unknown, param: string): CachePointUse | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value) || (value as { mode?: unknown }).mode !== 'explicit') {
+    throw BadRequestError.forParam(param, `\`${param}\` must be \`{ mode: 'explicit', ttl?: '30m' }\`.`);
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== 'mode' && key !== 'ttl') throw BadRequestError.forParam(`${param}.${key}`, `Unrecognized option \`${param}.${key}\`.`, 'unknown_parameter');
+  }
+  const ttl = (value as { ttl?: unknown }).ttl;
+  if (ttl === undefined || ttl === null) return { param, ttl: undefined };
+  if (ttl === '30m') return { param, ttl: '1h' };
+  if (ttl === '12h') {
+    throw BadRequestError.forParam(`${param}.ttl`, `\`${param}.ttl\` "12h" is longer than any Bedrock prompt cache (5 minutes, or 1 hour where the model allows it); use "30m" (served by Bedrock's 1-hour TTL) or leave it unset.`, 'unsupported_feature');
+  }
+  throw BadRequestError.forParam(`${param}.ttl`, `\`${param}.ttl\` must be "30m"; got ${JSON.stringify(ttl)}.`);
+}
+
+/**
+ * A content part's breakpoint: its `cache_control`, or OpenAI's `prompt_cache_breakpoint` (one of them, not both).
+ * `param` is the part's path.
+ */
+export function readPartCacheBreakpoint(part: { cache_control?: unknown; prompt_cache_breakpoint?: unknown }, param: string): CachePointUse | undefined {
+  const control = readCacheControl(part.cache_control, `${param}.cache_control`);
+  const breakpoint = readPromptCacheBreakpoint(part.prompt_cache_breakpoint, `${param}.prompt_cache_breakpoint`);
+  if (control !== undefined && breakpoint !== undefined) {
+    throw BadRequestError.forParam(`${param}.prompt_cache_breakpoint`, `\`${param}\` has both \`cache_control\` and \`prompt_cache_breakpoint\`; give one of them.`);
+  }
+  return control ?? breakpoint;
+}
+
 /** Whether a block is a cache point. */
 function isCachePoint(block: { cachePoint?: unknown } | undefined): boolean {
   return block?.cachePoint !== undefined;

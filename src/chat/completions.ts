@@ -45,7 +45,8 @@ export class Completions extends APIResource {
     const created = Math.floor(Date.now() / 1000);
 
     if (!plan.stream) {
-      const streamInternally = shouldStreamInternally(plan.streamInternally, input.inferenceConfig?.maxTokens, model.entry);
+      // The caller's own `max_tokens`, not one filled in for the model (Claude thinking): see shouldStreamInternally.
+      const streamInternally = shouldStreamInternally(plan.streamInternally, plan.input.inferenceConfig?.maxTokens);
       const { output, requestId, metadata, modelId } = streamInternally
         ? await sendOverStream(client, input, requestOptions)
         : await client._send('Converse', input, requestOptions);

@@ -11,7 +11,9 @@
  * | `none` | only `'none'` is accepted | — |
  *
  * `'none'` turns nothing on. `'minimal'` is rejected everywhere (no Bedrock family has a level below `low`);
- * `'xhigh'` exists only for Claude (budget 32,768).
+ * `'xhigh'` exists only for Claude (budget 32,768). `'max'` is Converse's `outputConfig.effort: 'max'`, sent with
+ * adaptive thinking (`thinking: { type: 'adaptive' }`: Converse caps effort at `high` without thinking) to the
+ * Claude models whose catalog entry lists `max` in `effortLevels`; every other model refuses it.
  *
  * The same rules apply when reasoning is switched on through `bedrock.additionalModelRequestFields` directly.
  * Setting both `reasoning_effort` and the family's own field is a conflict.
@@ -24,12 +26,12 @@
  */
 import type { ContentBlock, ReasoningContentBlock } from '@aws-sdk/client-bedrock-runtime';
 import { BadRequestError } from '../core/errors.js';
-import type { ReasoningStyle } from '../models/types.js';
+import type { OutputEffort, ReasoningStyle } from '../models/types.js';
 import type { ChatCompletionReasoningDetail } from './types.js';
 
-export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
-const EFFORTS: readonly ReasoningEffort[] = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
+const EFFORTS: readonly ReasoningEffort[] = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'];
 
 /** Claude thinking budgets (`thinking.budget_tokens`) per `reasoning_effort`. 1,024 is Claude's minimum. */
 export const THINKING_BUDGETS = { low: 1024, medium: 4096, high: 16_384, xhigh: 32_768 } as const;
@@ -68,6 +70,8 @@ export interface ReasoningModelFacts {
   maxOutputTokens: number | null;
   /** `` `alias` (id) `` for messages. */
   model: string;
+  /** The catalog's `effortLevels` (Converse `outputConfig.effort`), when known. */
+  effortLevels?: readonly OutputEffort[] | undefined;
 }
 
 export interface ReasoningPlan {
@@ -79,6 +83,8 @@ export interface ReasoningPlan {
   enabled: boolean;
   /** Whether Claude thinking is on (its rules apply: no forced tool choice). */
   thinking: boolean;
+  /** Converse `outputConfig.effort` to send (`reasoning_effort: 'max'`). */
+  outputEffort?: OutputEffort;
 }
 
 /** The family's own field for its reasoning switch. */
@@ -117,7 +123,7 @@ export function planReasoning(request: ReasoningRequestFacts, model: ReasoningMo
       return plan;
     case 'openai-reasoning-effort': {
       if (effort !== undefined && effort !== 'none') {
-        if (effort === 'xhigh') fail('reasoning_effort', `${model.model} takes \`reasoning_effort\` "low", "medium" or "high".`, 'invalid_value');
+        if (effort === 'xhigh' || effort === 'max') fail('reasoning_effort', `${model.model} takes \`reasoning_effort\` "low", "medium" or "high".`, 'invalid_value');
         plan.additionalFields = { reasoning_effort: effort };
       }
       plan.enabled = effort !== undefined && effort !== 'none' ? true : fields['reasoning_effort'] !== undefined;
@@ -126,7 +132,7 @@ export function planReasoning(request: ReasoningRequestFacts, model: ReasoningMo
     case 'nova-reasoning-config': {
       let level: string | undefined;
       if (effort !== undefined && effort !== 'none') {
-        if (effort === 'xhigh') fail('reasoning_effort', `${model.model} takes \`reasoning_effort\` "low", "medium" or "high".`, 'invalid_value');
+        if (effort === 'xhigh' || effort === 'max') fail('reasoning_effort', `${model.model} takes \`reasoning_effort\` "low", "medium" or "high".`, 'invalid_value');
         level = effort;
         plan.additionalFields = { reasoningConfig: { type: 'enabled', maxReasoningEffort: effort } };
       } else {
@@ -147,7 +153,19 @@ export function planReasoning(request: ReasoningRequestFacts, model: ReasoningMo
     case 'anthropic-thinking': {
       let budget: number | undefined;
       let source: string;
-      if (effort !== undefined && effort !== 'none') {
+      if (effort === 'max') {
+        if (model.effortLevels?.includes('max') !== true) {
+          fail(
+            'reasoning_effort',
+            `${model.model} does not take \`reasoning_effort\` "max" on Bedrock (Converse \`outputConfig.effort\` "max" is for the models that list it, such as Claude Opus 4.6); use "xhigh".`,
+            'invalid_value',
+          );
+        }
+        source = '`reasoning_effort` "max"';
+        // Adaptive thinking: the model decides how long to think; Converse caps effort at `high` without thinking.
+        plan.additionalFields = { thinking: { type: 'adaptive' } };
+        plan.outputEffort = 'max';
+      } else if (effort !== undefined && effort !== 'none') {
         budget = THINKING_BUDGETS[effort];
         source = `\`reasoning_effort\` "${effort}"`;
         const maxTokens = request.maxTokens ?? budget + DEFAULT_ANSWER_TOKENS;

@@ -6,23 +6,23 @@
  */
 import type { Citation, CitationsDelta, ContentBlock, ConverseResponse, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import { APIError } from '../core/errors.js';
-import type { ModelEntry } from '../models/types.js';
 
 /**
- * From this many possible output tokens a non-streaming call is served over ConverseStream by default: about ten
- * minutes of generation at ~35 tokens/s, the size from which the Anthropic SDK stops allowing non-streaming requests.
+ * From this `max_tokens` a non-streaming call is served over ConverseStream by default: about ten minutes of
+ * generation at ~35 tokens/s, the size from which the Anthropic SDK stops allowing non-streaming requests.
  */
 export const STREAM_INTERNALLY_MIN_TOKENS = 21_333;
 
 /**
- * Whether to stream internally: `bedrock.streamInternally` when given; otherwise when the request may produce at
- * least {@link STREAM_INTERNALLY_MIN_TOKENS} tokens — its `maxTokens`, or when unset (Bedrock then allows the
- * model's maximum) the catalog's maximum output. A model the catalog does not know, without `maxTokens`, is not.
+ * Whether to stream internally: `bedrock.streamInternally` when given; otherwise only when the caller asked for a
+ * long output, an explicit `max_tokens` (or `max_completion_tokens`) of at least {@link STREAM_INTERNALLY_MIN_TOKENS}.
+ * Never from the model's maximum output or a default this library fills in (Claude thinking): ConverseStream needs
+ * the IAM action `bedrock:InvokeModelWithResponseStream`, which a role allowed only `bedrock:InvokeModel` lacks, so a
+ * plain call must stay a Converse call.
  */
-export function shouldStreamInternally(requested: boolean | undefined, maxTokens: number | undefined, entry: ModelEntry | undefined): boolean {
+export function shouldStreamInternally(requested: boolean | undefined, explicitMaxTokens: number | undefined): boolean {
   if (requested !== undefined) return requested;
-  const possible = maxTokens ?? entry?.maxOutputTokens ?? undefined;
-  return possible !== undefined && possible !== null && possible >= STREAM_INTERNALLY_MIN_TOKENS;
+  return explicitMaxTokens !== undefined && explicitMaxTokens >= STREAM_INTERNALLY_MIN_TOKENS;
 }
 
 interface BlockInProgress {

@@ -9,7 +9,7 @@
  * - tool names and tool-call IDs go through the request's name maps (Bedrock's charsets);
  * - `input_audio` parts and audio/video `file` parts → `audio`/`video` blocks (`media-source.ts`); a `file` part's
  *   `citations: { enabled: true }` (an extension) → the document block's `citations`;
- * - `cache_control` on a message or content part → a `cachePoint` block after it (`cache-points.ts`);
+ * - `cache_control` on a message or content part, or `prompt_cache_breakpoint` on a part → a `cachePoint` block after it (`cache-points.ts`);
  * - an assistant message's `reasoning_details` → its signed and redacted reasoning blocks, first in its turn
  *   (`reasoning.ts`); unsigned reasoning and `reasoning_content` are not sent back.
  *
@@ -20,7 +20,7 @@
 import type { ContentBlock, ImageBlock, Message, SystemContentBlock, ToolResultContentBlock } from '@aws-sdk/client-bedrock-runtime';
 import { BadRequestError } from '../core/errors.js';
 import { conformsTo } from '../internal/service-constraints.js';
-import { type CachePointUse, createCachePoint, readCacheControl } from './cache-points.js';
+import { type CachePointUse, createCachePoint, readCacheControl, readPartCacheBreakpoint } from './cache-points.js';
 import {
   claimUniqueName,
   documentFormatFromFilename,
@@ -286,17 +286,21 @@ function addMessageCachePoint(message: { cache_control?: unknown }, param: strin
     throw BadRequestError.forParam(`${param}.cache_control`, `\`${param}\` has no content for \`cache_control\` to follow; put it on a message with content.`);
   }
   if (last.cachePoint !== undefined) {
-    throw BadRequestError.forParam(`${param}.cache_control`, `\`${param}\` already ends with a cache point (from its last content part's \`cache_control\`); give only one of them.`);
+    throw BadRequestError.forParam(`${param}.cache_control`, `\`${param}\` already ends with a cache point (from its last content part's breakpoint); give only one of them.`);
   }
   blocks.push(createCachePoint(use.ttl));
   sink.push(use);
 }
 
-/** A part's `cache_control` → a cache point right after the part's block (a blank part, dropped, cannot hold one). */
+/**
+ * A part's `cache_control` or `prompt_cache_breakpoint` → a cache point right after the part's block (a blank part,
+ * dropped, cannot hold one).
+ */
 function addPartCachePoint(part: unknown, param: string, blocks: Array<ContentBlock | SystemContentBlock>, added: boolean, sink: CachePointUse[]): void {
-  const use = readCacheControl((part as { cache_control?: unknown }).cache_control, `${param}.cache_control`);
+  const use = readPartCacheBreakpoint(part as { cache_control?: unknown; prompt_cache_breakpoint?: unknown }, param);
   if (use === undefined) return;
-  if (!added) throw BadRequestError.forParam(`${param}.cache_control`, `\`${param}\` is blank, so there is nothing for its \`cache_control\` to follow.`);
+  const field = use.param.slice(param.length + 1);
+  if (!added) throw BadRequestError.forParam(use.param, `\`${param}\` is blank, so there is nothing for its \`${field}\` to follow.`);
   blocks.push(createCachePoint(use.ttl));
   sink.push(use);
 }

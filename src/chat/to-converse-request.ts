@@ -51,11 +51,13 @@ const KNOWN_PARAMS = {
   max_tokens: true,
   metadata: true,
   modalities: true,
+  moderation: true,
   n: true,
   parallel_tool_calls: true,
   prediction: true,
   presence_penalty: true,
   prompt_cache_key: true,
+  prompt_cache_options: true,
   prompt_cache_retention: true,
   reasoning_effort: true,
   response_format: true,
@@ -574,7 +576,7 @@ function readRequestMetadata(body: ChatCompletionCreateParamsBase): Record<strin
     for (const [key, value] of Object.entries(source)) add(key, value, `metadata.${key}`);
   }
   if (body.user !== undefined) add('user', body.user, 'user');
-  if (body.safety_identifier !== undefined) add('safety_identifier', body.safety_identifier, 'safety_identifier');
+  if (isSet(body.safety_identifier)) add('safety_identifier', body.safety_identifier, 'safety_identifier');
   const count = Object.keys(metadata).length;
   if (count > MAX_METADATA_ENTRIES) {
     throw BadRequestError.forParam('metadata', `Bedrock takes at most ${MAX_METADATA_ENTRIES} request metadata entries (from \`metadata\`, \`user\` and \`safety_identifier\`); got ${count}.`);
@@ -594,7 +596,8 @@ function readServiceTier(body: ChatCompletionCreateParamsBase, context: ConvertR
     case 'priority':
       return tier;
     case 'scale':
-      context.unsupported('service_tier', 'Bedrock has no "scale" tier (it has default, flex and priority).');
+    case 'fast':
+      context.unsupported('service_tier', `Bedrock has no "${tier}" tier (it has default, flex and priority).`);
       return undefined;
     default:
       throw BadRequestError.forParam('service_tier', `\`service_tier\` must be "auto", "default", "flex" or "priority"; got ${JSON.stringify(tier)}.`);

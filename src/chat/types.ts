@@ -22,11 +22,24 @@ export interface ChatCompletionCacheControl {
   ttl?: '5m' | '1h';
 }
 
+/**
+ * OpenAI's explicit prompt-cache breakpoint on a content part (`openai` 6.49+), sent as a Bedrock `cachePoint` right
+ * after the part, like `cache_control`. `ttl` is OpenAI's *minimum* lifetime: `30m` is served by Bedrock's `1h` TTL
+ * (where the model has it); `12h` is longer than any Bedrock cache and is refused. Without `ttl`, Bedrock's default
+ * (about 5 minutes) applies. A part may carry `cache_control` or `prompt_cache_breakpoint`, not both.
+ */
+export interface ChatCompletionPromptCacheBreakpoint {
+  mode: 'explicit';
+  ttl?: '30m' | '12h';
+}
+
 export interface ChatCompletionContentPartText {
   text: string;
   type: 'text';
   /** Cache everything up to and including this part. Not in OpenAI's type. */
   cache_control?: ChatCompletionCacheControl;
+  /** OpenAI's spelling of a cache breakpoint (see {@link ChatCompletionPromptCacheBreakpoint}). */
+  prompt_cache_breakpoint?: ChatCompletionPromptCacheBreakpoint;
 }
 
 export interface ChatCompletionContentPartImage {
@@ -34,17 +47,21 @@ export interface ChatCompletionContentPartImage {
   type: 'image_url';
   /** Cache everything up to and including this part. Not in OpenAI's type. */
   cache_control?: ChatCompletionCacheControl;
+  /** OpenAI's spelling of a cache breakpoint (see {@link ChatCompletionPromptCacheBreakpoint}). */
+  prompt_cache_breakpoint?: ChatCompletionPromptCacheBreakpoint;
 }
 
 export interface ChatCompletionContentPartImageURL {
   /** A `data:` URL, an `https://`/`http://` URL (fetched by this library) or an `s3://` URI. */
   url: string;
-  detail?: 'auto' | 'low' | 'high';
+  /** Only `auto` is possible on Bedrock (any other value is an unsupported parameter). */
+  detail?: 'auto' | 'low' | 'high' | 'original';
 }
 
 export interface ChatCompletionContentPartInputAudio {
   input_audio: { data: string; format: 'wav' | 'mp3' };
   type: 'input_audio';
+  prompt_cache_breakpoint?: ChatCompletionPromptCacheBreakpoint;
 }
 
 export interface ChatCompletionContentPartFile {
@@ -63,6 +80,8 @@ export interface ChatCompletionContentPartFile {
    * 3.7 and later). `true` is the same as `{ enabled: true }`. Not in OpenAI's type.
    */
   citations?: { enabled: boolean } | boolean;
+  /** OpenAI's spelling of a cache breakpoint (see {@link ChatCompletionPromptCacheBreakpoint}). */
+  prompt_cache_breakpoint?: ChatCompletionPromptCacheBreakpoint;
 }
 
 export interface ChatCompletionContentPartRefusal {
@@ -255,6 +274,18 @@ export interface BedrockGuardrailConfig {
 /** `bedrock.cache`: automatic cache points: after the tools, after the system prompt and after the last user turn. */
 export type BedrockCacheStrategy = 'auto' | { type: 'auto'; ttl?: '5m' | '1h' };
 
+/** OpenAI's `moderation` request option (moderated completions), typed so that `openai` values fit. */
+export interface ChatCompletionModerationParam {
+  model: string;
+  policy?: { input?: { mode: 'score' | 'block' } | null; output?: { mode: 'score' | 'block' } | null } | null;
+}
+
+/** OpenAI's `prompt_cache_options` (`openai` 6.49+). */
+export interface ChatCompletionPromptCacheOptions {
+  mode?: 'implicit' | 'explicit';
+  ttl?: '30m';
+}
+
 /** Bedrock-only extras, kept apart from OpenAI's parameters. */
 export interface BedrockChatExtras {
   /**
@@ -282,9 +313,13 @@ export interface BedrockChatExtras {
   cache?: BedrockCacheStrategy;
   /**
    * Serve a non-streaming call over ConverseStream and assemble the same `ChatCompletion`, so that idle-connection
-   * limits (proxies, load balancers, NAT gateways) never cut a long generation. Default: on when the request may
-   * produce at least 21,333 tokens (its `max_tokens`, else the model's maximum
-   * output), off otherwise. Ignored with `stream: true`.
+   * limits (proxies, load balancers, NAT gateways) never cut a long generation. Default: on only when the request
+   * itself sets `max_tokens` (or `max_completion_tokens`) to 21,333 or more; never from the model's maximum output.
+   * Ignored with `stream: true`.
+   *
+   * IAM: ConverseStream is authorized by `bedrock:InvokeModelWithResponseStream`, not `bedrock:InvokeModel`; a role
+   * allowed only `bedrock:InvokeModel` gets `PermissionDeniedError` (AccessDenied) on a call served this way. It
+   * also appears as ConverseStream in CloudTrail.
    */
   streamInternally?: boolean;
 }
@@ -306,13 +341,29 @@ export interface ChatCompletionCreateParamsBase {
   /** Sent as Bedrock `requestMetadata` (≤ 16 entries; keys 1–256, values 0–256 characters). */
   metadata?: { [key: string]: string } | null;
   modalities?: Array<'text' | 'audio'> | null;
+  /** OpenAI's moderated completions. Bedrock's counterpart is a guardrail (`bedrock.guardrail`): refused unless `null`. */
+  moderation?: ChatCompletionModerationParam | null;
   n?: number | null;
   parallel_tool_calls?: boolean;
   prediction?: { content: string | Array<ChatCompletionContentPartText>; type: 'content' } | null;
   presence_penalty?: number | null;
-  prompt_cache_key?: string;
-  prompt_cache_retention?: 'in-memory' | '24h' | null;
-  reasoning_effort?: 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | null;
+  /** Refused unless `null`: Bedrock caches at cache points, not by key. */
+  prompt_cache_key?: string | null;
+  /**
+   * `{ mode: 'explicit' }` is what Bedrock does anyway (cache only at the breakpoints given) and is accepted;
+   * `mode: 'implicit'` and `ttl` have no Bedrock counterpart and are refused.
+   */
+  prompt_cache_options?: ChatCompletionPromptCacheOptions;
+  /**
+   * Refused unless `null`: Bedrock has no retention setting. `'in-memory'` is the spelling of `openai` before 6.49,
+   * still typed so that older code compiles.
+   */
+  prompt_cache_retention?: 'in_memory' | '24h' | 'in-memory' | null;
+  /**
+   * `low`/`medium`/`high` on every reasoning family, `xhigh` on Claude; `max` on the models whose catalog entry has
+   * Converse's `outputConfig.effort: 'max'` (sent with adaptive thinking). `minimal` has no Bedrock equivalent.
+   */
+  reasoning_effort?: 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max' | null;
   response_format?:
     | { type: 'text' }
     | {
@@ -327,9 +378,11 @@ export interface ChatCompletionCreateParamsBase {
         json_schema: { name: string; description?: string; schema?: { [key: string]: unknown }; strict?: boolean | null };
         type: 'json_schema';
       };
-  safety_identifier?: string;
+  /** Sent as Bedrock `requestMetadata.safety_identifier`; `null` is the same as unset. */
+  safety_identifier?: string | null;
   seed?: number | null;
-  service_tier?: 'auto' | 'default' | 'flex' | 'scale' | 'priority' | null;
+  /** `default`/`flex`/`priority` → Bedrock `serviceTier`; `auto` sends none; `scale` and `fast` have no Bedrock tier. */
+  service_tier?: 'auto' | 'default' | 'flex' | 'scale' | 'priority' | 'fast' | null;
   stop?: string | null | Array<string>;
   store?: boolean | null;
   stream?: boolean | null;

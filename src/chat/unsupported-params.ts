@@ -61,6 +61,17 @@ export const UNSUPPORTED_PARAMS: Readonly<Record<string, { isUnset: (value: unkn
   store: { isUnset: (value) => value === false, reason: 'Bedrock does not store completions.' },
   web_search_options: { isUnset: () => false, reason: 'Converse has no built-in web search.' },
   verbosity: { isUnset: () => false, reason: 'Converse has no verbosity setting.' },
+  moderation: {
+    isUnset: () => false,
+    reason: 'Bedrock has no OpenAI moderation models; apply a Bedrock guardrail with `bedrock.guardrail` instead.',
+  },
   prompt_cache_key: { isUnset: () => false, reason: 'Bedrock caches by cache points, not keys.' },
+  prompt_cache_options: {
+    // `{ mode: 'explicit' }` (or `{}`) asks for what Bedrock does: cache only at the breakpoints given.
+    isUnset: (value) =>
+      typeof value === 'object' && value !== null && Object.entries(value).every(([key, option]) => option === undefined || (key === 'mode' && option === 'explicit')),
+    reason:
+      'Bedrock caches only at the breakpoints given (`prompt_cache_breakpoint`, `cache_control`, or `bedrock.cache: "auto"`), for 5 minutes or 1 hour; it has no implicit breakpoint (`mode: "implicit"`) and no `ttl` option.',
+  },
   prompt_cache_retention: { isUnset: () => false, reason: 'Bedrock caches by cache points, not retention settings.' },
 };

@@ -398,7 +398,8 @@ export const CATALOG = {
     name: 'Claude Opus 4.6',
     provider: 'Anthropic',
     kind: 'chat',
-    capabilities: CLAUDE_4_5_CACHE_4096,
+    // Adaptive thinking and effort up to `max` (bedrock-models.json notes: LiteLLM's adaptive_thinking, max_reasoning_effort).
+    capabilities: { ...CLAUDE_4_5_CACHE_4096, effortLevels: ['low', 'medium', 'high', 'max'] },
     contextWindow: 1_000_000,
     maxOutputTokens: 128_000,
     profiles: ['us', 'eu', 'au', 'global'],

@@ -21,6 +21,9 @@ export type ToolChoiceValue = 'auto' | 'any' | 'tool';
  */
 export type ReasoningStyle = 'none' | 'anthropic-thinking' | 'nova-reasoning-config' | 'openai-reasoning-effort' | 'always-on';
 
+/** Converse `outputConfig.effort` values (service model: "low, medium, high, xhigh, max"). */
+export type OutputEffort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+
 export interface PromptCaching {
   /** Minimum tokens before a cache point takes effect. */
   minTokens: number;
@@ -47,6 +50,11 @@ export interface ChatCapabilities {
   promptCaching: PromptCaching | null;
   /** Native Converse `outputConfig.textFormat` (JSON schema). */
   structuredOutput: boolean;
+  /**
+   * The Converse `outputConfig.effort` levels the model takes, where the sources list them (Claude Opus 4.6: up to
+   * `max`). `reasoning_effort: 'max'` is sent only to models listing `max`.
+   */
+  effortLevels?: readonly OutputEffort[];
   /** Rejects `temperature` and `topP` in the same request (Claude 4.5+). */
   temperatureTopPConflict: boolean;
   streaming: boolean;

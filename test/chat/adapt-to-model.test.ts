@@ -195,3 +195,21 @@ describe('temperature with top_p', () => {
     expect(plan.input.inferenceConfig?.topP, 'the plan itself is not changed').toBe(params['top_p']);
   });
 });
+
+describe('reasoning_effort "max" (Converse outputConfig.effort)', () => {
+  it('sends adaptive thinking and outputConfig.effort "max" to a model whose catalog lists it, beside native structured output', () => {
+    const { input, reasoning } = adapt('claude-opus-4-6', {
+      reasoning_effort: 'max',
+      response_format: { type: 'json_schema', json_schema: { name: 'reply', schema } },
+    });
+    expect(reasoning).toBe(true);
+    expect(input.additionalModelRequestFields).toEqual({ thinking: { type: 'adaptive' } });
+    expect(input.outputConfig?.effort).toBe('max');
+    expect(input.outputConfig?.textFormat?.structure?.jsonSchema?.schema).toBe(JSON.stringify(schema));
+    expect(input.inferenceConfig?.maxTokens).toBeUndefined();
+  });
+
+  it.each(['claude-sonnet-4-5', 'nova-2-lite', 'gpt-oss-20b', 'llama3-3-70b'])('refuses "max" on %s, naming reasoning_effort', (model) => {
+    expect(badRequest(() => adapt(model, { reasoning_effort: 'max' })).param).toBe('reasoning_effort');
+  });
+});

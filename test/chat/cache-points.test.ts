@@ -1,6 +1,6 @@
 import type { Message, SystemContentBlock, Tool } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect, it } from 'vitest';
-import { addAutoCachePoints, checkCachePointCount, createCachePoint, readCacheControl } from '../../src/chat/cache-points.js';
+import { addAutoCachePoints, checkCachePointCount, createCachePoint, readCacheControl, readPromptCacheBreakpoint } from '../../src/chat/cache-points.js';
 import { convertToConverseMessages } from '../../src/chat/to-converse-messages.js';
 import { badRequest, messagesContext } from './helpers.js';
 
@@ -27,6 +27,28 @@ describe('readCacheControl', () => {
   it('makes cache point blocks with and without a TTL', () => {
     expect(createCachePoint(undefined)).toEqual(point);
     expect(createCachePoint('1h')).toEqual(hourPoint);
+  });
+});
+
+describe('readPromptCacheBreakpoint (openai 6.49+)', () => {
+  it.each([
+    [undefined, undefined],
+    [null, undefined],
+    [{ mode: 'explicit' }, { param: 'p', ttl: undefined }],
+    // OpenAI's ttl is a minimum lifetime: Bedrock's 1-hour TTL meets 30 minutes.
+    [{ mode: 'explicit', ttl: '30m' }, { param: 'p', ttl: '1h' }],
+  ])('reads %j', (value, use) => expect(readPromptCacheBreakpoint(value, 'p')).toEqual(use));
+
+  it.each<[unknown, string, RegExp]>([
+    [{ mode: 'implicit' }, 'p', /mode: 'explicit'/],
+    [{}, 'p', /mode: 'explicit'/],
+    [{ mode: 'explicit', ttl: '12h' }, 'p.ttl', /longer than any Bedrock prompt cache/],
+    [{ mode: 'explicit', ttl: '5m' }, 'p.ttl', /"30m"/],
+    [{ mode: 'explicit', scope: 'x' }, 'p.scope', /Unrecognized/],
+  ])('rejects %j, naming %s', (value, param, message) => {
+    const error = badRequest(() => readPromptCacheBreakpoint(value, 'p'));
+    expect(error.param).toBe(param);
+    expect(error.message).toMatch(message);
   });
 });
 
@@ -72,6 +94,19 @@ describe('cache_control in messages', () => {
     expect(converted.messages[1]!.content).toEqual([{ text: 'Sure:' }, point]);
   });
 
+  it('puts a cache point after a part with prompt_cache_breakpoint, as after one with cache_control', () => {
+    const converted = convert([
+      { role: 'system', content: [{ type: 'text', text: 'Rules', prompt_cache_breakpoint: { mode: 'explicit' } }] },
+      { role: 'user', content: [{ type: 'text', text: 'Long context', prompt_cache_breakpoint: { mode: 'explicit', ttl: '30m' } }, { type: 'text', text: 'Question' }] },
+    ]);
+    expect(converted.system).toEqual([{ text: 'Rules' }, point]);
+    expect(converted.messages).toEqual([{ role: 'user', content: [{ text: 'Long context' }, hourPoint, { text: 'Question' }] }]);
+    expect(converted.features.cachePoints).toEqual([
+      { param: 'messages[0].content[0].prompt_cache_breakpoint', ttl: undefined },
+      { param: 'messages[1].content[0].prompt_cache_breakpoint', ttl: '1h' },
+    ]);
+  });
+
   it('sends no features.cachePoints when there are none', () => {
     expect(convert([{ role: 'user', content: 'Hi' }]).features.cachePoints).toBeUndefined();
   });
@@ -81,6 +116,8 @@ describe('cache_control in messages', () => {
     [[{ role: 'user', content: [{ type: 'text', text: ' ', cache_control: ephemeral }, { type: 'text', text: 'x' }] }], 'messages[0].content[0].cache_control', /blank/],
     [[{ role: 'user', content: [{ type: 'text', text: 'x', cache_control: ephemeral }], cache_control: ephemeral }], 'messages[0].cache_control', /only one/],
     [[{ role: 'user', content: 'x', cache_control: { type: 'ephemeral', ttl: '10m' } }], 'messages[0].cache_control.ttl', /"5m" or "1h"/],
+    [[{ role: 'user', content: [{ type: 'text', text: 'x', cache_control: ephemeral, prompt_cache_breakpoint: { mode: 'explicit' } }] }], 'messages[0].content[0].prompt_cache_breakpoint', /give one of them/],
+    [[{ role: 'user', content: [{ type: 'text', text: ' ', prompt_cache_breakpoint: { mode: 'explicit' } }, { type: 'text', text: 'x' }] }], 'messages[0].content[0].prompt_cache_breakpoint', /blank.*prompt_cache_breakpoint/],
   ])('rejects %j', (messages, param, message) => {
     const error = badRequest(() => convert(messages));
     expect(error.param).toBe(param);

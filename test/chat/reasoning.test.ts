@@ -23,16 +23,16 @@ const request = (facts: Partial<ReasoningRequestFacts> = {}): ReasoningRequestFa
 });
 const model = (style: ReasoningStyle, maxOutputTokens: number | null = 64_000): ReasoningModelFacts => ({ style, maxOutputTokens, model: '`test-model`' });
 
-function plan(facts: Partial<ReasoningRequestFacts>, style: ReasoningStyle, maxOutputTokens?: number | null) {
+function plan(facts: Partial<ReasoningRequestFacts>, style: ReasoningStyle, maxOutputTokens?: number | null, effortLevels?: ReasoningModelFacts['effortLevels']) {
   const dropped: string[] = [];
-  const result = planReasoning(request(facts), model(style, maxOutputTokens), (param) => dropped.push(param));
+  const result = planReasoning(request(facts), { ...model(style, maxOutputTokens), effortLevels }, (param) => dropped.push(param));
   return { ...result, dropped };
 }
 
 describe('readReasoningEffort', () => {
   it.each([undefined, null])('reads %j as unset', (value) => expect(readReasoningEffort(value)).toBeUndefined());
-  it.each(['none', 'minimal', 'low', 'medium', 'high', 'xhigh'])('accepts %s', (value) => expect(readReasoningEffort(value)).toBe(value));
-  it.each(['max', 'HIGH', 3])('rejects %j, naming reasoning_effort', (value) => expect(badRequest(() => readReasoningEffort(value)).param).toBe('reasoning_effort'));
+  it.each(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'])('accepts %s', (value) => expect(readReasoningEffort(value)).toBe(value));
+  it.each(['maximum', 'HIGH', 3])('rejects %j, naming reasoning_effort', (value) => expect(badRequest(() => readReasoningEffort(value)).param).toBe('reasoning_effort'));
 });
 
 describe('planReasoning: mapping per family', () => {
@@ -46,6 +46,16 @@ describe('planReasoning: mapping per family', () => {
     expect(plan({ effort }, 'anthropic-thinking')).toEqual({
       additionalFields: { thinking: { type: 'enabled', budget_tokens: budget } },
       maxTokens,
+      enabled: true,
+      thinking: true,
+      dropped: [],
+    });
+  });
+
+  it('Claude "max" on a model whose catalog lists effort "max" → adaptive thinking and outputConfig.effort "max", max_tokens left to Bedrock', () => {
+    expect(plan({ effort: 'max' }, 'anthropic-thinking', 128_000, ['low', 'medium', 'high', 'max'])).toEqual({
+      additionalFields: { thinking: { type: 'adaptive' } },
+      outputEffort: 'max',
       enabled: true,
       thinking: true,
       dropped: [],
@@ -95,6 +105,9 @@ describe('planReasoning: rules, before sending', () => {
     ['"minimal"', { effort: 'minimal' }, 'anthropic-thinking', 'reasoning_effort', /lowest level is "low"/],
     ['"xhigh" on Nova', { effort: 'xhigh' }, 'nova-reasoning-config', 'reasoning_effort', /"low", "medium" or "high"/],
     ['"xhigh" on gpt-oss', { effort: 'xhigh' }, 'openai-reasoning-effort', 'reasoning_effort', /"low", "medium" or "high"/],
+    ['"max" on Nova', { effort: 'max' }, 'nova-reasoning-config', 'reasoning_effort', /"low", "medium" or "high"/],
+    ['"max" on gpt-oss', { effort: 'max' }, 'openai-reasoning-effort', 'reasoning_effort', /"low", "medium" or "high"/],
+    ['"max" on a Claude model without effort "max"', { effort: 'max' }, 'anthropic-thinking', 'reasoning_effort', /does not take `reasoning_effort` "max"/],
     ['max_tokens equal to the budget', { effort: 'low', maxTokens: 1024 }, 'anthropic-thinking', 'max_tokens', /greater than that budget/],
     ['max_completion_tokens below the budget', { effort: 'medium', maxTokens: 100, maxTokensParam: 'max_completion_tokens' }, 'anthropic-thinking', 'max_completion_tokens', /`max_completion_tokens` \(100\)/],
     ['a forced tool choice with thinking', { effort: 'low', forcedToolChoice: true }, 'anthropic-thinking', 'tool_choice', /forced `tool_choice`/],
@@ -111,6 +124,12 @@ describe('planReasoning: rules, before sending', () => {
     const error = badRequest(() => plan(facts, style));
     expect(error.param).toBe(param);
     expect(error.message).toMatch(message);
+  });
+
+  it('applies the thinking rules to "max" (adaptive thinking is thinking)', () => {
+    const levels = ['low', 'medium', 'high', 'max'] as const;
+    expect(badRequest(() => plan({ effort: 'max', forcedToolChoice: true }, 'anthropic-thinking', 128_000, levels)).param).toBe('tool_choice');
+    expect(badRequest(() => plan({ effort: 'max', temperature: 0.5 }, 'anthropic-thinking', 128_000, levels)).param).toBe('temperature');
   });
 
   it('rejects an effort whose default max_tokens the model cannot produce, rather than clamping', () => {

@@ -3,23 +3,20 @@ import { Client } from '../../src/client.js';
 import { APIError } from '../../src/core/errors.js';
 import { assembleConverseResponse, shouldStreamInternally, STREAM_INTERNALLY_MIN_TOKENS } from '../../src/chat/stream-internally.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { findCatalogEntry } from '../../src/models/resolve.js';
 import type { ChatCompletionCreateParamsNonStreaming } from '../../src/chat/types.js';
 import { readStreamFixture } from './helpers.js';
 
 describe('shouldStreamInternally', () => {
-  const sonnet = findCatalogEntry('claude-sonnet-4-5'); // 64K output
-  const haiku = findCatalogEntry('claude-3-haiku'); // 4K output
   it.each([
-    ['explicit true wins', true, 100, haiku, true],
-    ['explicit false wins', false, 60_000, sonnet, false],
-    ['a large max_tokens', undefined, STREAM_INTERNALLY_MIN_TOKENS, haiku, true],
-    ['a small max_tokens', undefined, STREAM_INTERNALLY_MIN_TOKENS - 1, sonnet, false],
-    ['no max_tokens on a model with a large maximum', undefined, undefined, sonnet, true],
-    ['no max_tokens on a model with a small maximum', undefined, undefined, haiku, false],
-    ['no max_tokens on an unknown model', undefined, undefined, undefined, false],
-  ])('%s', (_name, requested, maxTokens, entry, expected) => {
-    expect(shouldStreamInternally(requested, maxTokens, entry)).toBe(expected);
+    ['explicit true wins', true, 100, true],
+    ['explicit true wins without max_tokens', true, undefined, true],
+    ['explicit false wins', false, 60_000, false],
+    ['an explicit max_tokens at the threshold', undefined, STREAM_INTERNALLY_MIN_TOKENS, true],
+    ['an explicit max_tokens below the threshold', undefined, STREAM_INTERNALLY_MIN_TOKENS - 1, false],
+    // Never from the model's maximum output: a plain call stays a Converse call (IAM bedrock:InvokeModel).
+    ['no max_tokens', undefined, undefined, false],
+  ])('%s', (_name, requested, maxTokens, expected) => {
+    expect(shouldStreamInternally(requested, maxTokens)).toBe(expected);
   });
 });
 
@@ -96,10 +93,33 @@ describe('a non-streaming call served over ConverseStream, end to end', () => {
     expect(strip(internal)).toEqual(strip(direct));
   });
 
-  it('streams internally by default when max_tokens is large', async () => {
+  it('streams internally by default only when the caller sets a large max_tokens', async () => {
     emulator.clearRequests();
-    await client.chat.completions.create({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'hi' }], max_tokens: 30_000 });
-    await client.chat.completions.create({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'hi' }], max_tokens: 1_000 });
-    expect(emulator.requests.map((request) => request.operation)).toEqual(['ConverseStream', 'Converse']);
+    const messages = [{ role: 'user' as const, content: 'hi' }];
+    await client.chat.completions.create({ model: 'claude-sonnet-4-5', messages, max_tokens: 30_000 });
+    await client.chat.completions.create({ model: 'claude-sonnet-4-5', messages, max_completion_tokens: STREAM_INTERNALLY_MIN_TOKENS });
+    await client.chat.completions.create({ model: 'claude-sonnet-4-5', messages, max_tokens: 1_000 });
+    // No max_tokens on a model whose maximum output is 64K, and a large max_tokens filled in for thinking: Converse.
+    await client.chat.completions.create({ model: 'claude-sonnet-4-5', messages });
+    await client.chat.completions.create({ model: 'claude-opus-4-5', messages, reasoning_effort: 'xhigh' });
+    await client.chat.completions.create({ model: 'claude-sonnet-4-5', messages, bedrock: { streamInternally: true } });
+    expect(emulator.requests.map((request) => request.operation)).toEqual(['ConverseStream', 'ConverseStream', 'Converse', 'Converse', 'Converse', 'ConverseStream']);
+    expect(emulator.counts).toMatchObject({ Converse: 3, ConverseStream: 3 });
+  });
+
+  it('serves a default call to a role allowed only bedrock:InvokeModel (ConverseStream denied)', async () => {
+    emulator.clearRequests();
+    const denied = 'User: arn:aws:iam::123456789012:role/least-privilege is not authorized to perform: bedrock:InvokeModelWithResponseStream';
+    emulator.faults.failNext(1, 'AccessDeniedException', { operation: 'ConverseStream', message: denied });
+    const completion = await client.chat.completions.create({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'hi' }] });
+    expect(completion.choices[0]!.message.content).toBeTruthy();
+    // Asking for a long output does need the streaming permission, and says so through Bedrock's error.
+    const error = await client.chat.completions
+      .create({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'hi' }], max_tokens: 30_000 })
+      .then(() => undefined, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).status).toBe(403);
+    expect((error as APIError).message).toContain('bedrock:InvokeModelWithResponseStream');
+    expect(emulator.requests.map((request) => request.operation)).toEqual(['Converse', 'ConverseStream']);
   });
 });

@@ -79,8 +79,16 @@ describe('unsupported and unknown parameters', () => {
     ['web_search_options', {}],
     ['verbosity', 'low'],
     ['prompt_cache_key', 'k'],
+    ['prompt_cache_retention', 'in_memory'],
+    ['prompt_cache_retention', 'in-memory'],
+    ['prompt_cache_retention', '24h'],
+    ['prompt_cache_options', { mode: 'implicit' }],
+    ['prompt_cache_options', { ttl: '30m' }],
+    ['prompt_cache_options', { mode: 'explicit', ttl: '30m' }],
+    ['moderation', { model: 'omni-moderation-latest' }],
     ['parallel_tool_calls', false],
     ['service_tier', 'scale'],
+    ['service_tier', 'fast'],
   ])('rejects %s = %j, naming it', (param, value) => {
     const error = badRequest(() => convert({ [param]: value, ...(param === 'parallel_tool_calls' ? { tools: [weatherTool] } : {}) }));
     expect(error.param).toBe(param);
@@ -101,8 +109,27 @@ describe('unsupported and unknown parameters', () => {
     ['seed', null],
     ['response_format', { type: 'text' }],
     ['parallel_tool_calls', true],
+    // Optional fields that openai 6.49+ types as nullable: null is unset.
+    ['prompt_cache_key', null],
+    ['prompt_cache_retention', null],
+    ['moderation', null],
+    ['safety_identifier', null],
+    ['reasoning_effort', null],
+    // What Bedrock does anyway: cache only at the breakpoints given.
+    ['prompt_cache_options', { mode: 'explicit' }],
+    ['prompt_cache_options', {}],
   ])('accepts %s = %j (OpenAI default, changes nothing)', (param, value) => {
     expect(convert({ [param]: value }).warnings).toEqual([]);
+  });
+
+  it('sends nothing for the nullable fields given as null', () => {
+    const { input } = convert({ prompt_cache_key: null, safety_identifier: null, moderation: null, user: 'u' });
+    expect(input.requestMetadata).toEqual({ user: 'u' });
+  });
+
+  it('drops moderation and prompt_cache_options with a warning when asked, never silently', () => {
+    const { warnings } = convert({ moderation: { model: 'omni-moderation-latest' }, prompt_cache_options: { mode: 'implicit' } }, true);
+    expect(warnings.map((warning) => warning.param)).toEqual(['moderation', 'prompt_cache_options']);
   });
 
   it('drops unsupported parameters with one warning each when asked', () => {

@@ -1,9 +1,17 @@
 /**
  * Our chat types and `openai`'s pass both ways: code typed against `openai` compiles against this package, and our
- * results can be handed to code that expects `openai`'s types.
+ * results can be handed to code that expects `openai`'s types. Checked against the newest `openai` 6.x (`openai`)
+ * and 7.x (`openai-v7`, a type-only alias: 7.x needs Node 22 to run).
+ *
+ * Where 6.x and 7.x differ, our params take the union (so both versions' params are ours) and our results stay
+ * within what both versions accept (so our results are both versions' results). That leaves two directions that
+ * cannot hold and are not asserted: our params as 6.x params (7.x-only values such as `service_tier: 'fast'`) and
+ * 7.x results as ours (7.x-only values such as `service_tier: 'fast'` in a response).
  */
 import type * as OpenAI from 'openai/resources/chat/completions';
 import type { CompletionUsage as OpenAICompletionUsage } from 'openai/resources/completions';
+import type * as OpenAI7 from 'openai-v7/resources/chat/completions';
+import type { CompletionUsage as OpenAI7CompletionUsage } from 'openai-v7/resources/completions';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Client } from '../../src/client.js';
 import type { APIPromise } from '../../src/core/api-promise.js';
@@ -22,14 +30,40 @@ describe('params', () => {
     expectTypeOf<OpenAI.ChatCompletionContentPart>().toExtend<Ours.ChatCompletionContentPart>();
   });
 
-  it('our params are openai params', () => {
-    expectTypeOf<Ours.ChatCompletionCreateParamsNonStreaming>().toExtend<OpenAI.ChatCompletionCreateParamsNonStreaming>();
-    expectTypeOf<Ours.ChatCompletionCreateParamsStreaming>().toExtend<OpenAI.ChatCompletionCreateParamsStreaming>();
-    expectTypeOf<Ours.ChatCompletionCreateParamsBase>().toExtend<OpenAI.ChatCompletionCreateParamsBase>();
-    expectTypeOf<Ours.ChatCompletionMessageParam>().toExtend<OpenAI.ChatCompletionMessageParam>();
+  it('openai 7.x params are our params', () => {
+    expectTypeOf<OpenAI7.ChatCompletionCreateParamsNonStreaming>().toExtend<Ours.ChatCompletionCreateParamsNonStreaming>();
+    expectTypeOf<OpenAI7.ChatCompletionCreateParamsStreaming>().toExtend<Ours.ChatCompletionCreateParamsStreaming>();
+    expectTypeOf<OpenAI7.ChatCompletionCreateParamsBase>().toExtend<Ours.ChatCompletionCreateParamsBase>();
+    expectTypeOf<OpenAI7.ChatCompletionCreateParams>().toExtend<Ours.ChatCompletionCreateParams>();
+    expectTypeOf<OpenAI7.ChatCompletionMessageParam>().toExtend<Ours.ChatCompletionMessageParam>();
+    expectTypeOf<OpenAI7.ChatCompletionTool>().toExtend<Ours.ChatCompletionTool>();
+    expectTypeOf<OpenAI7.ChatCompletionToolChoiceOption>().toExtend<Ours.ChatCompletionToolChoiceOption>();
+    expectTypeOf<OpenAI7.ChatCompletionContentPart>().toExtend<Ours.ChatCompletionContentPart>();
+  });
+
+  it('the 6.49 fields that 6.30 lacked or typed differently are ours', () => {
+    expectTypeOf<{ model: 'm'; messages: []; prompt_cache_key: null; safety_identifier: null; reasoning_effort: 'max'; prompt_cache_retention: 'in_memory' }>().toExtend<Ours.ChatCompletionCreateParamsNonStreaming>();
+    expectTypeOf<{ model: 'm'; messages: []; moderation: { model: 'omni-moderation-latest' }; prompt_cache_options: { mode: 'explicit' } }>().toExtend<Ours.ChatCompletionCreateParamsNonStreaming>();
+    // The spelling of `openai` < 6.49 still compiles.
+    expectTypeOf<{ model: 'm'; messages: []; prompt_cache_retention: 'in-memory' }>().toExtend<Ours.ChatCompletionCreateParamsNonStreaming>();
+    expectTypeOf<{ type: 'text'; text: 'x'; prompt_cache_breakpoint: { mode: 'explicit' } }>().toExtend<Ours.ChatCompletionContentPart>();
+  });
+
+  it('our params are openai 7.x params, but for the deprecated spelling prompt_cache_retention "in-memory"', () => {
+    type Current<T> = Omit<T, 'prompt_cache_retention'> & { prompt_cache_retention?: 'in_memory' | '24h' | null };
+    expectTypeOf<Current<Ours.ChatCompletionCreateParamsNonStreaming>>().toExtend<OpenAI7.ChatCompletionCreateParamsNonStreaming>();
+    expectTypeOf<Current<Ours.ChatCompletionCreateParamsStreaming>>().toExtend<OpenAI7.ChatCompletionCreateParamsStreaming>();
+    expectTypeOf<Current<Ours.ChatCompletionCreateParamsBase>>().toExtend<OpenAI7.ChatCompletionCreateParamsBase>();
+    expectTypeOf<Ours.ChatCompletionCreateParamsBase>().not.toExtend<OpenAI7.ChatCompletionCreateParamsBase>();
+    expectTypeOf<Ours.ChatCompletionMessageParam>().toExtend<OpenAI7.ChatCompletionMessageParam>();
+    expectTypeOf<Ours.ChatCompletionTool>().toExtend<OpenAI7.ChatCompletionTool>();
+    expectTypeOf<Ours.ChatCompletionToolChoiceOption>().toExtend<OpenAI7.ChatCompletionToolChoiceOption>();
+    expectTypeOf<Ours.ChatCompletionContentPart>().toExtend<OpenAI7.ChatCompletionContentPart>();
+  });
+
+  it('our tools and tool choices are openai 6.x ones too (parts are not: 7.x added image detail "original")', () => {
     expectTypeOf<Ours.ChatCompletionTool>().toExtend<OpenAI.ChatCompletionTool>();
     expectTypeOf<Ours.ChatCompletionToolChoiceOption>().toExtend<OpenAI.ChatCompletionToolChoiceOption>();
-    expectTypeOf<Ours.ChatCompletionContentPart>().toExtend<OpenAI.ChatCompletionContentPart>();
   });
 
   it('our Bedrock extras are not part of openai params, and stay optional', () => {
@@ -51,6 +85,7 @@ describe('params', () => {
     expectTypeOf(params).toExtend<Ours.ChatCompletionCreateParamsNonStreaming>();
     const { bedrock: _bedrock, ...openAIParams } = params;
     expectTypeOf(openAIParams).toExtend<OpenAI.ChatCompletionCreateParamsNonStreaming>();
+    expectTypeOf(openAIParams).toExtend<OpenAI7.ChatCompletionCreateParamsNonStreaming>();
   });
 
   it('takes reasoning_details back on assistant messages', () => {
@@ -65,6 +100,13 @@ describe('results', () => {
     expectTypeOf<Ours.ChatCompletionChunk>().toExtend<OpenAI.ChatCompletionChunk>();
     expectTypeOf<Ours.ChatCompletionMessage>().toExtend<OpenAI.ChatCompletionMessage>();
     expectTypeOf<Ours.CompletionUsage>().toExtend<OpenAICompletionUsage>();
+  });
+
+  it('our results are openai 7.x results', () => {
+    expectTypeOf<Ours.ChatCompletion>().toExtend<OpenAI7.ChatCompletion>();
+    expectTypeOf<Ours.ChatCompletionChunk>().toExtend<OpenAI7.ChatCompletionChunk>();
+    expectTypeOf<Ours.ChatCompletionMessage>().toExtend<OpenAI7.ChatCompletionMessage>();
+    expectTypeOf<Ours.CompletionUsage>().toExtend<OpenAI7CompletionUsage>();
   });
 
   it('openai results are our results', () => {
@@ -97,11 +139,15 @@ describe('create overloads', () => {
     expectTypeOf(create({ model: 'claude-sonnet-4-5', messages, stream: flag })).toEqualTypeOf<APIPromise<Stream<Ours.ChatCompletionChunk> | Ours.ChatCompletion>>();
   });
 
-  it('takes params typed against openai', () => {
+  it('takes params typed against openai 6.x and 7.x', () => {
     const params = null as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming;
     expectTypeOf(create(params)).toEqualTypeOf<APIPromise<Ours.ChatCompletion>>();
     const streaming = null as unknown as OpenAI.ChatCompletionCreateParamsStreaming;
     expectTypeOf(create(streaming)).toEqualTypeOf<APIPromise<Stream<Ours.ChatCompletionChunk>>>();
+    const params7 = null as unknown as OpenAI7.ChatCompletionCreateParamsNonStreaming;
+    expectTypeOf(create(params7)).toEqualTypeOf<APIPromise<Ours.ChatCompletion>>();
+    const streaming7 = null as unknown as OpenAI7.ChatCompletionCreateParamsStreaming;
+    expectTypeOf(create(streaming7)).toEqualTypeOf<APIPromise<Stream<Ours.ChatCompletionChunk>>>();
   });
 
   it('takes per-request chat options', () => {

@@ -3,6 +3,7 @@
  * and our results can be handed to code that expects `openai`'s types.
  */
 import type * as OpenAI from 'openai/resources/embeddings';
+import type * as OpenAI7 from 'openai-v7/resources/embeddings';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Client } from '../../src/client.js';
 import type { APIPromise } from '../../src/core/api-promise.js';
@@ -12,6 +13,11 @@ describe('params', () => {
   it('openai params are our params, and ours are openai params', () => {
     expectTypeOf<OpenAI.EmbeddingCreateParams>().toExtend<Ours.EmbeddingCreateParams>();
     expectTypeOf<Ours.EmbeddingCreateParams>().toExtend<OpenAI.EmbeddingCreateParams>();
+  });
+
+  it('the same with openai 7.x', () => {
+    expectTypeOf<OpenAI7.EmbeddingCreateParams>().toExtend<Ours.EmbeddingCreateParams>();
+    expectTypeOf<Ours.EmbeddingCreateParams>().toExtend<OpenAI7.EmbeddingCreateParams>();
   });
 
   it('create accepts an openai params object', () => {
@@ -30,6 +36,9 @@ describe('responses', () => {
     expectTypeOf<Ours.CreateEmbeddingResponse>().toExtend<OpenAI.CreateEmbeddingResponse>();
     expectTypeOf<OpenAI.CreateEmbeddingResponse>().toExtend<Ours.CreateEmbeddingResponse>();
     expectTypeOf<Ours.Embedding>().toEqualTypeOf<OpenAI.Embedding>();
+    expectTypeOf<Ours.CreateEmbeddingResponse>().toExtend<OpenAI7.CreateEmbeddingResponse>();
+    expectTypeOf<OpenAI7.CreateEmbeddingResponse>().toExtend<Ours.CreateEmbeddingResponse>();
+    expectTypeOf<Ours.Embedding>().toEqualTypeOf<OpenAI7.Embedding>();
   });
 
   it('create returns an APIPromise of the float response, or of the base64 one for encoding_format base64', () => {

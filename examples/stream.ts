@@ -2,6 +2,7 @@
  * A streamed chat completion: `npx tsx examples/stream.ts`. The deltas print as they arrive; with
  * `stream_options.include_usage` the last chunk carries the token usage.
  */
+import { Client } from '../src/index.js';
 import { connect } from './connect.js';
 
 const model = process.env['BEDROCK_OPENAI_MODEL'] ?? 'nova-micro';
@@ -30,6 +31,21 @@ try {
     if (received === 3) break;
   }
   console.log(`stopped after ${received} content chunks; request cancelled: ${short.controller.signal.aborted}`);
+
+  // An AbortSignal cancels too; the error classes are statics of Client, as on openai's OpenAI.
+  const controller = new AbortController();
+  try {
+    const aborted = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'Count to a thousand.' }], stream: true }, { signal: controller.signal });
+    for await (const _chunk of aborted) controller.abort();
+  } catch (error) {
+    if (!(error instanceof Client.APIUserAbortError)) throw error;
+    console.log(`aborted by the signal: ${error.name}`);
+  }
+
+  // models.list() is iterable without awaiting, as openai's PagePromise.
+  let claude = 0;
+  for await (const listed of client.models.list()) if (listed.provider === 'Anthropic') claude += 1;
+  console.log(`the catalog lists ${claude} Claude models`);
 } finally {
   await close();
 }

@@ -41,6 +41,7 @@ import {
 } from './config/credentials.js';
 import { type ConfigOptions, describeSource, resolveConfig, type ResolvedConfig } from './config/resolve.js';
 import type { ResponseMetadata } from './core/api-promise.js';
+import * as Errors from './core/errors.js';
 import { ConfigurationError } from './core/errors.js';
 import type { RetryInfo } from './core/retry.js';
 import { BEDROCK_CONTROL, BEDROCK_RUNTIME, type BedrockRuntimeOperations, S3_SERVICE } from './core/services.js';
@@ -182,6 +183,25 @@ export class Client {
   static readonly DEFAULT_TIMEOUT = 600_000;
   static readonly DEFAULT_MAX_RETRIES = 2;
   static readonly DEFAULT_STREAM_IDLE_TIMEOUT = 300_000;
+
+  // The error classes as statics, as on `openai`'s `OpenAI` (`catch (e) { if (e instanceof Client.RateLimitError) … }`).
+  // They are this package's classes (the same ones `bedrock-openai` exports), with `openai`'s names and fields.
+  static readonly OpenAIError = Errors.OpenAIError;
+  static readonly APIError = Errors.APIError;
+  static readonly APIConnectionError = Errors.APIConnectionError;
+  static readonly APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
+  static readonly APIUserAbortError = Errors.APIUserAbortError;
+  static readonly NotFoundError = Errors.NotFoundError;
+  static readonly ConflictError = Errors.ConflictError;
+  static readonly RateLimitError = Errors.RateLimitError;
+  static readonly BadRequestError = Errors.BadRequestError;
+  static readonly AuthenticationError = Errors.AuthenticationError;
+  static readonly InternalServerError = Errors.InternalServerError;
+  static readonly PermissionDeniedError = Errors.PermissionDeniedError;
+  static readonly UnprocessableEntityError = Errors.UnprocessableEntityError;
+  static readonly InvalidWebhookSignatureError = Errors.InvalidWebhookSignatureError;
+  /** Ours only: a `BadRequestError` for bad client configuration or `bedrock.json`. */
+  static readonly ConfigurationError = Errors.ConfigurationError;
 
   readonly chat: Chat;
   readonly embeddings: Embeddings;

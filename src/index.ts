@@ -21,6 +21,7 @@ export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
+  InvalidWebhookSignatureError,
   type ErrorObject,
 } from './core/errors.js';
 export { APIPromise, type APIResponse, type ResponseMetadata } from './core/api-promise.js';

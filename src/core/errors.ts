@@ -147,6 +147,14 @@ export class APIUserAbortError extends APIError<undefined> {
 }
 
 /**
+ * `openai`'s webhook-signature error, for code that names it (`OpenAI.InvalidWebhookSignatureError`). Bedrock has
+ * no webhooks, so this package never throws it. Like `openai`'s, it extends `Error`, not `OpenAIError`.
+ */
+export class InvalidWebhookSignatureError extends Error {
+  override name = 'InvalidWebhookSignatureError';
+}
+
+/**
  * Status and OpenAI error `type` for every exception Bedrock Runtime models (bedrock-wire.md §1.12), plus the
  * unmodelled auth errors that arrive as 403s. Statuses follow what a user of `openai` expects where Bedrock's are
  * odd: `ServiceQuotaExceededException` is a 400 on the wire but a quota, so it is a `RateLimitError` (429, type

@@ -3,7 +3,7 @@
  * control plane (ListFoundationModels) is a different service and needs other permissions; the catalog says what
  * this client would call in its Region.
  */
-import { APIUserAbortError, NotFoundError } from '../core/errors.js';
+import { APIUserAbortError, NotFoundError, OpenAIError } from '../core/errors.js';
 import { CATALOG_ENTRIES } from './catalog.js';
 import { pricesFor } from './cost.js';
 import { resolveModel, modelIdForRegion, type CrossRegionMode, type UserAliases } from './resolve.js';
@@ -48,11 +48,26 @@ export interface BedrockModel {
   pricing: BedrockModelPricing | null;
 }
 
-/** An OpenAI-shaped list page: `{ object: 'list', data }`, also async-iterable over `data`. */
+/**
+ * An OpenAI-shaped list page, as `openai`'s `Page`: `{ object: 'list', data }`, async-iterable over `data`, with
+ * `getPaginatedItems()`, `hasNextPage()` (always `false`: the catalog is one page), `getNextPage()` and
+ * `iterPages()`. The methods are not enumerable, so the page serializes as `{ object, data }`.
+ */
 export interface ModelsPage extends AsyncIterable<BedrockModel> {
   object: 'list';
   data: BedrockModel[];
+  getPaginatedItems(): BedrockModel[];
+  hasNextPage(): boolean;
+  /** @throws {OpenAIError} always: there is no next page (as `openai` does when `hasNextPage()` is false). */
+  getNextPage(): Promise<ModelsPage>;
+  iterPages(): AsyncGenerator<ModelsPage>;
 }
+
+/**
+ * What `models.list()` returns, as `openai`'s `PagePromise`: await it for the page, or iterate it directly
+ * (`for await (const model of client.models.list())`).
+ */
+export interface ModelsPagePromise extends Promise<ModelsPage>, AsyncIterable<BedrockModel> {}
 
 export interface ModelsContext {
   region: string;
@@ -71,22 +86,33 @@ export class Models {
     this.#context = typeof context === 'function' ? context : async () => context;
   }
 
-  /** Every catalog model, with the ID this client would call for it in its Region. */
-  async list(options: { signal?: AbortSignal | undefined } = {}): Promise<ModelsPage> {
-    throwIfAborted(options.signal);
-    const { region, crossRegion } = await this.#context();
-    const data = CATALOG_ENTRIES.map((entry) => {
-      const { modelId, profile } = modelIdForRegion(entry, region, crossRegion);
-      return describeModel(entry, modelId, profile, region);
-    });
-    return createModelsPage(data);
+  /**
+   * Every catalog model, with the ID this client would call for it in its Region. Await the result for the page,
+   * or iterate it directly: `for await (const model of client.models.list())`.
+   */
+  list(options: { signal?: AbortSignal | null | undefined } = {}): ModelsPagePromise {
+    const page = (async () => {
+      throwIfAborted(options.signal);
+      const { region, crossRegion } = await this.#context();
+      const data = CATALOG_ENTRIES.map((entry) => {
+        const { modelId, profile } = modelIdForRegion(entry, region, crossRegion);
+        return describeModel(entry, modelId, profile, region);
+      });
+      return createModelsPage(data);
+    })();
+    return Object.defineProperty(page, Symbol.asyncIterator, {
+      enumerable: false,
+      value: async function* iterate(): AsyncGenerator<BedrockModel> {
+        yield* (await page).data;
+      },
+    }) as ModelsPagePromise;
   }
 
   /**
    * One model, by alias (catalog or user), model ID, profile ID or ARN with a known base model.
    * @throws {NotFoundError} when the name is unknown or the catalog has no entry for it.
    */
-  async retrieve(name: string, options: { signal?: AbortSignal | undefined } = {}): Promise<BedrockModel> {
+  async retrieve(name: string, options: { signal?: AbortSignal | null | undefined } = {}): Promise<BedrockModel> {
     throwIfAborted(options.signal);
     const resolved = resolveModel(name, await this.#context());
     if (resolved.entry === undefined) {
@@ -102,14 +128,22 @@ export class Models {
 
 /** Builds a {@link ModelsPage} over `data`. */
 export function createModelsPage(data: BedrockModel[]): ModelsPage {
-  const page = { object: 'list' as const, data };
-  Object.defineProperty(page, Symbol.asyncIterator, {
-    enumerable: false,
-    value: async function* iterate(): AsyncGenerator<BedrockModel> {
-      yield* data;
+  const page = { object: 'list' as const, data } as ModelsPage;
+  const methods: Omit<ModelsPage, 'object' | 'data'> = {
+    async *[Symbol.asyncIterator]() {
+      yield* page.data;
     },
-  });
-  return page as ModelsPage;
+    getPaginatedItems: () => page.data,
+    hasNextPage: () => false,
+    getNextPage: () => Promise.reject(new OpenAIError('No next page expected; please check `.hasNextPage()` before calling `.getNextPage()`.')),
+    async *iterPages() {
+      yield page;
+    },
+  };
+  for (const key of Reflect.ownKeys(methods)) {
+    Object.defineProperty(page, key, { enumerable: false, value: (methods as Record<PropertyKey, unknown>)[key] });
+  }
+  return page;
 }
 
 /** The listing shape of catalog entry `entry` when called as `modelId` in `region`. */
@@ -141,6 +175,6 @@ export function describeModel(entry: ModelEntry, modelId: string, profile: Profi
 }
 
 /** Listing reads no network, but honours an aborted signal as every other method does. */
-function throwIfAborted(signal: AbortSignal | undefined): void {
+function throwIfAborted(signal: AbortSignal | null | undefined): void {
   if (signal?.aborted === true) throw new APIUserAbortError();
 }

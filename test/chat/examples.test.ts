@@ -32,6 +32,14 @@ describe('examples', () => {
     expect(output).toContain('answer: Tool get_weather returned: 17°C, light rain');
   });
 
+  it('stream.ts streams, cancels by break and by signal (Client.APIUserAbortError), and iterates models.list()', async () => {
+    const output = await runExample('stream');
+    expect(output).toMatch(/\[finish_reason: stop\]/);
+    expect(output).toMatch(/request cancelled: true/);
+    expect(output).toContain('aborted by the signal: APIUserAbortError');
+    expect(output).toMatch(/the catalog lists [1-9]\d* Claude models/);
+  });
+
   it('caching.ts writes the cache, then reads it', async () => {
     const output = await runExample('caching');
     expect(output).toMatch(/first request \(writes the cache\): prompt (\d+) \(cache read 0, cache write [1-9]\d*\)/);

@@ -1,4 +1,5 @@
 import type { Model } from 'openai/resources/models';
+import type { Model as Model7 } from 'openai-v7/resources/models';
 import { expectTypeOf, test } from 'vitest';
 import type { BedrockModel, Models, ModelsPage } from '../../src/models/models.js';
 
@@ -7,6 +8,12 @@ test('a BedrockModel is an OpenAI Model', () => {
   expectTypeOf<ModelsPage['data'][number]>().toExtend<Model>();
   expectTypeOf<ModelsPage>().toExtend<AsyncIterable<Model>>();
   expectTypeOf<ModelsPage['object']>().toEqualTypeOf<'list'>();
+  expectTypeOf<BedrockModel>().toExtend<Model7>();
+});
+
+test('list() is iterable without awaiting, as openai\'s PagePromise', () => {
+  expectTypeOf<ReturnType<Models['list']>>().toExtend<AsyncIterable<Model>>();
+  expectTypeOf<ModelsPage['hasNextPage']>().returns.toEqualTypeOf<boolean>();
 });
 
 test('list and retrieve resolve to the OpenAI shapes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../src/core/errors.js';
+import { APIUserAbortError, NotFoundError } from '../../src/core/errors.js';
 import { CATALOG, CATALOG_ENTRIES } from '../../src/models/catalog.js';
 import { Models, type BedrockModel } from '../../src/models/models.js';
 
@@ -59,6 +59,31 @@ describe('Models.list', () => {
     const seen: BedrockModel[] = [];
     for await (const model of page) seen.push(model);
     expect(seen).toEqual(page.data);
+  });
+
+  it('can be iterated without awaiting, as openai\'s PagePromise: for await (const model of client.models.list())', async () => {
+    const seen: BedrockModel[] = [];
+    for await (const model of inUsEast1.list()) seen.push(model);
+    expect(seen.map((model) => model.id)).toEqual((await inUsEast1.list()).data.map((model) => model.id));
+    expect(seen).toHaveLength(CATALOG_ENTRIES.length);
+  });
+
+  it('has openai\'s Page methods: one page, no next page', async () => {
+    const page = await inUsEast1.list();
+    expect(page.getPaginatedItems()).toBe(page.data);
+    expect(page.hasNextPage()).toBe(false);
+    await expect(page.getNextPage()).rejects.toThrow(/No next page/);
+    const pages = [];
+    for await (const each of page.iterPages()) pages.push(each);
+    expect(pages).toEqual([page]);
+  });
+
+  it('rejects an iteration of an aborted list with APIUserAbortError, and takes signal: null', async () => {
+    const iterate = async () => {
+      for await (const _model of inUsEast1.list({ signal: AbortSignal.abort() })) break;
+    };
+    await expect(iterate()).rejects.toBeInstanceOf(APIUserAbortError);
+    expect((await inUsEast1.list({ signal: null })).data).toHaveLength(CATALOG_ENTRIES.length);
   });
 
   it('hands out copies, so callers cannot change the catalog', async () => {

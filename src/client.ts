@@ -43,6 +43,7 @@ import { type ConfigOptions, describeSource, resolveConfig, type ResolvedConfig 
 import type { ResponseMetadata } from './core/api-promise.js';
 import * as Errors from './core/errors.js';
 import { ConfigurationError } from './core/errors.js';
+import type { ReadRequestOptions } from './core/request-options.js';
 import type { RetryInfo } from './core/retry.js';
 import { BEDROCK_CONTROL, BEDROCK_RUNTIME, type BedrockRuntimeOperations, S3_SERVICE } from './core/services.js';
 import { fromAwsError } from './core/errors.js';
@@ -135,15 +136,7 @@ export interface ClientOptions {
   batch?: BatchOptions | undefined;
 }
 
-/** Options every method takes as its last argument, as in `openai`. */
-export interface RequestOptions {
-  maxRetries?: number | undefined;
-  timeout?: number | undefined;
-  /** See {@link ClientOptions.streamIdleTimeout}. */
-  streamIdleTimeout?: number | undefined;
-  signal?: AbortSignal | undefined;
-  onRetry?: ((info: RetryInfo) => void) | undefined;
-}
+export type { RequestOptions, HeadersLike } from './core/request-options.js';
 
 export type OperationName = 'Converse' | 'ConverseStream' | 'InvokeModel' | 'InvokeModelWithResponseStream' | 'CountTokens';
 
@@ -396,7 +389,7 @@ export class Client {
    * @internal The retry settings for a call: the request's, else the client's. Embeddings run their own retry loop
    * (each attempt must wait for a slot of the adaptive limiter) and read these.
    */
-  _retryPolicy(options: RequestOptions): { maxRetries: number; timeoutMs: number; onRetry: (info: RetryInfo) => void } {
+  _retryPolicy(options: ReadRequestOptions): { maxRetries: number; timeoutMs: number; onRetry: (info: RetryInfo) => void } {
     const maxRetries = options.maxRetries ?? this.#config.maxRetries.value;
     const timeoutMs = options.timeout ?? this.#config.timeout.value;
     if (!Number.isInteger(maxRetries) || maxRetries < 0) throw new ConfigurationError('maxRetries', '`maxRetries` must be a whole number ≥ 0.');
@@ -430,7 +423,7 @@ export class Client {
   async _send<Name extends OperationName>(
     name: Name,
     input: OperationInput<Name>,
-    options: RequestOptions & { region?: string | undefined } = {},
+    options: ReadRequestOptions & { region?: string | undefined } = {},
   ): Promise<SendResult<OperationOutput<Name>>> {
     try {
       return await this.#sendWithRetries(name, input, options);
@@ -445,7 +438,7 @@ export class Client {
   async #sendWithRetries<Name extends OperationName>(
     name: Name,
     input: OperationInput<Name>,
-    options: RequestOptions & { region?: string | undefined },
+    options: ReadRequestOptions & { region?: string | undefined },
   ): Promise<SendResult<OperationOutput<Name>>> {
     const config = this.#configSettled ?? (await this.#resolvedConfig());
     const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
@@ -455,6 +448,7 @@ export class Client {
       timeoutMs,
       signal: options.signal,
       onRetry,
+      headers: options.headers,
     });
     return { output: sent.output, modelId: input.modelId ?? '', requestId: sent.requestId, metadata: sent.metadata };
   }
@@ -467,7 +461,7 @@ export class Client {
     name: Name,
     input: OperationInput<Name>,
     pick: (output: OperationOutput<Name>) => AsyncIterable<Event> | undefined,
-    options: RequestOptions & { region?: string | undefined } = {},
+    options: ReadRequestOptions & { region?: string | undefined } = {},
   ): Promise<StreamSendResult<Event>> {
     try {
       return await this.#sendStreamWithRetries(name, input, pick, options);
@@ -483,7 +477,7 @@ export class Client {
     name: Name,
     input: OperationInput<Name>,
     pick: (output: OperationOutput<Name>) => AsyncIterable<Event> | undefined,
-    options: RequestOptions & { region?: string | undefined },
+    options: ReadRequestOptions & { region?: string | undefined },
   ): Promise<StreamSendResult<Event>> {
     const config = await this.#resolvedConfig();
     const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
@@ -497,6 +491,7 @@ export class Client {
       timeoutMs,
       signal: options.signal,
       onRetry,
+      headers: options.headers,
       idleTimeoutMs,
     });
     return { modelId: input.modelId ?? '', ...sent };

@@ -31,6 +31,11 @@ export class Completions extends APIResource {
    * Creates a model response for the given chat conversation, as `openai`'s `chat.completions.create`.
    * With `stream: true` the promise resolves to a `Stream<ChatCompletionChunk>` once the first event has arrived
    * (failures before that are retried; nothing after).
+   *
+   * IAM: a non-streaming call is sent as Converse (`bedrock:InvokeModel`), unless its own `max_tokens` is 21,333 or
+   * more or `bedrock.streamInternally` is true: then, as with `stream: true`, as ConverseStream
+   * (`bedrock:InvokeModelWithResponseStream`). `options` are `openai`'s request options (see `RequestOptions`:
+   * `headers` are sent; `query`, `idempotencyKey` and `fetchOptions` are refused) plus the chat settings.
    */
   create(body: ChatCompletionCreateParamsNonStreaming, options?: ChatRequestOptions): APIPromise<ChatCompletion>;
   create(body: ChatCompletionCreateParamsStreaming, options?: ChatRequestOptions): APIPromise<Stream<ChatCompletionChunk>>;

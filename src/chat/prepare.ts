@@ -5,9 +5,10 @@
  * Also the non-streaming call served over ConverseStream, and the cost function from the catalog's prices.
  */
 import type { ConverseStreamCommandInput, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
-import type { Client, RequestOptions } from '../client.js';
+import type { Client } from '../client.js';
 import type { ResponseMetadata } from '../core/api-promise.js';
 import { APIError, type APIErrorOptions, ConfigurationError } from '../core/errors.js';
+import { type ReadRequestOptions, readRequestOptions, type RequestOptions } from '../core/request-options.js';
 import { computeCost } from '../models/cost.js';
 import type { ResolvedModel } from '../models/resolve.js';
 import type { ModelEntry } from '../models/types.js';
@@ -33,8 +34,11 @@ export interface PreparedConverseCall {
   adapted: AdaptedRequest;
   /** The Converse (or ConverseStream) input, `modelId` included. */
   input: ConverseStreamCommandInput;
-  requestOptions: RequestOptions & { region: string };
+  requestOptions: ReadRequestOptions & { region: string };
 }
+
+/** The Converse-only options beside the common ones (src/core/request-options.ts). */
+const CHAT_OPTION_KEYS = ['dropUnsupportedParams', 'imageFetch'] as const satisfies readonly (keyof ChatRequestOptions)[];
 
 /**
  * Rewrites chat's parameter paths in a text (a `param`, or a message quoting it) into another door's: the
@@ -49,9 +53,10 @@ export type ParamRenamer = (text: string) => string;
 export async function prepareConverseCall(
   client: Client,
   body: ChatCompletionCreateParamsBase,
-  options: ChatRequestOptions,
+  given: ChatRequestOptions,
   rename?: ParamRenamer,
 ): Promise<PreparedConverseCall> {
+  const options = readRequestOptions(given, CHAT_OPTION_KEYS);
   const imageFetch = imageFetchSettings(client, options);
   // Warnings wait until the request is known to be valid, so a failing request reports only its error.
   const dropped: DroppedParamWarning[] = [];
@@ -75,12 +80,13 @@ export async function prepareConverseCall(
   for (const warning of dropped) {
     client._warn(rename === undefined ? warning : { ...warning, param: rename(warning.param), message: rename(warning.message) });
   }
-  const requestOptions: RequestOptions & { region: string } = {
+  const requestOptions: ReadRequestOptions & { region: string } = {
     maxRetries: options.maxRetries,
     timeout: options.timeout,
     streamIdleTimeout: options.streamIdleTimeout,
     signal: options.signal,
     onRetry: options.onRetry,
+    headers: options.headers,
     region: model.region,
   };
   return { plan, model, adapted, input: { modelId: model.modelId, ...adapted.input }, requestOptions };
@@ -108,7 +114,7 @@ export function renameErrorParams(error: unknown, rename: ParamRenamer): unknown
 export async function sendOverStream(
   client: Client,
   input: ConverseStreamCommandInput,
-  requestOptions: RequestOptions & { region: string },
+  requestOptions: ReadRequestOptions & { region: string },
 ): Promise<{ output: ReturnType<typeof assembleConverseResponse>; requestId: string | null; metadata: ResponseMetadata; modelId: string }> {
   const sent = await client._sendStream<'ConverseStream', ConverseStreamOutput>('ConverseStream', input, (output) => output.stream, requestOptions);
   const events: ConverseStreamOutput[] = [];
@@ -125,7 +131,7 @@ export async function sendOverStream(
   return { output: assembleConverseResponse(events), requestId: sent.requestId, metadata: sent.metadata, modelId: sent.modelId };
 }
 
-export function imageFetchSettings(client: Client, options: ChatRequestOptions): false | { maxBytes: number; timeoutMs: number } {
+export function imageFetchSettings(client: Client, options: Pick<ChatRequestOptions, 'imageFetch'>): false | { maxBytes: number; timeoutMs: number } {
   const base = client._settings.imageFetch;
   const override = options.imageFetch;
   if (override === false) return false;

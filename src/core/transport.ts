@@ -23,6 +23,7 @@ import type { ResponseMetadata } from './api-promise.js';
 import { addCallSignalMiddleware, CallSignalHandler, withCallSignal } from './call-signal.js';
 import { APIConnectionTimeoutError, APIUserAbortError, BedrockOpenAIError, fromAwsError } from './errors.js';
 import { LightAbortController } from './light-abort.js';
+import { addRequestHeadersMiddleware, withRequestHeaders } from './request-headers.js';
 import { type RetryInfo, withRetry } from './retry.js';
 import { isAborted } from '../internal/abort.js';
 
@@ -90,6 +91,8 @@ export interface SendOptions {
   timeoutMs: number;
   signal?: AbortSignal | undefined;
   onRetry?: ((info: RetryInfo) => void) | undefined;
+  /** Extra HTTP headers (lower-cased names, already checked: src/core/request-options.ts), set before signing. */
+  headers?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface Sent<Output> {
@@ -336,6 +339,7 @@ export class Transport {
         };
         const sdkClient = service.createClient(module, settings);
         addCallSignalMiddleware(sdkClient.middlewareStack);
+        addRequestHeadersMiddleware(sdkClient.middlewareStack);
         if (state.clients.get(region) === client) state.readyClients.set(region, sdkClient);
         return sdkClient;
       })();
@@ -372,7 +376,7 @@ export class Transport {
     let Command = state.commandClasses.get(name);
     // The attempt's signal travels with the input (see src/core/call-signal.ts): `send` takes no options, so the
     // SDK's middleware cache applies.
-    const signalled = withCallSignal(input, controller.signal);
+    const signalled = withCallSignal(options.headers === undefined ? input : withRequestHeaders(input, options.headers), controller.signal);
     if (sdkClient === undefined || Command === undefined) {
       try {
         [sdkClient, Command] = await Promise.all([

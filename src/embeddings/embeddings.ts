@@ -18,7 +18,8 @@
  */
 import type { InvokeModelCommandInput, InvokeModelCommandOutput } from '@aws-sdk/client-bedrock-runtime';
 import { setMaxListeners } from 'node:events';
-import type { Client, RequestOptions, SendResult } from '../client.js';
+import type { Client, SendResult } from '../client.js';
+import { type ReadRequestOptions, readRequestOptions } from '../core/request-options.js';
 import { APIPromise, type APIResponse, type ResponseMetadata } from '../core/api-promise.js';
 import {
   APIConnectionTimeoutError,
@@ -85,7 +86,7 @@ interface RetrySettings {
  * The client's retry policy. The embeddings call runs the retry loop itself (each attempt must wait for the
  * adaptive limiter), so it takes the client's resolved `maxRetries`, timeout and `onRetry` hooks.
  */
-function retrySettingsOf(client: Client, options: RequestOptions): RetrySettings {
+function retrySettingsOf(client: Client, options: ReadRequestOptions): RetrySettings {
   return client._retryPolicy(options);
 }
 
@@ -95,6 +96,12 @@ function checkWholeNumber(name: string, value: unknown, min: number, max: number
     throw BadRequestError.forParam(name, `\`${name}\` must be a whole number from ${min} to ${max}; got ${JSON.stringify(value)}.`);
   }
 }
+
+/** The embeddings-only options `create` takes beside the common ones. */
+const EMBEDDING_OPTION_KEYS = ['concurrency', 'throttleRetries', 'onProgress'] as const satisfies readonly (keyof EmbeddingRequestOptions)[];
+
+/** {@link EmbeddingRequestOptions} once read (`readRequestOptions`). */
+type ReadEmbeddingOptions = Pick<EmbeddingRequestOptions, (typeof EMBEDDING_OPTION_KEYS)[number]> & ReadRequestOptions;
 
 function checkRequestOptions(options: EmbeddingRequestOptions): void {
   if (typeof options !== 'object' || options === null) throw BadRequestError.forParam('options', 'Request options must be an object.');
@@ -206,9 +213,10 @@ export class Embeddings extends APIResource {
     return APIPromise.from(() => this.#create(params, options));
   }
 
-  async #create(params: EmbeddingCreateParams, options: EmbeddingRequestOptions): Promise<APIResponse<CreateEmbeddingResponse | CreateEmbeddingBase64Response>> {
+  async #create(params: EmbeddingCreateParams, given: EmbeddingRequestOptions): Promise<APIResponse<CreateEmbeddingResponse | CreateEmbeddingBase64Response>> {
     const request = readEmbeddingRequest(params);
-    checkRequestOptions(options);
+    checkRequestOptions(given);
+    const options = readRequestOptions(given, EMBEDDING_OPTION_KEYS);
     const resolved = await this._client._resolveModel(params.model, { baseModel: request.baseModel });
     const facts = embeddingFactsOf(resolved.entry, params.model, resolved.modelId);
     const kinds = checkRequestForModel(request, facts, resolved.modelId);
@@ -255,7 +263,7 @@ class EmbeddingRun {
   readonly #region: string;
   readonly #base64: boolean;
   readonly #requestMetadata: string | undefined;
-  readonly #options: EmbeddingRequestOptions;
+  readonly #options: ReadEmbeddingOptions;
   readonly #retry: RetrySettings;
   readonly #throttleRetries: number;
   readonly #limiter: AdaptiveLimiter;
@@ -285,7 +293,7 @@ class EmbeddingRun {
     settings: FamilySettings,
     modelId: string,
     region: string,
-    options: EmbeddingRequestOptions,
+    options: ReadEmbeddingOptions,
     internals: EmbeddingsInternals,
   ) {
     this.#client = client;
@@ -406,6 +414,7 @@ class EmbeddingRun {
               timeout: this.#retry.timeoutMs,
               signal,
               region: this.#region,
+              headers: this.#options.headers,
             });
             result = 'success';
             return sent;

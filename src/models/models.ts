@@ -3,7 +3,8 @@
  * control plane (ListFoundationModels) is a different service and needs other permissions; the catalog says what
  * this client would call in its Region.
  */
-import { APIUserAbortError, NotFoundError, OpenAIError } from '../core/errors.js';
+import { APIUserAbortError, BadRequestError, NotFoundError, OpenAIError } from '../core/errors.js';
+import { readRequestOptions, type RequestOptions } from '../core/request-options.js';
 import { CATALOG_ENTRIES } from './catalog.js';
 import { pricesFor } from './cost.js';
 import { resolveModel, modelIdForRegion, type CrossRegionMode, type UserAliases } from './resolve.js';
@@ -90,9 +91,9 @@ export class Models {
    * Every catalog model, with the ID this client would call for it in its Region. Await the result for the page,
    * or iterate it directly: `for await (const model of client.models.list())`.
    */
-  list(options: { signal?: AbortSignal | null | undefined } = {}): ModelsPagePromise {
+  list(options?: RequestOptions): ModelsPagePromise {
     const page = (async () => {
-      throwIfAborted(options.signal);
+      readLocalOptions(options, 'list');
       const { region, crossRegion } = await this.#context();
       const data = CATALOG_ENTRIES.map((entry) => {
         const { modelId, profile } = modelIdForRegion(entry, region, crossRegion);
@@ -112,8 +113,8 @@ export class Models {
    * One model, by alias (catalog or user), model ID, profile ID or ARN with a known base model.
    * @throws {NotFoundError} when the name is unknown or the catalog has no entry for it.
    */
-  async retrieve(name: string, options: { signal?: AbortSignal | null | undefined } = {}): Promise<BedrockModel> {
-    throwIfAborted(options.signal);
+  async retrieve(name: string, options?: RequestOptions): Promise<BedrockModel> {
+    readLocalOptions(options, 'retrieve');
     const resolved = resolveModel(name, await this.#context());
     if (resolved.entry === undefined) {
       throw new NotFoundError(
@@ -174,7 +175,15 @@ export function describeModel(entry: ModelEntry, modelId: string, profile: Profi
   };
 }
 
-/** Listing reads no network, but honours an aborted signal as every other method does. */
-function throwIfAborted(signal: AbortSignal | null | undefined): void {
-  if (signal?.aborted === true) throw new APIUserAbortError();
+/**
+ * Listing reads no network, but takes the request options every method takes: an aborted signal fails as
+ * elsewhere; `maxRetries` and `timeout` bound a request that is never made; `headers` have no request to go on and
+ * are refused, as are the options no method can honour (src/core/request-options.ts).
+ */
+function readLocalOptions(options: RequestOptions | undefined, method: 'list' | 'retrieve'): void {
+  const read = readRequestOptions(options);
+  if (read.headers !== undefined) {
+    throw BadRequestError.forParam('options.headers', `\`models.${method}()\` reads the local catalog and sends no request, so there is nothing to put \`headers\` on.`, 'unsupported_parameter');
+  }
+  if (read.signal?.aborted === true) throw new APIUserAbortError();
 }

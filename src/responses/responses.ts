@@ -107,8 +107,9 @@ export class Responses extends APIResource {
     const record = (response: Response): StoredResponse => ({ response, input: inputItemsOf(plan.input, hex) });
 
     if (!stream) {
-      const { input, requestOptions, model } = prepared;
-      const streamInternally = shouldStreamInternally(prepared.plan.streamInternally, input.inferenceConfig?.maxTokens, model.entry);
+      const { input, requestOptions } = prepared;
+      // The caller's own `max_output_tokens`, not one filled in for the model: see shouldStreamInternally.
+      const streamInternally = shouldStreamInternally(prepared.plan.streamInternally, prepared.plan.input.inferenceConfig?.maxTokens);
       const sent = streamInternally ? await sendOverStream(client, input, requestOptions) : await client._send('Converse', input, requestOptions);
       let converted: { shown: Response; stored: Response };
       try {
@@ -309,7 +310,7 @@ function echoOf(params: ResponseCreateParamsBase): ResponseEcho {
     truncation: params.truncation ?? 'disabled',
   };
   if (params.user !== undefined) echo.user = params.user;
-  if (params.safety_identifier !== undefined) echo.safety_identifier = params.safety_identifier;
+  if (params.safety_identifier !== undefined && params.safety_identifier !== null) echo.safety_identifier = params.safety_identifier;
   return echo;
 }
 

@@ -403,7 +403,10 @@ export function convertResponseUsage(usage: TokenUsage | undefined): ResponseUsa
   const converted = convertUsage(usage);
   return {
     input_tokens: converted.prompt_tokens,
-    input_tokens_details: { cached_tokens: converted.prompt_tokens_details?.cached_tokens ?? 0 },
+    input_tokens_details: {
+      cached_tokens: converted.prompt_tokens_details?.cached_tokens ?? 0,
+      cache_write_tokens: converted.prompt_tokens_details?.cache_write_tokens ?? 0,
+    },
     output_tokens: converted.completion_tokens,
     // Bedrock counts reasoning inside `outputTokens` and reports no split.
     output_tokens_details: { reasoning_tokens: 0 },

@@ -94,6 +94,8 @@ const KNOWN_PARAMS = {
   prompt: true,
   prompt_cache_key: true,
   prompt_cache_retention: true,
+  moderation: true,
+  prompt_cache_options: true,
   bedrock: true,
 } as const satisfies Record<keyof ResponseCreateParamsBase, true>;
 
@@ -165,6 +167,8 @@ export function convertToChatRequest(params: ResponseCreateParamsBase, context: 
   copy('service_tier');
   copy('prompt_cache_key');
   copy('prompt_cache_retention');
+  copy('moderation');
+  copy('prompt_cache_options');
   copy('bedrock');
   if (params.max_output_tokens !== undefined) body.max_completion_tokens = params.max_output_tokens;
   if (params.parallel_tool_calls !== undefined && params.parallel_tool_calls !== null) body.parallel_tool_calls = params.parallel_tool_calls;
@@ -482,7 +486,7 @@ class MessageBuilder {
             'unsupported_content',
           );
         }
-        return { type: 'text' as const, text: typed.text };
+        return withBreakpoint({ type: 'text' as const, text: typed.text }, part);
       });
     } else throw BadRequestError.forParam(`${param}.output`, `\`${param}.output\` must be a string or an array of parts.`);
     this.push({ role: 'tool', tool_call_id: callId, content }, param);
@@ -514,14 +518,17 @@ class MessageBuilder {
       }
       const text = typed.type === 'refusal' ? typed.refusal : typed.text;
       if (typeof text !== 'string') throw BadRequestError.forParam(partParam, `\`${partParam}\` must hold its text as a string.`);
-      return { type: 'text' as const, text };
+      return withBreakpoint({ type: 'text' as const, text }, part);
     });
   }
 
   #userParts(content: unknown, param: string): ChatCompletionContentPart[] {
     if (!Array.isArray(content)) throw BadRequestError.forParam(param, `\`${param}\` must be a string or an array of parts.`);
-    return content.map((part: unknown, index): ChatCompletionContentPart => {
-      const partParam = `${param}[${index}]`;
+    return content.map((part: unknown, index): ChatCompletionContentPart => withBreakpoint(this.#userPart(part, `${param}[${index}]`), part));
+  }
+
+  #userPart(part: unknown, partParam: string): ChatCompletionContentPart {
+    {
       const typed = part as { type?: unknown; text?: unknown; image_url?: unknown; detail?: unknown; file_id?: unknown; file_data?: unknown; file_url?: unknown; filename?: unknown };
       if (typeof part !== 'object' || part === null) throw BadRequestError.forParam(partParam, `\`${partParam}\` must be an object.`);
       switch (typed.type) {
@@ -553,7 +560,7 @@ class MessageBuilder {
         default:
           throw BadRequestError.forParam(`${partParam}.type`, `\`${partParam}.type\` must be "input_text", "input_image" or "input_file"; got ${JSON.stringify(typed.type)}.`);
       }
-    });
+    }
   }
 
   /** The renamer for chat's paths (see {@link ParamRenamer}). */
@@ -597,4 +604,13 @@ function renameSuffix(suffix: string): string {
 
 function isSet(value: unknown): boolean {
   return value !== undefined && value !== null;
+}
+
+/**
+ * Carries OpenAI's `prompt_cache_breakpoint` of a Responses part over to the chat part, whose converter places (or
+ * refuses) the cache point; never dropped.
+ */
+function withBreakpoint<Part extends object>(part: Part, raw: unknown): Part {
+  const breakpoint = (raw as { prompt_cache_breakpoint?: unknown } | null)?.prompt_cache_breakpoint;
+  return breakpoint === undefined || breakpoint === null ? part : ({ ...part, prompt_cache_breakpoint: breakpoint } as Part);
 }

@@ -6,7 +6,7 @@
  * the param types (so code written for OpenAI compiles) and are refused at run time with a 400 naming them.
  */
 import type { ModelName } from '../models/catalog.js';
-import type { BedrockChatExtras } from '../chat/types.js';
+import type { BedrockChatExtras, ChatCompletionModerationParam, ChatCompletionPromptCacheBreakpoint } from '../chat/types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Input
@@ -15,6 +15,8 @@ import type { BedrockChatExtras } from '../chat/types.js';
 export interface ResponseInputText {
   text: string;
   type: 'input_text';
+  /** A cache point after this part, as on chat parts (`ChatCompletionPromptCacheBreakpoint`). */
+  prompt_cache_breakpoint?: ChatCompletionPromptCacheBreakpoint;
 }
 
 export interface ResponseInputImage {
@@ -23,6 +25,7 @@ export interface ResponseInputImage {
   file_id?: string | null;
   /** A `data:` URL, an `https://`/`http://` URL (fetched by this library) or an `s3://` URI. */
   image_url?: string | null;
+  prompt_cache_breakpoint?: ChatCompletionPromptCacheBreakpoint;
 }
 
 export interface ResponseInputFile {
@@ -32,6 +35,7 @@ export interface ResponseInputFile {
   file_id?: string | null;
   file_url?: string;
   filename?: string;
+  prompt_cache_breakpoint?: ChatCompletionPromptCacheBreakpoint;
 }
 
 export interface ResponseInputAudio {
@@ -59,10 +63,16 @@ export interface ResponseInputMessage {
 export interface ResponseFunctionCallOutput {
   call_id: string;
   /** Text, or parts (only `input_text` parts can be sent to Bedrock as a tool result here). */
-  output: string | Array<ResponseInputText | ResponseFunctionCallOutputImage | ResponseFunctionCallOutputFile>;
+  output: string | Array<ResponseFunctionCallOutputText | ResponseFunctionCallOutputImage | ResponseFunctionCallOutputFile>;
   type: 'function_call_output';
   id?: string | null;
   status?: 'in_progress' | 'completed' | 'incomplete' | null;
+}
+
+export interface ResponseFunctionCallOutputText {
+  text: string;
+  type: 'input_text';
+  prompt_cache_breakpoint?: ChatCompletionPromptCacheBreakpoint | null;
 }
 
 export interface ResponseFunctionCallOutputImage {
@@ -70,11 +80,13 @@ export interface ResponseFunctionCallOutputImage {
   detail?: 'low' | 'high' | 'auto' | 'original' | null;
   file_id?: string | null;
   image_url?: string | null;
+  prompt_cache_breakpoint?: ChatCompletionPromptCacheBreakpoint | null;
 }
 
 export interface ResponseFunctionCallOutputFile {
   type: 'input_file';
-  detail?: 'low' | 'high' | null;
+  detail?: 'auto' | 'low' | 'high';
+  prompt_cache_breakpoint?: ChatCompletionPromptCacheBreakpoint | null;
   file_data?: string | null;
   file_id?: string | null;
   file_url?: string | null;
@@ -295,7 +307,7 @@ export interface ResponseCreateParamsBase {
   parallel_tool_calls?: boolean | null;
   previous_response_id?: string | null;
   reasoning?: Reasoning | null;
-  safety_identifier?: string;
+  safety_identifier?: string | null;
   service_tier?: 'auto' | 'default' | 'flex' | 'scale' | 'priority' | null;
   /** Keep the response for `retrieve`, `input_items` and `previous_response_id`. Default `true`, as OpenAI's. */
   store?: boolean | null;
@@ -313,8 +325,13 @@ export interface ResponseCreateParamsBase {
   conversation?: string | { id: string } | null;
   context_management?: Array<{ type: string; compact_threshold?: number | null }> | null;
   prompt?: { id: string; variables?: Record<string, string | ResponseInputText | ResponseInputImage | ResponseInputFile> | null; version?: string | null } | null;
-  prompt_cache_key?: string;
-  prompt_cache_retention?: 'in-memory' | '24h' | null;
+  prompt_cache_key?: string | null;
+  /** `'in-memory'` is the spelling of `openai` before 6.49, still typed so that older code compiles. */
+  prompt_cache_retention?: 'in_memory' | '24h' | 'in-memory' | null;
+  /** As on chat completions: refused (Bedrock's counterpart is `bedrock.guardrail`). */
+  moderation?: ChatCompletionModerationParam | null;
+  /** As on chat completions: `{ mode: 'explicit' }` is what Bedrock does and is accepted; the rest is refused. */
+  prompt_cache_options?: { mode?: 'implicit' | 'explicit'; ttl?: '30m' };
   /** Bedrock-only options, as on chat completions (`guardrailConfig`, `additionalModelRequestFields`, `cache`, …). */
   bedrock?: BedrockChatExtras;
 }
@@ -336,7 +353,8 @@ export type ResponseStatus = 'completed' | 'failed' | 'in_progress' | 'cancelled
 export interface ResponseUsage {
   /** Every input token, cache reads and writes included (OpenAI's convention). */
   input_tokens: number;
-  input_tokens_details: { cached_tokens: number };
+  /** `cached_tokens`: read from the prompt cache; `cache_write_tokens`: written to it (Bedrock's counts). */
+  input_tokens_details: { cached_tokens: number; cache_write_tokens: number };
   output_tokens: number;
   /** `reasoning_tokens`: Bedrock does not report them separately; counted as 0. */
   output_tokens_details: { reasoning_tokens: number };

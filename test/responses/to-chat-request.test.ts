@@ -222,3 +222,20 @@ describe('refusals', () => {
     expect((caught as Error).message).toMatch(message);
   });
 });
+
+describe('openai 6.49 fields', () => {
+  it('carries prompt_cache_breakpoint of input parts (and tool-output text) over to the chat parts, never dropped', () => {
+    const { body } = convert({
+      input: [
+        { role: 'user', content: [{ type: 'input_text', text: 'Long context', prompt_cache_breakpoint: { mode: 'explicit' } }, { type: 'input_text', text: 'Question' }] },
+      ],
+    });
+    expect(body.messages[0]).toMatchObject({ role: 'user', content: [{ type: 'text', text: 'Long context', prompt_cache_breakpoint: { mode: 'explicit' } }, { type: 'text', text: 'Question' }] });
+    expect((body.messages[0]!.content as object[])[1]).not.toHaveProperty('prompt_cache_breakpoint');
+  });
+
+  it('copies moderation and prompt_cache_options to the chat body, whose rules refuse or accept them', () => {
+    const { body } = convert({ input: 'Hi', moderation: { model: 'omni-moderation-latest' }, prompt_cache_options: { mode: 'explicit' }, safety_identifier: null });
+    expect(body).toMatchObject({ moderation: { model: 'omni-moderation-latest' }, prompt_cache_options: { mode: 'explicit' } });
+  });
+});

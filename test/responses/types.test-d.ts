@@ -42,7 +42,8 @@ describe('params', () => {
   });
 
   it('our params are openai params (built-in tools and items are typed loosely here, to be refused by name)', () => {
-    type Served = 'bedrock' | 'tools' | 'input' | 'tool_choice';
+    // `prompt_cache_retention`: ours also types the pre-6.49 spelling `'in-memory'`.
+    type Served = 'bedrock' | 'tools' | 'input' | 'tool_choice' | 'prompt_cache_retention';
     expectTypeOf<Omit<Ours.ResponseCreateParamsNonStreaming, Served>>().toExtend<Omit<OpenAI.ResponseCreateParamsNonStreaming, Served>>();
     expectTypeOf<Omit<Ours.ResponseCreateParamsStreaming, Served>>().toExtend<Omit<OpenAI.ResponseCreateParamsStreaming, Served>>();
     expectTypeOf<Ours.FunctionTool>().toExtend<OpenAI.Tool>();

@@ -76,7 +76,7 @@ describe('responses.create', () => {
     expect(response.output).toEqual([
       { id: expect.stringMatching(/^msg_/), type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'You said: Hello there', annotations: [], logprobs: [] }] },
     ]);
-    expect(response.usage).toEqual({ input_tokens: expect.any(Number), input_tokens_details: { cached_tokens: 0 }, output_tokens: 4, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: expect.any(Number) });
+    expect(response.usage).toEqual({ input_tokens: expect.any(Number), input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 }, output_tokens: 4, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: expect.any(Number) });
     expect(lastBody()).toMatchObject({ system: [{ text: 'Be brief' }], inferenceConfig: { maxTokens: 200, temperature: 0.5 }, requestMetadata: { team: 'a' } });
     expect(events.map((event) => event.type)).toEqual([
       'response.created',

@@ -249,7 +249,7 @@ describe('stream event sequences', () => {
     expect(compact(events)).toEqual(expected);
     // And the strict accumulator agrees with the final response.
     const final = accumulateEvents(events);
-    expect(final.usage).toEqual({ input_tokens: 12, input_tokens_details: { cached_tokens: 2 }, output_tokens: 5, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 17 });
+    expect(final.usage).toEqual({ input_tokens: 12, input_tokens_details: { cached_tokens: 2, cache_write_tokens: 0 }, output_tokens: 5, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 17 });
   });
 });
 

@@ -43,7 +43,7 @@ import { type ConfigOptions, describeSource, resolveConfig, type ResolvedConfig 
 import type { ResponseMetadata } from './core/api-promise.js';
 import * as Errors from './core/errors.js';
 import { ConfigurationError } from './core/errors.js';
-import type { ReadRequestOptions } from './core/request-options.js';
+import { type ReadRequestOptions, readRequestOptions } from './core/request-options.js';
 import type { RetryInfo } from './core/retry.js';
 import { BEDROCK_CONTROL, BEDROCK_RUNTIME, type BedrockRuntimeOperations, S3_SERVICE } from './core/services.js';
 import { fromAwsError } from './core/errors.js';
@@ -297,8 +297,12 @@ export class Client {
       config,
       region,
       send: async (service, name, input, options = {}) => {
-        const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
-        return (await transport.send(service, name, input, { region, maxRetries, timeoutMs, signal: options.signal, onRetry })).output;
+        // `openai`'s request options, read as everywhere (src/core/request-options.ts): `signal: null`, `headers` sent.
+        // Only the common keys: the batch methods' own options (e.g. `waitFor`'s) are theirs to check.
+        const { maxRetries, timeout, streamIdleTimeout, signal, onRetry, headers, query, idempotencyKey, fetchOptions } = options;
+        const read = readRequestOptions({ maxRetries, timeout, streamIdleTimeout, signal, onRetry, headers, query, idempotencyKey, fetchOptions });
+        const policy = this._retryPolicy(read);
+        return (await transport.send(service, name, input, { region, maxRetries: policy.maxRetries, timeoutMs: policy.timeoutMs, signal: read.signal, onRetry: policy.onRetry, headers: read.headers })).output;
       },
       s3Client: () => transport.sdkClient(S3_SERVICE, region),
       mapError: (error) => fromAwsError(error, this.#secrets),

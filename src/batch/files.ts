@@ -93,7 +93,7 @@ export class Files extends APIResource {
       const filename = filenameOf(params);
       const bytes = await uploadStream(context, fileKey(context, id), chunksOf(params.file), {
         metadata: { filename: encodeURIComponent(filename), purpose: 'batch' },
-        signal: options.signal,
+        signal: options.signal ?? undefined,
       });
       return respond({ id, object: 'file', bytes, created_at: Math.floor(Date.now() / 1000), filename, purpose: 'batch', status: 'processed', expires_at: null, status_details: null });
     });

@@ -244,6 +244,9 @@ export interface InputKinds {
   images: Uint8Array | undefined;
 }
 
+/** InvokeModel's `Body` maximum (25,000,000 bytes), less room for the rest of the JSON body. */
+const MAX_INPUT_BODY_BYTES = 25_000_000 - 1024;
+
 /**
  * Checks the request against the model's facts: `dimensions` is one of the allowed values, the Bedrock options
  * apply to the family, every text fits `maxInputChars`, and images are only sent to models that embed them, in a
@@ -278,6 +281,14 @@ export function checkRequestForModel(request: EmbeddingRequest, facts: Embedding
   let images: Uint8Array | undefined;
   for (let index = 0; index < inputs.length; index++) {
     const input = inputs[index] as string;
+    // InvokeModel's `body` holds at most 25,000,000 bytes (service model); an input alone past that can never be sent.
+    if (input.length > MAX_INPUT_BODY_BYTES / 6 && Buffer.byteLength(JSON.stringify(input)) > MAX_INPUT_BODY_BYTES) {
+      throw BadRequestError.forParam(
+        `input[${index}]`,
+        `\`input[${index}]\` is larger than the 25,000,000 bytes an InvokeModel request body may hold; send a smaller ${isImageInput(input) ? 'image' : 'text'}.`,
+        'input_too_long',
+      );
+    }
     if (isImageInput(input)) {
       const image = parseDataUrlImage(input);
       if (!facts.images || formats.length === 0) {

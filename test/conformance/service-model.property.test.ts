@@ -88,6 +88,10 @@ const userMessage = fc.oneof(
       .tuple(textContent, fc.array(fc.oneof(imagePart, filePart), { maxLength: 3 }))
       .map(([text, parts]) => ({ role: 'user', content: [{ type: 'text', text }, ...parts] })),
   },
+  {
+    weight: 1,
+    arbitrary: textContent.map((text) => ({ role: 'user', content: [{ type: 'text', text, cache_control: { type: 'ephemeral' } }] })),
+  },
 );
 
 const toolName = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('get_weather', 'search', 'lookup-v2') }, { weight: 1, arbitrary: trickyString(1, 70) });
@@ -140,14 +144,27 @@ const chatParams = fc
       user: metadataValue,
       safety_identifier: metadataValue,
       service_tier: fc.constantFrom('auto', 'default', 'flex', 'priority'),
-      reasoning_effort: fc.option(fc.constantFrom('low', 'medium', 'high'), { freq: 6, nil: undefined }),
+      reasoning_effort: fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('low', 'medium', 'high') }),
       stream: fc.boolean(),
+      response_format: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(undefined) },
+        fc.oneof(
+          fc.constant({ type: 'json_object' }),
+          fc.constant({ type: 'text' }),
+          fc.oneof({ weight: 6, arbitrary: fc.constant('answer') }, { weight: 1, arbitrary: trickyString(1, 10) }).map((name) => ({
+            type: 'json_schema',
+            json_schema: { name, schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false } },
+          })),
+        ),
+      ),
     },
     { requiredKeys: ['model', 'messages'] },
   )
   .map((params) => {
     // `tool_choice` only with tools (OpenAI's own rule).
-    const withChoice = params.tools !== undefined && params.tools.length > 0 ? { ...params, tool_choice: 'auto' } : params;
+    const first = params.tools?.[0];
+    const withChoice =
+      first === undefined ? params : { ...params, tool_choice: first.function.name.length % 2 === 0 ? 'auto' : { type: 'function', function: { name: first.function.name } } };
     return withChoice;
   });
 

@@ -147,6 +147,15 @@ describe('checkRequestForModel', () => {
     expect(() => checkRequestForModel(request({}, ['x'.repeat(2048), '😀'.repeat(2048)]), COHERE_V3, 'c')).not.toThrow();
   });
 
+  it('refuses an input that alone exceeds InvokeModel\'s 25,000,000-byte body (service model), naming its index', () => {
+    const huge = `data:image/png;base64,${'A'.repeat(25_000_000)}`;
+    const error = errorOf(() => checkRequestForModel(request({}, ['ok', huge]), NOVA, 'nova'));
+    expect(error.param).toBe('input[1]');
+    expect(error.message).toMatch(/25,000,000 bytes/);
+    // Just under the limit is not refused for size.
+    expect(() => checkRequestForModel(request({}, ['ok', `data:image/png;base64,${'A'.repeat(24_000_000)}`]), NOVA, 'nova')).not.toThrow();
+  });
+
   it('marks image inputs for models that embed images', () => {
     const kinds = checkRequestForModel(request({}, ['text', PNG, 'more text']), NOVA, 'nova');
     expect(Array.from(kinds.images ?? [])).toEqual([0, 1, 0]);

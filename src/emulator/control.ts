@@ -6,20 +6,25 @@
  * | `POST /__emulator/faults` (body: a {@link FaultSpec}; `"count": "always"` for every request) | adds a fault → `{ id }` |
  * | `GET /__emulator/faults` | active faults |
  * | `DELETE /__emulator/faults` (or `…/faults/{id}`) | removes all faults (or one) |
+ * | `PUT /__emulator/quotas` (body: a {@link QuotaSpec}) | sets a model's quota and latency → `{ id }` |
+ * | `GET /__emulator/quotas` | `{ quotas, usage }` |
+ * | `DELETE /__emulator/quotas` (or `…/quotas/{id}`) | removes all quotas (or one) |
  * | `GET /__emulator/requests` | `{ requests, counts, total }` |
  * | `DELETE /__emulator/requests` | clears the request log and counts |
- * | `POST /__emulator/reset` | clears faults, requests, counts and the prompt cache |
+ * | `POST /__emulator/reset` | clears faults, quotas, requests, counts and the prompt cache |
  * | `GET /__emulator/health` | `{ ok: true }` |
  */
 import type { BatchFaultSpec, BatchJobs, BatchPacing } from './batch-jobs.js';
 import type { FaultRegistry, FaultSpec } from './faults.js';
 import { readBody, sendJson } from './http.js';
 import type { PromptCache } from './prompt-cache.js';
+import type { QuotaRegistry, QuotaSpec } from './quotas.js';
 import type { RequestLog } from './requests.js';
 import type { IncomingRequest, OutgoingResponse } from './server.js';
 
 export interface ControlState {
   faults: FaultRegistry;
+  quotas: QuotaRegistry;
   log: RequestLog;
   promptCache: PromptCache;
   batch: BatchJobs;
@@ -70,6 +75,17 @@ export async function handleControl(state: ControlState, request: IncomingReques
     } else if (path === '/__emulator/batch/pacing' && method === 'PUT') {
       state.batch.setPacing(JSON.parse(body.toString('utf8') || '{}') as BatchPacing);
       sendJson(response, 200, { ok: true }, requestId);
+    } else if (path === '/__emulator/quotas' && (method === 'PUT' || method === 'POST')) {
+      const id = state.quotas.set(JSON.parse(body.toString('utf8') || '{}') as QuotaSpec);
+      sendJson(response, 201, { id }, requestId);
+    } else if (path === '/__emulator/quotas' && method === 'GET') {
+      sendJson(response, 200, { quotas: state.quotas.list(), usage: state.quotas.usage() }, requestId);
+    } else if (path === '/__emulator/quotas' && method === 'DELETE') {
+      state.quotas.clear();
+      sendJson(response, 200, { ok: true }, requestId);
+    } else if (path.startsWith('/__emulator/quotas/') && method === 'DELETE') {
+      const removed = state.quotas.remove(decodeURIComponent(path.slice('/__emulator/quotas/'.length)));
+      sendJson(response, removed ? 200 : 404, { ok: removed }, requestId);
     } else if (path === '/__emulator/requests' && method === 'GET') {
       sendJson(response, 200, { requests: state.log.entries, counts: state.log.counts, total: state.log.total }, requestId);
     } else if (path === '/__emulator/requests' && method === 'DELETE') {
@@ -77,6 +93,7 @@ export async function handleControl(state: ControlState, request: IncomingReques
       sendJson(response, 200, { ok: true }, requestId);
     } else if (path === '/__emulator/reset' && method === 'POST') {
       state.faults.clear();
+      state.quotas.clear();
       state.log.clear();
       state.promptCache.clear();
       sendJson(response, 200, { ok: true }, requestId);

@@ -19,6 +19,7 @@ import { DEFAULT_GUARDRAIL_TRIGGER } from './converse.js';
 import { FaultRegistry, type ActiveFault, type FaultSpec, type OperationName } from './faults.js';
 import { ModelRegistry, type EmulatorModel } from './models.js';
 import { PromptCache } from './prompt-cache.js';
+import { QuotaRegistry, type ActiveQuota, type QuotaSpec, type QuotaUsage } from './quotas.js';
 import type { EmulatorPrompt } from './prompts.js';
 import { REDACTED_THINKING_TRIGGER } from './reasoning.js';
 import { RequestLog, type OperationCounts, type RecordedRequest } from './requests.js';
@@ -32,6 +33,8 @@ export type { ActiveFault, Delay, FaultSpec, OperationName } from './faults.js';
 export type { EmulatorModel, OnDemandSupport, ProfilePrefix, ReasoningStyle, ToolChoiceKind } from './models.js';
 export { DEFAULT_APPLICATION_PROFILE_MODEL, MODELS } from './models.js';
 export type { OperationCounts, RecordedRequest } from './requests.js';
+export type { ActiveQuota, QuotaSpec, QuotaUsage } from './quotas.js';
+export { TOO_MANY_REQUESTS, TOO_MANY_TOKENS } from './quotas.js';
 export { DEFAULT_GUARDRAIL_TRIGGER, GUARDRAIL_BLOCKED_MESSAGE } from './converse.js';
 export { DEFAULT_CACHE_MINIMUM_TOKENS } from './prompt-cache.js';
 export type { EmulatorPrompt } from './prompts.js';
@@ -99,6 +102,8 @@ export interface EmulatorOptions {
   buckets?: string[];
   /** Pacing of batch inference jobs (see {@link BatchPacing}). */
   batch?: BatchPacing;
+  /** On-demand quotas and latency per model (see {@link EmulatorQuotas}). Default: none (no throttling, no latency). */
+  quotas?: QuotaSpec[];
 }
 
 /** Batch inference jobs: pacing and faults (also at `/__emulator/batch/pacing` and `/__emulator/batch/faults`). */
@@ -109,6 +114,20 @@ export interface EmulatorBatch {
   clearFaults(): void;
   /** Resolves once every job has ended. */
   settled(): Promise<void>;
+}
+
+/**
+ * Bedrock's on-demand quotas per model and Region (requests and tokens per minute, burst allowance, time scale) and
+ * the latency model (time to first token, per output token). See `src/emulator/quotas.ts`.
+ */
+export interface EmulatorQuotas {
+  /** Sets a model's quota (replacing one for the same model and Region, with full buckets); returns its ID. */
+  set(spec: QuotaSpec): string;
+  remove(id: string): boolean;
+  clear(): void;
+  list(): ActiveQuota[];
+  /** Admitted and throttled requests and tokens used, per quota and Region. */
+  usage(): QuotaUsage[];
 }
 
 /** Programmatic fault injection. */
@@ -138,6 +157,8 @@ export interface EmulatorHandle {
   apiKey: string;
   /** Fault injection (also reachable over HTTP at `/__emulator/faults`). */
   faults: EmulatorFaults;
+  /** Quotas and latency (also reachable over HTTP at `/__emulator/quotas`). */
+  quotas: EmulatorQuotas;
   /** Requests received, oldest first (bounded by `maxLoggedRequests`); no secrets. */
   readonly requests: readonly RecordedRequest[];
   /** Requests per operation since start (or the last `clearRequests`); `other` counts unknown paths. */
@@ -148,7 +169,7 @@ export interface EmulatorHandle {
   createBucket(name: string): void;
   /** Empties the request log and the counts. */
   clearRequests(): void;
-  /** Clears faults, the request log, counts and the prompt cache. */
+  /** Clears faults, quotas, the request log, counts and the prompt cache. */
   reset(): void;
   /** Stops listening and ends every connection, keep-alive ones included. */
   close(): Promise<void>;
@@ -173,6 +194,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...(options.prompts === undefined ? {} : { prompts: options.prompts }),
   });
   const faults = new FaultRegistry();
+  const quotas = new QuotaRegistry();
+  for (const spec of options.quotas ?? []) quotas.set(spec);
   const log = new RequestLog(options.maxLoggedRequests ?? 1000);
   const promptCache = new PromptCache({ ...(options.cacheMinimumTokens === undefined ? {} : { minimumTokens: options.cacheMinimumTokens }), now });
   const authenticator = new Authenticator({ credentials, apiKeys, region, now });
@@ -187,7 +210,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const transport = await startTransport(
     host,
     options.port ?? 0,
-    createRequestHandler({ authenticator, faults, log, s3, batch, ...operations }),
+    createRequestHandler({ authenticator, faults, quotas, log, s3, batch, ...operations }),
   );
   return {
     url: `http://${host}:${transport.port}`,
@@ -210,6 +233,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       clear: () => faults.clear(),
       list: () => faults.list(),
     },
+    quotas: {
+      set: (spec) => quotas.set(spec),
+      remove: (id) => quotas.remove(id),
+      clear: () => quotas.clear(),
+      list: () => quotas.list(),
+      usage: () => quotas.usage(),
+    },
     get requests() {
       return log.entries;
     },
@@ -226,6 +256,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clearRequests: () => log.clear(),
     reset: () => {
       faults.clear();
+      quotas.clear();
       log.clear();
       promptCache.clear();
       batch.clearFaults();

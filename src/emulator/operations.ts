@@ -24,8 +24,10 @@ import { applyPrompt, rejectPromptVariables } from './prompts.js';
 import { endResponse, sendJson, writeChunk, writeHead } from './http.js';
 import type { ModelRegistry, ResolvedModel } from './models.js';
 import type { PromptCache } from './prompt-cache.js';
+import type { QuotaTicket } from './quotas.js';
 import type { RecordedRequest } from './requests.js';
 import type { IncomingRequest, OutgoingResponse } from './server.js';
+import { countTokens } from './tokens.js';
 import { MESSAGES, validateConverseRequest } from './validation.js';
 
 export interface OperationState {
@@ -50,6 +52,8 @@ export interface OperationContext {
   response: OutgoingResponse;
   effect: FaultEffect | undefined;
   record: RecordedRequest;
+  /** The quota that admitted the request (its latency model, and its reservation to settle), if any. */
+  quota?: QuotaTicket | undefined;
 }
 
 /** In-stream exceptions each streaming operation models (bedrock-wire.md §1.8, §1.9). */
@@ -98,8 +102,9 @@ function converseReply(context: OperationContext, operation: 'Converse' | 'Conve
   });
 }
 
-export function handleConverse(context: OperationContext): void {
+export async function handleConverse(context: OperationContext): Promise<void> {
   const reply = converseReply(context, 'Converse');
+  await generate(context, reply.usage.inputTokens, reply.usage.outputTokens);
   sendJson(
     context.response,
     200,
@@ -118,7 +123,7 @@ export function handleConverse(context: OperationContext): void {
 export async function handleConverseStream(context: OperationContext): Promise<void> {
   const reply = converseReply(context, 'ConverseStream');
   const frames = converseStreamEvents(reply, elapsed(context)).map((event) => encodeEvent(event.type, event.payload));
-  await sendEventStream(context, frames, {});
+  await sendEventStream(context, frames, {}, reply.usage);
 }
 
 function anthropicRequest(context: OperationContext): ConverseRequestJson {
@@ -141,17 +146,19 @@ function invokeHeaders(inputTokens: number, outputTokens: number, latencyMs: num
   };
 }
 
-export function handleInvokeModel(context: OperationContext): void {
+export async function handleInvokeModel(context: OperationContext): Promise<void> {
   const model = context.resolved.model;
   const family = embeddingFamilyOf(model.id);
   if (family !== undefined) {
     const result = invokeEmbedding(family, context.body, context.requestId);
+    await generate(context, result.inputTokens, 0);
     sendJson(context.response, 200, result.body, context.requestId, invokeHeaders(result.inputTokens, 0, elapsed(context)));
     return;
   }
   if (!model.id.startsWith('anthropic.')) throw unsupportedNativeBody(model.id);
   const request = anthropicRequest(context);
   const reply = replyFor(request, { model, promptCache: context.state.promptCache, guardrailTrigger: context.state.guardrailTrigger });
+  await generate(context, reply.usage.inputTokens, reply.usage.outputTokens);
   const body: JsonObject = converseReplyToAnthropic(reply, model, context.requestId);
   if (reply.stopReason === 'guardrail_intervened') body['amazon-bedrock-guardrailAction'] = 'INTERVENED';
   if (reply.trace !== undefined) body['amazon-bedrock-trace'] = reply.trace;
@@ -170,6 +177,7 @@ export async function handleInvokeModelWithResponseStream(context: OperationCont
     context,
     events.map((event) => encodeEvent(event.type, event.payload)),
     { 'x-amzn-bedrock-content-type': 'application/json' },
+    reply.usage,
   );
 }
 
@@ -225,9 +233,74 @@ export function resetConnection(request: IncomingRequest, response: OutgoingResp
   request.socket?.destroy();
 }
 
-/** Writes an event stream: status 200, then one `write` per frame, with the request's stream faults applied. */
-async function sendEventStream(context: OperationContext, frames: Uint8Array[], extraHeaders: Record<string, string>): Promise<void> {
+/**
+ * The latency model of a non-streaming answer: waits the time to first token and the output tokens' time, then
+ * settles the quota reservation to the tokens actually used.
+ */
+async function generate(context: OperationContext, inputTokens: number, outputTokens: number): Promise<void> {
+  const quota = context.quota;
+  if (quota === undefined) return;
+  const ms = quota.timeToFirstTokenMs + quota.msPerOutputToken * outputTokens;
+  if (ms > 0) await sleep(ms);
+  quota.settle(inputTokens + outputTokens);
+}
+
+/**
+ * The tokens a request reserves from a tokens-per-minute quota when it starts: its input tokens plus its output
+ * budget (`maxTokens`, else the model's maximum), as Bedrock documents. Embeddings reserve their input only. A body
+ * the operation will reject reserves what can be read of it (the rejection settles it to 0).
+ */
+export function reservedTokensOf(operation: OperationName, body: unknown, model: ResolvedModel['model']): number {
+  if (operation === 'CountTokens') return 0;
+  const object = typeof body === 'object' && body !== null ? (body as JsonObject) : {};
+  if (embeddingFamilyOf(model.id) !== undefined) return stringTokens(object);
+  let input = 0;
+  let budget: unknown;
+  try {
+    if (operation === 'Converse' || operation === 'ConverseStream') {
+      input = countInputTokens(object as ConverseRequestJson);
+      budget = (object['inferenceConfig'] as JsonObject | undefined)?.['maxTokens'];
+    } else {
+      input = countInputTokens(anthropicToConverse(object, model));
+      budget = object['max_tokens'];
+    }
+  } catch {
+    input = stringTokens(object);
+  }
+  return input + (typeof budget === 'number' && budget > 0 ? budget : model.maxOutputTokens);
+}
+
+/** Tokens of every string in a JSON value (the emulator's word rule). */
+function stringTokens(value: unknown): number {
+  if (typeof value === 'string') return countTokens(value);
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + stringTokens(item), 0);
+  if (typeof value === 'object' && value !== null) return Object.values(value).reduce((sum: number, item) => sum + stringTokens(item), 0);
+  return 0;
+}
+
+/**
+ * Writes an event stream: status 200, then one `write` per frame, with the request's stream faults and the quota's
+ * latency model applied (time to first token before the first frame, the output tokens' time spread over the frames);
+ * the reservation is settled to `usage` at the end.
+ */
+async function sendEventStream(
+  context: OperationContext,
+  frames: Uint8Array[],
+  extraHeaders: Record<string, string>,
+  usage: { inputTokens: number; outputTokens: number },
+): Promise<void> {
+  try {
+    await writeEventStream(context, frames, extraHeaders, usage.outputTokens);
+  } finally {
+    context.quota?.settle(usage.inputTokens + usage.outputTokens);
+  }
+}
+
+async function writeEventStream(context: OperationContext, frames: Uint8Array[], extraHeaders: Record<string, string>, outputTokens: number): Promise<void> {
   const { response, effect } = context;
+  const quota = context.quota;
+  const firstTokenMs = quota?.timeToFirstTokenMs ?? 0;
+  const perFrameMs = quota === undefined || frames.length === 0 ? 0 : (quota.msPerOutputToken * outputTokens) / frames.length;
   let clientGone = false;
   context.record.clientClosed = false;
   response.once('close', () => {
@@ -239,8 +312,16 @@ async function sendEventStream(context: OperationContext, frames: Uint8Array[], 
     (response as { flushHeaders(): void }).flushHeaders();
     await sleep(effect.pauseBeforeFirstFrameMs);
   }
+  if (firstTokenMs > 0) {
+    (response as { flushHeaders(): void }).flushHeaders();
+    await sleep(firstTokenMs);
+  }
   for (let index = 0; index <= frames.length; index += 1) {
     if (clientGone) return;
+    if (perFrameMs > 0 && index > 0 && index < frames.length) {
+      await sleep(perFrameMs);
+      if (clientGone) return;
+    }
     if (breakAt !== undefined && index === breakAt) {
       const breakWith = effect?.breakWith ?? { name: 'ModelStreamErrorException' };
       if (breakWith === 'reset') {

@@ -17,7 +17,9 @@ import {
   handleInvokeModelWithResponseStream,
   type OperationContext,
   type OperationState,
+  reservedTokensOf,
 } from './operations.js';
+import type { QuotaRegistry, QuotaTicket } from './quotas.js';
 import type { ModelRegistry, ResolvedModel } from './models.js';
 import { isPromptArn } from './prompts.js';
 import type { RecordedRequest, RequestLog } from './requests.js';
@@ -68,6 +70,7 @@ export interface RouterState extends OperationState, ControlState {
   log: RequestLog;
   s3: S3Store;
   batch: BatchJobs;
+  quotas: QuotaRegistry;
 }
 
 /** Which service a request is for: S3 by its SigV4 scope (or a path outside Bedrock's), the control plane's batch paths, else Runtime. */
@@ -140,13 +143,13 @@ function loggableBody(body: Buffer): unknown {
 async function dispatch(context: OperationContext): Promise<void> {
   switch (context.operation) {
     case 'Converse':
-      handleConverse(context);
+      await handleConverse(context);
       return;
     case 'ConverseStream':
       await handleConverseStream(context);
       return;
     case 'InvokeModel':
-      handleInvokeModel(context);
+      await handleInvokeModel(context);
       return;
     case 'InvokeModelWithResponseStream':
       await handleInvokeModelWithResponseStream(context);
@@ -196,6 +199,7 @@ export function createRequestHandler(state: RouterState): RequestHandler {
     response.once('finish', () => {
       record.status = response.statusCode;
     });
+    let quota: QuotaTicket | undefined;
     void (async () => {
       try {
         const body = await readBody(request);
@@ -228,6 +232,11 @@ export function createRequestHandler(state: RouterState): RequestHandler {
             );
           }
         }
+        const operationBody = blobPayload ? parseJsonBody(body) : parsedBody;
+        // Bedrock's on-demand quotas: throttled here, or admitted with the tokens the request reserves.
+        quota = state.quotas.active
+          ? state.quotas.admit(route.operation, [route.modelId, resolved.model.id], auth.region, reservedTokensOf(route.operation, operationBody, resolved.model))
+          : undefined;
         const context: OperationContext = {
           state,
           requestId,
@@ -236,14 +245,17 @@ export function createRequestHandler(state: RouterState): RequestHandler {
           auth,
           resolved,
           headers,
-          body: blobPayload ? parseJsonBody(body) : parsedBody,
+          body: operationBody,
           request,
           response,
           effect,
           record,
+          quota,
         };
         await dispatch(context);
       } catch (error) {
+        // A request refused after admission uses no tokens.
+        quota?.settle(0);
         const emulatorError =
           error instanceof EmulatorError
             ? error

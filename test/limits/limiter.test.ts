@@ -1,0 +1,186 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { INITIAL_WINDOW } from '../../src/limits/adapt.js';
+import { type LimitEvent, ModelLimiter, type Permit } from '../../src/limits/limiter.js';
+import { Limits, validateDeclaredQuotas } from '../../src/limits/limits.js';
+import { ConfigurationError } from '../../src/core/errors.js';
+
+class Aborted extends Error {}
+class TimedOut extends Error {}
+const abortError = (): Error => new Aborted('aborted');
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function limiter(declared?: { requestsPerMinute?: number; tokensPerMinute?: number }, onEvent?: (event: LimitEvent) => void): ModelLimiter {
+  return new ModelLimiter({ model: 'm', region: 'r', declared, now: () => Date.now(), onEvent });
+}
+
+describe('ModelLimiter', () => {
+  it('never sends more than a declared requests-per-minute quota in any 60 s', async () => {
+    const limits = limiter({ requestsPerMinute: 120 });
+    const sent: number[] = [];
+    const start = Date.now();
+    const callers = Array.from({ length: 400 }, async () => {
+      const permit = await limits.acquire({ tokens: 0, abortError });
+      sent.push(Date.now() - start);
+      permit.finish('admitted');
+    });
+    await vi.advanceTimersByTimeAsync(260_000);
+    await Promise.all(callers);
+    expect(sent).toHaveLength(400);
+    for (let index = 0; index < sent.length; index += 1) {
+      const inWindow = sent.filter((time) => time >= (sent[index] as number) && time < (sent[index] as number) + 60_000).length;
+      expect(inWindow).toBeLessThanOrEqual(120);
+    }
+    // …and uses it: about 118 a minute.
+    expect(sent.filter((time) => time < 120_000).length).toBeGreaterThanOrEqual(230);
+  });
+
+  it('never exceeds a declared tokens-per-minute quota, counting settled usage', async () => {
+    const limits = limiter({ tokensPerMinute: 6000 });
+    let granted = 0;
+    const callers = Array.from({ length: 50 }, async () => {
+      const permit = await limits.acquire({ tokens: 1000, abortError });
+      granted += 1;
+      permit.finish('admitted', 100); // reserved 1000, used 100: 900 back
+    });
+    await vi.advanceTimersByTimeAsync(10_000);
+    // 100 tokens of burst and 98 a second: the reservations pace it, the refunds speed it up.
+    expect(granted).toBeGreaterThan(5);
+    await vi.advanceTimersByTimeAsync(600_000);
+    await Promise.all(callers);
+    expect(granted).toBe(50);
+  });
+
+  it('serves waiters first in, first out', async () => {
+    const limits = limiter({ requestsPerMinute: 60 });
+    const order: number[] = [];
+    const callers = [0, 1, 2, 3, 4].map(async (index) => {
+      const permit = await limits.acquire({ tokens: 0, abortError });
+      order.push(index);
+      permit.finish('admitted');
+    });
+    await vi.advanceTimersByTimeAsync(10_000);
+    await Promise.all(callers);
+    expect(order).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('a cancelled or timed-out waiter leaves the queue at once, and the next one moves up', async () => {
+    const limits = limiter({ requestsPerMinute: 60 });
+    (await limits.acquire({ tokens: 0, abortError })).finish('admitted'); // uses the burst
+    const controller = new AbortController();
+    const cancelled = limits.acquire({ tokens: 0, abortError, signal: controller.signal });
+    const timedOut = limits.acquire({ tokens: 0, abortError, deadline: { ms: 100, error: () => new TimedOut('late') } });
+    const third = limits.acquire({ tokens: 0, abortError });
+    expect(limits.queued).toBe(3);
+    const timeoutChecked = expect(timedOut).rejects.toBeInstanceOf(TimedOut);
+    controller.abort();
+    await expect(cancelled).rejects.toBeInstanceOf(Aborted);
+    await vi.advanceTimersByTimeAsync(150);
+    await timeoutChecked;
+    expect(limits.queued).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect(((await third) as Permit).queuedMs).toBeGreaterThan(0);
+    expect(limits.queued).toBe(0);
+  });
+
+  it('an already aborted signal rejects without queueing', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(limiter().acquire({ tokens: 0, abortError, signal: controller.signal })).rejects.toBeInstanceOf(Aborted);
+  });
+
+  it('slow start: at most INITIAL_WINDOW in flight before any quota is known, growing with successes', async () => {
+    const limits = limiter();
+    const permits: Permit[] = [];
+    const waiting = Array.from({ length: INITIAL_WINDOW + 5 }, () => Promise.resolve(limits.acquire({ tokens: 0, abortError })).then((permit) => permits.push(permit)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(permits).toHaveLength(INITIAL_WINDOW);
+    expect(limits.queued).toBe(5);
+    permits[0]?.finish('admitted'); // one done, window +1: two more go
+    await vi.advanceTimersByTimeAsync(0);
+    expect(permits).toHaveLength(INITIAL_WINDOW + 2);
+    for (const permit of permits) permit.finish('admitted');
+    await Promise.all(waiting);
+    // Negative control: a declared quota has no window.
+    expect(limiter({ requestsPerMinute: 6000 }).state().window).toBeNull();
+  });
+
+  it('learns the rate Bedrock admitted from a throttle, once per wave, and reports it', async () => {
+    const events: LimitEvent[] = [];
+    const limits = limiter(undefined, (event) => events.push(event));
+    // 50 admitted in the last second (20 ms apart), then a wave of throttles of attempts sent before the decrease.
+    for (let index = 0; index < 50; index += 1) {
+      (await limits.acquire({ tokens: 0, abortError })).finish('admitted');
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    const wave = await Promise.all(Array.from({ length: 5 }, () => limits.acquire({ tokens: 0, abortError })));
+    for (const permit of wave) permit.finish('throttled-requests');
+    const state = limits.state();
+    expect(state.requestsPerMinute).toBeGreaterThan(50 * 60 * 0.9);
+    expect(state.requestsPerMinute).toBeLessThan(50 * 60);
+    expect(state.throttled).toBe(5);
+    expect(state.window).toBeNull();
+    expect(events.filter((event) => event.type === 'throttled')).toHaveLength(5);
+    // A throttle of an attempt sent after the decrease decreases again.
+    await vi.advanceTimersByTimeAsync(100);
+    const after = await limits.acquire({ tokens: 0, abortError });
+    after.finish('throttled-requests');
+    expect(limits.state().requestsPerMinute).toBeLessThan(state.requestsPerMinute as number);
+  });
+
+  it('paces at the learned rate after a throttle', async () => {
+    const limits = limiter();
+    for (let index = 0; index < 40; index += 1) {
+      (await limits.acquire({ tokens: 0, abortError })).finish('admitted');
+      await vi.advanceTimersByTimeAsync(100); // 10 a second
+    }
+    (await limits.acquire({ tokens: 0, abortError })).finish('throttled-requests');
+    let granted = 0;
+    const callers = Array.from({ length: 100 }, async () => {
+      (await limits.acquire({ tokens: 0, abortError })).finish('admitted');
+      granted += 1;
+    });
+    await vi.advanceTimersByTimeAsync(2_000);
+    // About 9.5 a second (95 % of what was admitted).
+    expect(granted).toBeGreaterThanOrEqual(17);
+    expect(granted).toBeLessThanOrEqual(21);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await Promise.all(callers);
+  });
+});
+
+describe('Limits and declared quotas', () => {
+  it('one limiter per model and Region', () => {
+    const limits = new Limits({ declaredFor: (modelId) => (modelId === 'a' ? { requestsPerMinute: 10 } : undefined) });
+    expect(limits.for('a', 'us-east-1')).toBe(limits.for('a', 'us-east-1'));
+    expect(limits.for('a', 'eu-west-1')).not.toBe(limits.for('a', 'us-east-1'));
+    expect(limits.for('a', 'us-east-1').declared).toEqual({ requestsPerMinute: 10 });
+    expect(limits.states()).toHaveLength(2);
+  });
+
+  it.each([
+    { value: [], param: 'quotas' },
+    { value: { m: 5 }, param: 'quotas.m' },
+    { value: { m: {} }, param: 'quotas.m' },
+    { value: { m: { requestsPerMinute: 0 } }, param: 'quotas.m.requestsPerMinute' },
+    { value: { m: { tokensPerMinute: '100' } }, param: 'quotas.m.tokensPerMinute' },
+    { value: { m: { rpm: 100 } }, param: 'quotas.m.rpm' },
+  ])('rejects $value naming $param', ({ value, param }) => {
+    try {
+      validateDeclaredQuotas(value);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as ConfigurationError).param).toBe(param);
+    }
+  });
+
+  it('accepts a valid declaration', () => {
+    expect(validateDeclaredQuotas({ 'nova-lite': { requestsPerMinute: 500, tokensPerMinute: 2e5 } })).toEqual({ 'nova-lite': { requestsPerMinute: 500, tokensPerMinute: 2e5 } });
+  });
+});

@@ -5,7 +5,7 @@
  * Also the non-streaming call served over ConverseStream, and the cost function from the catalog's prices.
  */
 import type { ConverseStreamCommandInput, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
-import type { Client, RequestOptions } from '../client.js';
+import type { Client, InternalRequestOptions, RequestOptions } from '../client.js';
 import type { ResponseMetadata } from '../core/api-promise.js';
 import { APIError, type APIErrorOptions, ConfigurationError } from '../core/errors.js';
 import { computeCost } from '../models/cost.js';
@@ -33,7 +33,7 @@ export interface PreparedConverseCall {
   adapted: AdaptedRequest;
   /** The Converse (or ConverseStream) input, `modelId` included. */
   input: ConverseStreamCommandInput;
-  requestOptions: RequestOptions & { region: string };
+  requestOptions: InternalRequestOptions & { region: string };
 }
 
 /**
@@ -75,13 +75,15 @@ export async function prepareConverseCall(
   for (const warning of dropped) {
     client._warn(rename === undefined ? warning : { ...warning, param: rename(warning.param), message: rename(warning.message) });
   }
-  const requestOptions: RequestOptions & { region: string } = {
+  const requestOptions: InternalRequestOptions & { region: string } = {
     maxRetries: options.maxRetries,
     timeout: options.timeout,
     streamIdleTimeout: options.streamIdleTimeout,
     signal: options.signal,
     onRetry: options.onRetry,
     region: model.region,
+    // What Bedrock reserves from a tokens-per-minute quota when the request sets no maxTokens.
+    outputBudget: model.entry?.maxOutputTokens ?? undefined,
   };
   return { plan, model, adapted, input: { modelId: model.modelId, ...adapted.input }, requestOptions };
 }
@@ -108,7 +110,7 @@ export function renameErrorParams(error: unknown, rename: ParamRenamer): unknown
 export async function sendOverStream(
   client: Client,
   input: ConverseStreamCommandInput,
-  requestOptions: RequestOptions & { region: string },
+  requestOptions: InternalRequestOptions & { region: string },
 ): Promise<{ output: ReturnType<typeof assembleConverseResponse>; requestId: string | null; metadata: ResponseMetadata; modelId: string }> {
   const sent = await client._sendStream<'ConverseStream', ConverseStreamOutput>('ConverseStream', input, (output) => output.stream, requestOptions);
   const events: ConverseStreamOutput[] = [];

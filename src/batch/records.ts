@@ -20,7 +20,7 @@ import type { ChatCompletion } from '../chat/types.js';
 import { createUnsupportedParamHandler } from '../chat/unsupported-params.js';
 import { BadRequestError, BedrockOpenAIError } from '../core/errors.js';
 import { encodeFloat32Base64 } from '../embeddings/encoding.js';
-import { buildRequestBody, type FamilySettings, parseResponseBody } from '../embeddings/families.js';
+import { buildRequestBody, familySettingsOf, parseResponseBody } from '../embeddings/families.js';
 import type { CreateEmbeddingResponse } from '../embeddings/types.js';
 import { checkRequestForModel, readEmbeddingRequest } from '../embeddings/validate.js';
 import type { EmbeddingFacts, ModelEntry } from '../models/types.js';
@@ -115,13 +115,7 @@ export function convertEmbeddingLine(
   return withLine(lineNumber, line.custom_id, () => {
     const request = readEmbeddingRequest(line.body as never);
     const kinds = checkRequestForModel(request, facts, model.modelId);
-    const settings: FamilySettings = {
-      family: facts.family,
-      dimensions: request.dimensions ?? facts.defaultDimensions,
-      inputType: request.inputType,
-      truncate: request.truncate,
-      normalize: request.normalize,
-    };
+    const settings = familySettingsOf(request, facts);
     const modelInputs = request.inputs.map((_, index) => buildRequestBody(settings, request.inputs, index, index + 1, kinds.images?.[index] === 1));
     return { modelInputs, context: { count: request.inputs.length, base64: request.encodingFormat === 'base64' } };
   });

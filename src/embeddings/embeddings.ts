@@ -37,7 +37,7 @@ import { computeCost } from '../models/cost.js';
 import type { EmbeddingFacts, ModelEntry } from '../models/types.js';
 import { type Batch, BatchPlanner } from './batching.js';
 import { encodeFloat32Base64 } from './encoding.js';
-import { batchSizesFor, buildRequestBody, type FamilySettings, parseResponseBody } from './families.js';
+import { batchSizesFor, buildRequestBody, familySettingsOf, type FamilySettings, parseResponseBody } from './families.js';
 import { AdaptiveLimiter, type Permit } from './pool.js';
 import { bedrockHeadersOf } from '../core/response-headers.js';
 import type {
@@ -220,13 +220,7 @@ export class Embeddings extends APIResource {
     const resolved = await this._client._resolveModel(params.model, { baseModel: request.baseModel });
     const facts = embeddingFactsOf(resolved.entry, params.model, resolved.modelId);
     const kinds = checkRequestForModel(request, facts, resolved.modelId);
-    const settings: FamilySettings = {
-      family: facts.family,
-      dimensions: request.dimensions ?? facts.defaultDimensions,
-      inputType: request.inputType,
-      truncate: request.truncate,
-      normalize: request.normalize,
-    };
+    const settings = familySettingsOf(request, facts);
     const run = new EmbeddingRun(this._client, request, settings, resolved.modelId, resolved.region, options, this.#internals);
     const planner = new BatchPlanner(request.inputs.length, batchSizesFor(facts), kinds.images);
     const outcome = await run.execute(planner);

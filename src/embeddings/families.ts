@@ -15,7 +15,7 @@
 import { BedrockOpenAIError } from '../core/errors.js';
 import type { EmbeddingFacts, EmbeddingFamily } from '../models/types.js';
 import type { EmbeddingInputType, EmbeddingTruncation } from './types.js';
-import { parseDataUrlImage } from './validate.js';
+import { type EmbeddingRequest, parseDataUrlImage } from './validate.js';
 
 /** What every request of one call shares. */
 export interface FamilySettings {
@@ -25,6 +25,17 @@ export interface FamilySettings {
   inputType: EmbeddingInputType;
   truncate: EmbeddingTruncation | undefined;
   normalize: boolean | undefined;
+}
+
+/** The settings of a request for its model: the requested `dimensions`, else the model's default. */
+export function familySettingsOf(request: EmbeddingRequest, facts: EmbeddingFacts): FamilySettings {
+  return {
+    family: facts.family,
+    dimensions: request.dimensions ?? facts.defaultDimensions,
+    inputType: request.inputType,
+    truncate: request.truncate,
+    normalize: request.normalize,
+  };
 }
 
 /** Inputs per request for text and for images. */

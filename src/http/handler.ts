@@ -12,7 +12,7 @@
 import { Hono } from 'hono';
 import { Client, type ClientOptions } from '../client.js';
 import { DEFAULT_MAX_BODY_BYTES } from './body.js';
-import { errorCode } from './routes/chat.js';
+import { errorCode } from './create-route.js';
 import type { Exchange, ExchangeRecord, HandlerContext, OpenAIApp } from './context.js';
 import { errorResponse, httpError, isHttpLayerError, toWireError } from './errors.js';
 import { ROUTES } from './routes/index.js';

@@ -4,45 +4,24 @@
  * `GET /v1/responses/{id}/input_items` and `POST /v1/responses/input_tokens`. Parse, call `client.responses`,
  * serialize: nothing else.
  */
-import { Stream } from '../../core/streaming.js';
-import type { InputItemListParams, InputTokenCountParams, ResponseCreateParamsBase, ResponseIncludable, ResponseStreamEvent, ResponseUsage } from '../../responses/types.js';
+import type { InputItemListParams, InputTokenCountParams, Response as ResponseObject, ResponseCreateParamsBase, ResponseIncludable, ResponseStreamEvent, ResponseUsage } from '../../responses/types.js';
 import { readJsonBody } from '../body.js';
 import type { Exchange, RouteModule } from '../context.js';
 import { httpError } from '../errors.js';
 import { jsonResponse, route } from '../route.js';
-import { createSseStream, sseHeaders } from '../sse.js';
-import { errorCode } from './chat.js';
+import { createRoute } from '../create-route.js';
 
 export const responsesRoutes: RouteModule = (app, context) => {
   const { client } = context;
   route(app, '/responses', {
-    POST: async (c) => {
-      const exchange = c.get('exchange');
-      const body = await readJsonBody(c.req.raw, context.maxBodyBytes);
-      if (typeof body['model'] === 'string') exchange.model = body['model'];
-      const { data, request_id: requestId } = await client.responses
-        .create(body as unknown as ResponseCreateParamsBase, { signal: exchange.signal })
-        .withResponse();
-      exchange.requestId = requestId;
-      if (!(data instanceof Stream)) {
-        noteUsage(exchange, data.usage);
-        return jsonResponse(data, requestId);
-      }
-      exchange.streaming = true;
-      const stream = createSseStream<ResponseStreamEvent>(data, {
-        heartbeatMs: context.heartbeatMs,
-        retried: context.retried,
-        endSignal: exchange.endSignal,
-        abortSignal: c.req.raw.signal,
-        eventName: (event) => event.type,
-        done: false,
-        observe: (event) => {
-          if (event.type === 'response.completed' || event.type === 'response.incomplete') noteUsage(exchange, event.response.usage);
-        },
-        onEnd: ({ error, cancelled }) => exchange.end({ error: errorCode(error, cancelled), cancelled }),
-      });
-      return new Response(stream, { status: 200, headers: sseHeaders(requestId) });
-    },
+    POST: createRoute<ResponseObject, ResponseStreamEvent>(context, {
+      call: (body, options) => client.responses.create(body as unknown as ResponseCreateParamsBase, options),
+      noteResult: (exchange, response) => noteUsage(exchange, response.usage),
+      noteEvent: (exchange, event) => {
+        if (event.type === 'response.completed' || event.type === 'response.incomplete') noteUsage(exchange, event.response.usage);
+      },
+      framing: { eventName: (event) => event.type, done: false },
+    }),
   });
   route(app, '/responses/input_tokens', {
     POST: async (c) => {

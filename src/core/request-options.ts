@@ -12,7 +12,7 @@
  * | `fetchOptions` | refused unless empty: requests go through the AWS SDK's HTTP handler, not `fetch` (use the client's `requestHandler` for agents and proxies) |
  * | anything else (`openai`'s internal `method`, `path`, `body`, `__…`) | refused by name |
  */
-import { BadRequestError } from './errors.js';
+import { APIUserAbortError, BadRequestError } from './errors.js';
 import type { RetryInfo } from './retry.js';
 
 /** A header value as `openai` takes it: `null`/`undefined` mean "do not send". */
@@ -167,4 +167,18 @@ function isEmpty(value: unknown, param: string): boolean {
   if (typeof value !== 'object' || value === null) throw BadRequestError.forParam(param, `\`${param.slice('options.'.length)}\` must be an object.`);
   if (value instanceof URLSearchParams) return [...value.keys()].length === 0;
   return Object.values(value).every((entry) => entry === undefined);
+}
+
+/**
+ * The options of a method that sends no request (`models.list()`, a stored response's retrieval): it takes the
+ * options every method takes — an aborted signal fails as elsewhere, `maxRetries` and `timeout` bound a request
+ * that is never made — but `headers` have no request to go on and are refused, as are the options no method can
+ * honour. `method` and `what` name the method and what it does instead, for the message.
+ */
+export function readLocalOptions(options: RequestOptions | null | undefined, method: string, what: string): void {
+  const read = readRequestOptions(options);
+  if (read.headers !== undefined) {
+    throw BadRequestError.forParam('options.headers', `\`${method}\` ${what} and sends no request, so there is nothing to put \`headers\` on.`, 'unsupported_parameter');
+  }
+  if (read.signal?.aborted === true) throw new APIUserAbortError();
 }

@@ -4,7 +4,7 @@
  * this client would call in its Region.
  */
 import { APIUserAbortError, BadRequestError, NotFoundError, OpenAIError } from '../core/errors.js';
-import { readRequestOptions, type RequestOptions } from '../core/request-options.js';
+import { readLocalOptions, type RequestOptions } from '../core/request-options.js';
 import { CATALOG_ENTRIES } from './catalog.js';
 import { pricesFor } from './cost.js';
 import { resolveModel, modelIdForRegion, type CrossRegionMode, type UserAliases } from './resolve.js';
@@ -93,7 +93,7 @@ export class Models {
    */
   list(options?: RequestOptions): ModelsPagePromise {
     const page = (async () => {
-      readLocalOptions(options, 'list');
+      readLocalOptions(options, 'models.list()', 'reads the local catalog');
       const { region, crossRegion } = await this.#context();
       const data = CATALOG_ENTRIES.map((entry) => {
         const { modelId, profile } = modelIdForRegion(entry, region, crossRegion);
@@ -114,7 +114,7 @@ export class Models {
    * @throws {NotFoundError} when the name is unknown or the catalog has no entry for it.
    */
   async retrieve(name: string, options?: RequestOptions): Promise<BedrockModel> {
-    readLocalOptions(options, 'retrieve');
+    readLocalOptions(options, 'models.retrieve()', 'reads the local catalog');
     const resolved = resolveModel(name, await this.#context());
     if (resolved.entry === undefined) {
       throw new NotFoundError(
@@ -173,17 +173,4 @@ export function describeModel(entry: ModelEntry, modelId: string, profile: Profi
         ? null
         : { input: prices.input, output: prices.output, cache_read: prices.cacheRead ?? null, cache_write: prices.cacheWrite ?? null },
   };
-}
-
-/**
- * Listing reads no network, but takes the request options every method takes: an aborted signal fails as
- * elsewhere; `maxRetries` and `timeout` bound a request that is never made; `headers` have no request to go on and
- * are refused, as are the options no method can honour (src/core/request-options.ts).
- */
-function readLocalOptions(options: RequestOptions | undefined, method: 'list' | 'retrieve'): void {
-  const read = readRequestOptions(options);
-  if (read.headers !== undefined) {
-    throw BadRequestError.forParam('options.headers', `\`models.${method}()\` reads the local catalog and sends no request, so there is nothing to put \`headers\` on.`, 'unsupported_parameter');
-  }
-  if (read.signal?.aborted === true) throw new APIUserAbortError();
 }

@@ -15,6 +15,7 @@ import { shouldStreamInternally } from '../chat/stream-internally.js';
 import { createUnsupportedParamHandler, type DroppedParamWarning } from '../chat/unsupported-params.js';
 import { APIPromise, type APIResponse } from '../core/api-promise.js';
 import { BadRequestError, NotFoundError } from '../core/errors.js';
+import { readLocalOptions } from '../core/request-options.js';
 import { APIResource } from '../core/resource.js';
 import { Stream } from '../core/streaming.js';
 import { createResponseId, type ItemPrefix, inputItemId, parseItemId } from './ids.js';
@@ -66,16 +67,18 @@ export class Responses extends APIResource {
   }
 
   /** A stored response (404 `NotFoundError` for an unknown ID, as OpenAI's). */
-  retrieve(id: string, query: ResponseRetrieveParams = {}, _options: ResponsesRequestOptions = {}): APIPromise<Response> {
+  retrieve(id: string, query: ResponseRetrieveParams = {}, options: ResponsesRequestOptions = {}): APIPromise<Response> {
     return APIPromise.from(async () => {
+      readLocalOptions(options, 'responses.retrieve()', 'reads the response store');
       const record = await findResponse(this._client, id, 'response_id');
       return local(presentResponse(record.response, includesEncrypted(query.include)));
     });
   }
 
   /** Deletes a stored response (404 `NotFoundError` for an unknown ID). */
-  delete(id: string, _options: ResponsesRequestOptions = {}): APIPromise<ResponseDeleted> {
+  delete(id: string, options: ResponsesRequestOptions = {}): APIPromise<ResponseDeleted> {
     return APIPromise.from(async () => {
+      readLocalOptions(options, 'responses.delete()', 'deletes from the response store');
       if (!(await this._client._responseStore.delete(id))) throw notFound(id, 'response_id');
       return local({ id, object: 'response' as const, deleted: true as const });
     });
@@ -140,8 +143,9 @@ export class Responses extends APIResource {
 
 export class InputItems extends APIResource {
   /** The input items of a stored response (this request's own; `order` `desc` by default, as OpenAI's). */
-  list(responseId: string, query: InputItemListParams = {}, _options: ResponsesRequestOptions = {}): APIPromise<ResponseItemList> {
+  list(responseId: string, query: InputItemListParams = {}, options: ResponsesRequestOptions = {}): APIPromise<ResponseItemList> {
     return APIPromise.from(async () => {
+      readLocalOptions(options, 'responses.inputItems.list()', 'reads the response store');
       const record = await findResponse(this._client, responseId, 'response_id');
       return local(listItems(record.input, query));
     });

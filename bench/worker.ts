@@ -78,8 +78,9 @@ function createDriver(loaded: Loaded, target: Target): Driver {
   return createRawDriver(loaded.sdk, loaded.transport, target);
 }
 
-function createOursDriver(ours: OursModule, target: Target): Driver {
-  const client = new ours.Client({
+/** Our Client against the target, as every "ours" driver builds it (no bedrock.json, no environment, no logs). */
+function createOursClient(ours: OursModule, target: Target): InstanceType<OursModule['Client']> {
+  return new ours.Client({
     region: target.region,
     endpoint: target.url,
     credentials: target.credentials,
@@ -87,6 +88,10 @@ function createOursDriver(ours: OursModule, target: Target): Driver {
     env: {},
     logLevel: 'off',
   });
+}
+
+function createOursDriver(ours: OursModule, target: Target): Driver {
+  const client = createOursClient(ours, target);
   return {
     async chat(prompt, maxTokens) {
       const completion = await client.chat.completions.create({
@@ -133,14 +138,7 @@ function createOursDriver(ours: OursModule, target: Target): Driver {
 /** The chat and stream workloads through `client.responses` (the embeddings ones are not run for it). */
 function createResponsesDriver(ours: OursModule, target: Target): Driver {
   const chatDriver = createOursDriver(ours, target);
-  const client = new ours.Client({
-    region: target.region,
-    endpoint: target.url,
-    credentials: target.credentials,
-    configFile: false,
-    env: {},
-    logLevel: 'off',
-  });
+  const client = createOursClient(ours, target);
   return {
     ...chatDriver,
     async chat(prompt, maxTokens) {

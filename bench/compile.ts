@@ -1,5 +1,5 @@
 /**
- * Compiles the benchmark's child-process entry points (`worker.ts`, `emulator-process.ts`) to plain ES modules in
+ * Compiles the benchmark's child-process entry points (`worker.ts`, `emulator-process.ts`, `server-process.ts`) to plain ES modules in
  * `bench/results/build/`, so measured processes run on plain `node`: a TypeScript loader (tsx) would add its
  * module hooks, a loader thread and transform time to every import, cold start included.
  *
@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ts from 'typescript';
 
-export const ENTRY_POINTS = ['worker.ts', 'emulator-process.ts'] as const;
+export const ENTRY_POINTS = ['worker.ts', 'emulator-process.ts', 'server-process.ts'] as const;
 
 /** Transpiles each entry point of `benchDirectory` into `outputDirectory` as `<name>.mjs`; returns their paths. */
 export function compileEntryPoints(benchDirectory: string, outputDirectory: string): Record<(typeof ENTRY_POINTS)[number], string> {

@@ -10,8 +10,13 @@
  * - `raw-default`: `BedrockRuntimeClient` on the SDK's default transport (for reference).
  * - `ours-responses`: our `Client`'s Responses API (`client.responses.create`), for the chat and stream workloads
  *   only; compared with `ours` (chat completions), not with the raw SDK.
+ * - `openai-fetch`: the official `openai` package through our in-process `createBedrockFetch()` (the handler and our
+ *   `Client` run in the measured process); compared with `ours`.
+ * - `openai-server`: the official `openai` package (its default `fetch`) against `startServer()` on loopback, the
+ *   server in its own process (`bench/server-process.ts`, on the emulator's core): client CPU is the `openai`
+ *   package's alone, the server's CPU and RSS are read from its process; compared with `ours` and `openai-fetch`.
  */
-export type Implementation = 'ours' | 'raw' | 'raw-default' | 'ours-responses';
+export type Implementation = 'ours' | 'raw' | 'raw-default' | 'ours-responses' | 'openai-fetch' | 'openai-server';
 
 /** The implementations of every client scenario (compared with one another, and checked for equivalence). */
 export const IMPLEMENTATIONS: readonly Exclude<Implementation, 'ours-responses'>[] = ['ours', 'raw', 'raw-default'];
@@ -19,11 +24,17 @@ export const IMPLEMENTATIONS: readonly Exclude<Implementation, 'ours-responses'>
 /** The scenarios `ours-responses` runs. */
 export const RESPONSES_SCENARIOS: readonly Scenario[] = ['chat', 'stream'];
 
+/** The `openai` package through our two doors. */
+export const OPENAI_IMPLEMENTATIONS: readonly Extract<Implementation, 'openai-fetch' | 'openai-server'>[] = ['openai-fetch', 'openai-server'];
+
+/** The scenarios the `openai` implementations run (`streams1000` is `openai-server`'s alone). */
+export const OPENAI_SCENARIOS: readonly Scenario[] = ['chat', 'stream', 'streams1000'];
+
 /**
  * `emulator-load` measures the emulator, not a client: it replays one SigV4-signed Converse request over
  * keep-alive HTTP/1.1 with many requests in flight (its `implementation` is ignored).
  */
-export type Scenario = 'chat' | 'stream' | 'embed-titan' | 'embed-cohere' | 'streams100' | 'cold' | 'equivalence' | 'emulator-load';
+export type Scenario = 'chat' | 'stream' | 'embed-titan' | 'embed-cohere' | 'streams100' | 'streams1000' | 'cold' | 'equivalence' | 'emulator-load';
 
 /** The emulator a worker talks to, and the model IDs the raw client sends (what `Client` resolves the aliases to). */
 export interface Target {
@@ -48,6 +59,8 @@ export interface WorkerTask {
   iterations: number;
   /** Where to write a V8 CPU profile of the measured loop (none when absent). */
   profilePath?: string;
+  /** `openai-server`: how to start `bench/server-process.ts` (the pinned `node` command line `run.ts` builds). */
+  serverCommand?: { file: string; args: string[] };
 }
 
 /** One line a worker prints: the figures of one measurement. Every figure is a number; names carry the unit. */
@@ -72,4 +85,27 @@ export interface EmulatorReady {
   /** `performance.now()` when ready: node's own start-up, the import and the start. */
   sinceProcessStartMs: number;
   pid: number;
+}
+
+/** What `bench/server-process.ts` is started with (one JSON argument). */
+export interface ServerTask {
+  target: Target;
+  /** Sockets of the server's `Client` to the emulator (its default handler keeps 64). */
+  maxSockets: number;
+  /** `startServer`'s `maxConcurrentRequests`. */
+  maxConcurrentRequests: number;
+}
+
+/** The JSON line `bench/server-process.ts` prints once it listens. */
+export interface ServerReady {
+  url: string;
+  pid: number;
+}
+
+/** Its answer to `stats` (and to `mark`, which first collects garbage and restarts the RSS peak). */
+export interface ServerStats {
+  cpuUs: number;
+  rssBytes: number;
+  /** Highest RSS sampled (every 2 ms) since the last `mark`; the RSS at `mark` before any. */
+  peakRssBytes: number;
 }

@@ -10,9 +10,14 @@
  * 6. Prints a Markdown table (medians, min–max, ratio to the raw SDK, targets) to stdout, writes every figure as
  *    JSON to `bench/results/latest.json`, and (full runs) the table into `BENCHMARKS.md`.
  *
+ * The `openai` package is measured through our two doors (issue 16): `openai-fetch` (our in-process
+ * `createBedrockFetch()`) and `openai-server` (`startServer()` in its own process, `bench/server-process.ts`, which
+ * the worker starts on the emulator's core), in the chat and stream scenarios against `ours`, and alone in
+ * `streams1000` (1,000 concurrent streams through the server: its RSS growth, every delta checked in place).
+ *
  * Options: `--quick` (fewer repetitions and iterations, for development; never written to BENCHMARKS.md),
  * `--only chat,stream,…` (scenarios, `equivalence` and `emulator-load` included; `batch-embed` runs bench/batch.ts:
- * 100,000 embedding records in one batch job, client peak RSS growth and records/s), `--implementations ours,raw`,
+ * 100,000 embedding records in one batch job, client peak RSS growth and records/s), `--implementations ours,raw,openai-fetch,…`,
  * `--profile` (CPU profiles of the measured loops of ours and raw instead of figures; writes bench/results/profiles/),
  * `--ours-module <path to an index.js>` (measure another build of ours, e.g. a candidate fix, against the same raw),
  * `--skip-build`, `--skip-write`, `--json <path>`. Only a full run of everything updates BENCHMARKS.md.
@@ -25,8 +30,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileEntryPoints } from './compile.js';
 import { formatProfile, formatProfileDifference, type ProfileSummary, summarizeProfile } from './profile.js';
-import { type EmulatorReady, IMPLEMENTATIONS, type Implementation, RESPONSES_SCENARIOS, type Scenario, type Target, type WorkerResult, type WorkerTask } from './protocol.js';
-import { formatNumber, formatSummary, orderFor, pairedRatios, ratioOf, type Summary, summarize } from './stats.js';
+import {
+  type EmulatorReady,
+  IMPLEMENTATIONS,
+  type Implementation,
+  OPENAI_IMPLEMENTATIONS,
+  OPENAI_SCENARIOS,
+  RESPONSES_SCENARIOS,
+  type Scenario,
+  type Target,
+  type WorkerResult,
+  type WorkerTask,
+} from './protocol.js';
+import { formatNumber, formatSummary, orderFor, pairedDifferences, pairedRatios, ratioOf, type Summary, summarize } from './stats.js';
 
 const BENCH_DIRECTORY = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH_DIRECTORY, '..');
@@ -61,6 +77,8 @@ const FULL: Settings = {
     'embed-cohere': { warmup: 2, iterations: 2, repetitions: 7 },
     // Sequential streams before the baseline, then bursts of 100 concurrent streams (see `measureConcurrentStreams`).
     streams100: { warmup: 5, iterations: 4, repetitions: 5 },
+    // Sequential streams through the server, then bursts of 1,000 concurrent streams (see `measureServerStreams`).
+    streams1000: { warmup: 10, iterations: 2, repetitions: 5 },
     cold: { warmup: 0, iterations: 1, repetitions: 10 },
     'emulator-load': { warmup: 1000, iterations: 2000, repetitions: 5 },
   },
@@ -75,6 +93,7 @@ const QUICK: Settings = {
     'embed-titan': { warmup: 1, iterations: 1, repetitions: 3 },
     'embed-cohere': { warmup: 1, iterations: 1, repetitions: 3 },
     streams100: { warmup: 5, iterations: 2, repetitions: 3 },
+    streams1000: { warmup: 5, iterations: 1, repetitions: 2 },
     cold: { warmup: 0, iterations: 1, repetitions: 3 },
     'emulator-load': { warmup: 300, iterations: 700, repetitions: 3 },
   },
@@ -82,8 +101,19 @@ const QUICK: Settings = {
 };
 
 /** Client scenarios in the order they run (and appear). */
-const CLIENT_SCENARIOS = ['chat', 'stream', 'embed-titan', 'embed-cohere', 'streams100', 'cold'] as const;
+const CLIENT_SCENARIOS = ['chat', 'stream', 'embed-titan', 'embed-cohere', 'streams100', 'streams1000', 'cold'] as const;
 type ClientScenario = (typeof CLIENT_SCENARIOS)[number];
+
+/** Every implementation a default run measures. */
+const ALL_IMPLEMENTATIONS: readonly Implementation[] = [...IMPLEMENTATIONS, 'ours-responses', ...OPENAI_IMPLEMENTATIONS];
+
+/** Whether `implementation` runs `scenario`: `streams1000` is the server's alone; the others run theirs. */
+function runsIn(implementation: Implementation, scenario: ClientScenario): boolean {
+  if (scenario === 'streams1000') return implementation === 'openai-server';
+  if (implementation === 'ours-responses') return RESPONSES_SCENARIOS.includes(scenario);
+  if (implementation === 'openai-fetch' || implementation === 'openai-server') return OPENAI_SCENARIOS.includes(scenario);
+  return true;
+}
 
 interface Row {
   scenario: ClientScenario;
@@ -98,7 +128,7 @@ interface Row {
 const ROWS: readonly Row[] = [
   { scenario: 'chat', figure: 'cpuUsPerRequest', label: 'Chat, sequential: client CPU per request (µs)', target: 1.05 },
   { scenario: 'chat', figure: 'requestsPerSecond', label: 'Chat, sequential: requests/s' },
-  { scenario: 'stream', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream (µs)', target: 1.15 },
+  { scenario: 'stream', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream (µs)', target: 1.1 },
   { scenario: 'stream', figure: 'ttftMs', label: 'Stream of 1,000 deltas: time to first token (ms)', target: 1.05 },
   { scenario: 'stream', figure: 'streamMs', label: 'Stream of 1,000 deltas: time to last token (ms)' },
   { scenario: 'embed-titan', figure: 'cpuUsPerText', label: 'Titan V2, 1,000 texts at concurrency 16: client CPU per text (µs)', target: 1.05 },
@@ -121,6 +151,47 @@ const RESPONSES_ROWS: readonly Row[] = [
   { scenario: 'stream', figure: 'ttftMs', label: 'Stream of 1,000 deltas: time to first token (ms)', versus: ['ours-responses', 'ours'] },
 ];
 
+/**
+ * The `openai` package through our doors (issue 16). `ratio`: numerator / denominator, paired per repetition;
+ * `difference`: numerator − denominator, paired; `value`: the numerator's own figure, judged on its largest
+ * repetition. `denominatorFigure` when the compared figure has another name (server CPU against client CPU).
+ */
+interface OpenAIRow {
+  scenario: ClientScenario;
+  kind: 'ratio' | 'difference' | 'value';
+  figure: string;
+  label: string;
+  numerator: Implementation;
+  denominator?: Implementation;
+  denominatorFigure?: string;
+  target?: number;
+  unit?: string;
+}
+
+const OPENAI_ROWS: readonly OpenAIRow[] = [
+  { scenario: 'chat', kind: 'ratio', figure: 'cpuUsPerRequest', label: 'Chat: client CPU per call (µs), `openai` via `createBedrockFetch()`', numerator: 'openai-fetch', denominator: 'ours', target: 1.25 },
+  { scenario: 'chat', kind: 'ratio', figure: 'cpuUsPerRequest', label: 'Chat: client CPU per call (µs), `openai` via the server (the `openai` package alone)', numerator: 'openai-server', denominator: 'ours' },
+  { scenario: 'chat', kind: 'ratio', figure: 'serverCpuUsPerRequest', denominatorFigure: 'cpuUsPerRequest', label: 'Chat: server CPU per request (µs), against our client CPU per call', numerator: 'openai-server', denominator: 'ours' },
+  { scenario: 'chat', kind: 'difference', figure: 'p50Ms', label: 'Chat: p50 latency (ms), server on loopback − in-process fetch (what the server adds)', numerator: 'openai-server', denominator: 'openai-fetch', target: 1, unit: 'ms' },
+  { scenario: 'chat', kind: 'difference', figure: 'p50Ms', label: 'Chat: p50 latency (ms), `openai` via the server − ours called directly', numerator: 'openai-server', denominator: 'ours', unit: 'ms' },
+  { scenario: 'chat', kind: 'difference', figure: 'p50Ms', label: 'Chat: p50 latency (ms), `openai` via `createBedrockFetch()` − ours', numerator: 'openai-fetch', denominator: 'ours', unit: 'ms' },
+  { scenario: 'stream', kind: 'ratio', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream (µs), `openai` via `createBedrockFetch()`', numerator: 'openai-fetch', denominator: 'ours', target: 1.3 },
+  { scenario: 'stream', kind: 'ratio', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream (µs), `openai` via the server (the `openai` package alone)', numerator: 'openai-server', denominator: 'ours' },
+  { scenario: 'stream', kind: 'ratio', figure: 'serverCpuUsPerStream', denominatorFigure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: server CPU per stream (µs), against our client CPU per stream', numerator: 'openai-server', denominator: 'ours' },
+  { scenario: 'stream', kind: 'ratio', figure: 'ttftMs', label: 'Stream of 1,000 deltas: time to first token (ms), `openai` via `createBedrockFetch()`', numerator: 'openai-fetch', denominator: 'ours' },
+  { scenario: 'stream', kind: 'ratio', figure: 'ttftMs', label: 'Stream of 1,000 deltas: time to first token (ms), `openai` via the server', numerator: 'openai-server', denominator: 'ours' },
+  { scenario: 'stream', kind: 'difference', figure: 'ttftMs', label: 'Stream of 1,000 deltas: time to first token (ms), server − in-process fetch', numerator: 'openai-server', denominator: 'openai-fetch', unit: 'ms' },
+  { scenario: 'streams1000', kind: 'value', figure: 'serverRssGrowthMb', label: '1,000 concurrent streams through the server: server RSS growth, idle → peak (MB)', numerator: 'openai-server', target: 150, unit: 'MB' },
+  { scenario: 'streams1000', kind: 'value', figure: 'lostDeltas', label: '1,000 concurrent streams: deltas lost', numerator: 'openai-server', target: 0 },
+  { scenario: 'streams1000', kind: 'value', figure: 'outOfOrderDeltas', label: '1,000 concurrent streams: deltas out of order', numerator: 'openai-server', target: 0 },
+  { scenario: 'streams1000', kind: 'value', figure: 'strayOrRepeatedDeltas', label: "1,000 concurrent streams: deltas repeated or not the stream's", numerator: 'openai-server', target: 0 },
+  { scenario: 'streams1000', kind: 'value', figure: 'failedStreams', label: '1,000 concurrent streams: streams failed', numerator: 'openai-server', target: 0 },
+  { scenario: 'streams1000', kind: 'value', figure: 'deliveredDeltas', label: '1,000 concurrent streams: deltas delivered (of 1,000,000 per burst)', numerator: 'openai-server' },
+  { scenario: 'streams1000', kind: 'value', figure: 'serverCpuUsPerStream', label: '1,000 concurrent streams: server CPU per stream (µs)', numerator: 'openai-server' },
+  { scenario: 'streams1000', kind: 'value', figure: 'clientRssGrowthMb', label: '1,000 concurrent streams: client (`openai`) RSS growth (MB)', numerator: 'openai-server' },
+  { scenario: 'streams1000', kind: 'value', figure: 'msPerBurst', label: '1,000 concurrent streams: time per burst (ms)', numerator: 'openai-server' },
+];
+
 interface Machine {
   cpuModel: string;
   cores: number;
@@ -128,6 +199,7 @@ interface Machine {
   os: string;
   node: string;
   sdkVersion: string;
+  openaiVersion: string;
   packageVersion: string;
   pinning: string;
 }
@@ -140,8 +212,8 @@ interface EmulatorFigures {
 interface EquivalenceReport {
   /** Operations whose request bodies differ between `ours` and `raw` (empty: identical). */
   differences: string[];
-  /** HTTP version each implementation used. */
-  httpVersions: Record<Implementation, string[]>;
+  /** HTTP version each implementation checked used. */
+  httpVersions: Partial<Record<Implementation, string[]>>;
 }
 
 interface Results {
@@ -174,6 +246,7 @@ function describeMachine(pinned: boolean): Machine {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     sdkVersion: String(readJson(join(ROOT, 'node_modules/@aws-sdk/client-bedrock-runtime/package.json'))['version']),
+    openaiVersion: String(readJson(join(ROOT, 'node_modules/openai/package.json'))['version']),
     packageVersion: String(readJson(join(ROOT, 'package.json'))['version']),
     pinning: pinned ? 'emulator on core 0, each measured process on core 1 (taskset)' : 'none (taskset missing or one core)',
   };
@@ -357,8 +430,19 @@ function parseResult(stdout: string): WorkerResult {
 }
 
 async function runWorker(runner: Runner, worker: string, task: WorkerTask): Promise<WorkerResult> {
-  const flags = task.scenario === 'streams100' ? ['--expose-gc'] : [];
+  const flags = task.scenario === 'streams100' || task.scenario === 'streams1000' ? ['--expose-gc'] : [];
   return parseResult(await runner.run(1, flags, worker, [JSON.stringify(task)]));
+}
+
+/**
+ * The task of one measurement. `openai-server` workers start the server process themselves, with this command:
+ * pinned to the emulator's core (0), so the measured client keeps core 1 to itself and the server's CPU is read
+ * from its own process.
+ */
+function taskFor(runner: Runner, serverScript: string, task: WorkerTask): WorkerTask {
+  if (task.implementation !== 'openai-server') return task;
+  const [file, args] = runner.command(0, ['--expose-gc'], serverScript, []);
+  return { ...task, serverCommand: { file, args } };
 }
 
 interface RecordedRequest {
@@ -369,11 +453,11 @@ interface RecordedRequest {
 }
 
 /** Sends one small call of each kind through each implementation and compares what the emulator received. */
-async function checkEquivalence(runner: Runner, worker: string, target: Target): Promise<EquivalenceReport> {
+async function checkEquivalence(runner: Runner, worker: string, serverScript: string, target: Target, checked: readonly Implementation[]): Promise<EquivalenceReport> {
   const received = {} as Record<Implementation, RecordedRequest[]>;
-  for (const implementation of IMPLEMENTATIONS) {
+  for (const implementation of checked) {
     await fetch(`${target.url}/__emulator/requests`, { method: 'DELETE' });
-    await runWorker(runner, worker, { scenario: 'equivalence', implementation, target, warmup: 0, iterations: 1 });
+    await runWorker(runner, worker, taskFor(runner, serverScript, { scenario: 'equivalence', implementation, target, warmup: 0, iterations: 1 }));
     const recorded = (await (await fetch(`${target.url}/__emulator/requests`)).json()) as { requests: RecordedRequest[] };
     received[implementation] = recorded.requests;
   }
@@ -388,7 +472,8 @@ async function checkEquivalence(runner: Runner, worker: string, target: Target):
   };
   const differences: string[] = [];
   const reference = byOperation(received.raw);
-  for (const implementation of ['ours', 'raw-default'] as const) {
+  for (const implementation of checked) {
+    if (implementation === 'raw') continue;
     const other = byOperation(received[implementation]);
     for (const operation of new Set([...reference.keys(), ...other.keys()])) {
       if (JSON.stringify(reference.get(operation)) !== JSON.stringify(other.get(operation))) {
@@ -396,8 +481,8 @@ async function checkEquivalence(runner: Runner, worker: string, target: Target):
       }
     }
   }
-  const httpVersions = {} as Record<Implementation, string[]>;
-  for (const implementation of IMPLEMENTATIONS) httpVersions[implementation] = [...new Set(received[implementation].map((request) => request.httpVersion))];
+  const httpVersions: EquivalenceReport['httpVersions'] = {};
+  for (const implementation of checked) httpVersions[implementation] = [...new Set(received[implementation].map((request) => request.httpVersion))];
   return { differences, httpVersions };
 }
 
@@ -443,7 +528,7 @@ function renderMarkdown(results: Results): string {
   lines.push('|---|---:|---:|---:|---:|---|---:|');
   for (const row of ROWS) {
     const scenario = results.scenarios[row.scenario];
-    if (scenario === undefined) continue;
+    if (scenario?.ours === undefined && scenario?.raw === undefined) continue;
     const { ours, raw, ratio, paired } = compareRow(results, row);
     const judged = paired?.median ?? Number.NaN;
     const target = row.target === undefined ? '' : `≤ ${row.target}× ${Number.isFinite(judged) ? (judged <= row.target ? '✅' : '❌') : ''}`;
@@ -466,6 +551,18 @@ function renderMarkdown(results: Results): string {
       lines.push(`| ${row.label} ×${ours?.repetitions ?? 0} | ${formatSummary(ours)} | ${formatSummary(raw)} | ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '–'} | ${pairedCell} | ${target} |`);
     }
   }
+  const openaiRows = OPENAI_ROWS.filter((row) => results.scenarios[row.scenario]?.[row.numerator] !== undefined);
+  if (openaiRows.length > 0) {
+    lines.push('');
+    lines.push(
+      `The official \`openai\` package (${results.machine.openaiVersion}) through our doors, against our \`Client\` called directly (ours). ` +
+        'Ratio and difference: of the medians; paired: within each repetition, the target judged on their median; a value with a target is judged on its largest repetition.',
+    );
+    lines.push('');
+    lines.push('| `openai` package through our doors | measured | compared with | ratio or difference | paired | target |');
+    lines.push('|---|---:|---:|---:|---:|---|');
+    for (const row of openaiRows) lines.push(renderOpenAIRow(results, row));
+  }
   const emulator = results.emulator;
   lines.push('');
   lines.push('| Emulator | median (min–max) | target |');
@@ -486,11 +583,32 @@ function renderMarkdown(results: Results): string {
     lines.push('');
     lines.push(
       equivalence.differences.length === 0
-        ? `Equivalence: the emulator received identical Converse, ConverseStream and InvokeModel requests from all three (HTTP versions: ${IMPLEMENTATIONS.map((implementation) => `${implementation} ${equivalence.httpVersions[implementation].join('/')}`).join(', ')}).`
+        ? `Equivalence: the emulator received identical Converse, ConverseStream and InvokeModel requests from ${Object.keys(equivalence.httpVersions).join(', ')} (HTTP versions: ${Object.entries(equivalence.httpVersions).map(([implementation, versions]) => `${implementation} ${versions.join('/')}`).join(', ')}).`
         : `Equivalence: **requests differ** — ${equivalence.differences.join('; ')}`,
     );
   }
   return lines.join('\n');
+}
+
+/** One `openai` row's figures and verdict (`judged` NaN when there is nothing to judge). */
+function compareOpenAIRow(results: Results, row: OpenAIRow): { measured: Summary | undefined; against: Summary | undefined; combined: number; paired: Summary | undefined; judged: number } {
+  const scenario = results.scenarios[row.scenario];
+  const measured = scenario?.[row.numerator]?.[row.figure];
+  if (row.kind === 'value' || row.denominator === undefined) return { measured, against: undefined, combined: Number.NaN, paired: undefined, judged: measured?.max ?? Number.NaN };
+  const against = scenario?.[row.denominator]?.[row.denominatorFigure ?? row.figure];
+  const combined = measured === undefined || against === undefined ? Number.NaN : row.kind === 'ratio' ? ratioOf(measured, against) : measured.median - against.median;
+  const paired = row.kind === 'ratio' ? pairedRatios(measured?.values ?? [], against?.values ?? []) : pairedDifferences(measured?.values ?? [], against?.values ?? []);
+  return { measured, against, combined, paired, judged: paired?.median ?? Number.NaN };
+}
+
+function renderOpenAIRow(results: Results, row: OpenAIRow): string {
+  const { measured, against, combined, paired, judged } = compareOpenAIRow(results, row);
+  const unit = row.unit === undefined ? '' : ` ${row.unit}`;
+  const format = (value: number): string => (row.kind === 'ratio' ? `${value.toFixed(2)}×` : `${value >= 0 && row.kind === 'difference' ? '+' : ''}${formatNumber(value)}`);
+  const target = row.target === undefined ? '' : `${row.kind === 'ratio' ? `≤ ${row.target}×` : row.target === 0 ? 'none' : `≤ ${formatNumber(row.target)}${unit}`} ${Number.isFinite(judged) ? (judged <= row.target ? '✅' : '❌') : ''}`;
+  const againstCell = against === undefined ? '–' : `${formatSummary(against)} (${row.denominator})`;
+  const pairedCell = paired === undefined ? '–' : `${format(paired.median)} (${format(paired.min)} – ${format(paired.max)})`;
+  return `| ${row.label} ×${measured?.repetitions ?? 0} | ${formatSummary(measured)} | ${againstCell} | ${Number.isFinite(combined) ? format(combined) : '–'} | ${pairedCell} | ${target} |`;
 }
 
 function targetsOf(results: Results): Results['targets'] {
@@ -502,6 +620,13 @@ function targetsOf(results: Results): Results['targets'] {
       const figure = `${row.versus === undefined ? '' : `${row.versus[0]}/${row.versus[1]} `}${row.scenario}.${row.figure}`;
       targets.push({ figure, ratio, pairedRatio: paired.median, target: row.target, met: paired.median <= row.target });
     }
+  }
+  for (const row of OPENAI_ROWS) {
+    if (row.target === undefined) continue;
+    const { combined, judged } = compareOpenAIRow(results, row);
+    if (!Number.isFinite(judged)) continue;
+    const figure = `${row.numerator}${row.denominator === undefined ? '' : `/${row.denominator}`} ${row.scenario}.${row.figure} (${row.kind})`;
+    targets.push({ figure, ratio: combined, pairedRatio: judged, target: row.target, met: judged <= row.target });
   }
   return targets;
 }
@@ -516,24 +641,38 @@ function updateBenchmarksFile(table: string): boolean {
   return true;
 }
 
-async function profileRun(runner: Runner, worker: string, target: Target, settings: Settings, selected: (name: string) => boolean): Promise<void> {
+async function profileRun(
+  runner: Runner,
+  worker: string,
+  serverScript: string,
+  target: Target,
+  settings: Settings,
+  selected: (name: string) => boolean,
+  implementations: readonly Implementation[],
+): Promise<void> {
   mkdirSync(PROFILE_DIRECTORY, { recursive: true });
   const sections: string[] = [];
   const units = { chat: 'request', stream: 'stream', 'embed-titan': 'text', 'embed-cohere': 'text' } as const;
   for (const scenario of ['chat', 'stream', 'embed-titan', 'embed-cohere'] as const) {
     if (!selected(scenario)) continue;
     const plan = settings.plans[scenario];
-    const summaries = {} as Record<'ours' | 'raw', ProfileSummary>;
+    const summaries: Partial<Record<Implementation, ProfileSummary>> = {};
     let measuredUnits = plan.iterations;
-    for (const implementation of ['ours', 'raw'] as const) {
+    // Ours and raw always; the `openai` doors when they run this scenario and were not left out by --implementations.
+    const profiled = (['ours', 'raw', ...OPENAI_IMPLEMENTATIONS] as const).filter(
+      (implementation) => implementation === 'ours' || implementation === 'raw' || (implementations.includes(implementation) && runsIn(implementation, scenario)),
+    );
+    for (const implementation of profiled) {
       const profilePath = join(PROFILE_DIRECTORY, `${scenario}-${implementation}.cpuprofile`);
       log(`profiling ${scenario} / ${implementation} → ${relative(ROOT, profilePath)}`);
-      const result = await runWorker(runner, worker, { scenario, implementation, target, warmup: plan.warmup, iterations: plan.iterations, profilePath });
+      const task = taskFor(runner, serverScript, { scenario, implementation, target, warmup: plan.warmup, iterations: plan.iterations, profilePath });
+      const result = await runWorker(runner, worker, task);
       measuredUnits = Number(result.notes?.['measuredUnits'] ?? plan.iterations);
-      summaries[implementation] = summarizeProfile(profilePath);
-      sections.push(formatProfile(`${scenario}, ${implementation}`, summaries[implementation]));
+      const summary = summarizeProfile(profilePath);
+      summaries[implementation] = summary;
+      sections.push(formatProfile(`${scenario}, ${implementation}`, summary));
     }
-    sections.push(formatProfileDifference(scenario, summaries.ours, summaries.raw, measuredUnits, units[scenario]));
+    if (summaries.ours !== undefined && summaries.raw !== undefined) sections.push(formatProfileDifference(scenario, summaries.ours, summaries.raw, measuredUnits, units[scenario]));
   }
   const report = sections.join('\n');
   writeFileSync(join(PROFILE_DIRECTORY, 'summary.md'), report);
@@ -556,9 +695,7 @@ async function main(): Promise<void> {
   });
   const settings = values.quick ? QUICK : FULL;
   const implementations: readonly Implementation[] =
-    values.implementations === undefined
-      ? [...IMPLEMENTATIONS, 'ours-responses']
-      : [...IMPLEMENTATIONS, 'ours-responses' as const].filter((name) => values.implementations?.split(',').includes(name));
+    values.implementations === undefined ? ALL_IMPLEMENTATIONS : ALL_IMPLEMENTATIONS.filter((name) => values.implementations?.split(',').includes(name));
   const only = values.only === undefined ? undefined : new Set(values.only.split(',').map((name) => name.trim()));
   const selected = (name: string): boolean => only === undefined || only.has(name);
   // `batch-embed` (bench/batch.ts) runs on its own, only when asked for: 100,000 records take minutes.
@@ -575,6 +712,7 @@ async function main(): Promise<void> {
   if (!values['skip-build']) await buildPackage();
   const scripts = compileEntryPoints(BENCH_DIRECTORY, BUILD_DIRECTORY);
   const worker = scripts['worker.ts'];
+  const serverScript = scripts['server-process.ts'];
   const pinned = os.availableParallelism() >= 2 && hasTaskset();
   const runner = new Runner(pinned);
   const machine = describeMachine(pinned);
@@ -601,11 +739,12 @@ async function main(): Promise<void> {
     log(`emulator at ${target.url}; chat model ${target.chatModel.modelId}, ${target.titanModel.modelId}, ${target.cohereModel.modelId}`);
 
     if (values.profile) {
-      await profileRun(runner, worker, target, settings, selected);
+      await profileRun(runner, worker, serverScript, target, settings, selected, implementations);
       return;
     }
 
-    const equivalence = selected('equivalence') ? await checkEquivalence(runner, worker, target) : undefined;
+    const checked = [...IMPLEMENTATIONS, ...OPENAI_IMPLEMENTATIONS].filter((implementation) => implementation === 'raw' || implementations.includes(implementation));
+    const equivalence = selected('equivalence') ? await checkEquivalence(runner, worker, serverScript, target, checked) : undefined;
     if (equivalence !== undefined && equivalence.differences.length > 0) log(`WARNING: requests differ:\n${equivalence.differences.join('\n')}`);
 
     if (selected('emulator-load')) {
@@ -628,12 +767,13 @@ async function main(): Promise<void> {
     for (const scenario of CLIENT_SCENARIOS) {
       if (!selected(scenario)) continue;
       const plan = settings.plans[scenario];
-      const collected: Record<Implementation, WorkerResult[]> = { ours: [], raw: [], 'raw-default': [], 'ours-responses': [] };
-      const running = implementations.filter((implementation) => implementation !== 'ours-responses' || RESPONSES_SCENARIOS.includes(scenario));
+      const collected: Record<Implementation, WorkerResult[]> = { ours: [], raw: [], 'raw-default': [], 'ours-responses': [], 'openai-fetch': [], 'openai-server': [] };
+      const running = implementations.filter((implementation) => runsIn(implementation, scenario));
+      if (running.length === 0) continue;
       for (let repetition = 0; repetition < plan.repetitions; repetition += 1) {
         // Interleaved, and in alternating order, so drift over the run affects every implementation alike.
         for (const implementation of orderFor(running, repetition)) {
-          const result = await runWorker(runner, worker, { scenario, implementation, target, warmup: plan.warmup, iterations: plan.iterations });
+          const result = await runWorker(runner, worker, taskFor(runner, serverScript, { scenario, implementation, target, warmup: plan.warmup, iterations: plan.iterations }));
           collected[implementation].push(result);
           const shown = Object.entries(result.figures)
             .map(([name, value]) => `${name} ${formatNumber(value)}`)
@@ -641,12 +781,9 @@ async function main(): Promise<void> {
           log(`${scenario} ${repetition + 1}/${plan.repetitions} ${implementation}: ${shown}`);
         }
       }
-      scenarios[scenario] = {
-        ours: summarizeFigures(collected.ours),
-        raw: summarizeFigures(collected.raw),
-        'raw-default': summarizeFigures(collected['raw-default']),
-        ...(collected['ours-responses'].length > 0 ? { 'ours-responses': summarizeFigures(collected['ours-responses']) } : {}),
-      };
+      const summaries: Partial<Record<Implementation, Record<string, Summary>>> = {};
+      for (const implementation of running) summaries[implementation] = summarizeFigures(collected[implementation]);
+      scenarios[scenario] = summaries;
     }
 
     const results: Results = {
@@ -665,7 +802,7 @@ async function main(): Promise<void> {
     const jsonPath = values.json ?? join(RESULTS_DIRECTORY, settings.quick ? 'latest-quick.json' : 'latest.json');
     writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
     log(`JSON: ${relative(process.cwd(), jsonPath)}`);
-    if (!settings.quick && only === undefined && implementations.length === IMPLEMENTATIONS.length + 1 && values['ours-module'] === undefined && !values['skip-write']) {
+    if (!settings.quick && only === undefined && implementations.length === ALL_IMPLEMENTATIONS.length && values['ours-module'] === undefined && !values['skip-write']) {
       log(updateBenchmarksFile(table) ? 'BENCHMARKS.md updated.' : `BENCHMARKS.md has no ${TABLE_START} … ${TABLE_END} section: not updated.`);
     }
   } finally {

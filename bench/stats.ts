@@ -46,6 +46,13 @@ export function pairedRatios(numerators: readonly number[], denominators: readon
   return ratios.length === 0 ? undefined : summarize(ratios);
 }
 
+/** Differences of paired measurements, `minuends[i] − subtrahends[i]` per repetition, summarized (see {@link pairedRatios}). */
+export function pairedDifferences(minuends: readonly number[], subtrahends: readonly number[]): Summary | undefined {
+  const count = Math.min(minuends.length, subtrahends.length);
+  if (count === 0) return undefined;
+  return summarize(Array.from({ length: count }, (_, index) => (minuends[index] as number) - (subtrahends[index] as number)));
+}
+
 /**
  * The order of the implementations in repetition `repetition`: as given in even repetitions, reversed in odd ones
  * (A B C, C B A, A B C, …), so that no implementation always runs right after the same other one, and a drift over

@@ -5,28 +5,27 @@
  *
  * Every scenario drives the same workload through a {@link Driver}: `ours` (`bedrock-openai`'s `Client`, imported
  * from the built package, `dist/`), `raw` (`BedrockRuntimeClient` with the keep-alive HTTP/1.1 handler our client
- * builds) or `raw-default` (`BedrockRuntimeClient` on the SDK's default transport). Client CPU is
- * `process.cpuUsage()` (user + system, all threads) over the measured loop, after the warm-up.
+ * builds), `raw-default` (`BedrockRuntimeClient` on the SDK's default transport), `ours-responses`, or the official
+ * `openai` package through our in-process `createBedrockFetch()` (`openai-fetch`) or against `startServer()` in a
+ * process this worker starts (`openai-server`, `bench/server-process.ts`). Client CPU is `process.cpuUsage()`
+ * (user + system, all threads) over the measured loop, after the warm-up.
  *
  * Only type imports at the top: what a scenario loads is what it measures.
  */
 import type { ChatCompletionChunk, ResponseStreamEvent } from '../src/index.js';
-import type { Implementation, Target, WorkerResult, WorkerTask } from './protocol.js';
+import type { Implementation, ServerReady, ServerStats, ServerTask, Target, WorkerResult, WorkerTask } from './protocol.js';
 
 type OursModule = typeof import('../src/index.js');
+type OpenAIModule = typeof import('openai');
 type SdkModule = typeof import('@aws-sdk/client-bedrock-runtime');
 type HandlerModule = typeof import('@smithy/node-http-handler');
 
 const SDK_SPECIFIER = '@aws-sdk/client-bedrock-runtime';
 const HANDLER_SPECIFIER = '@smithy/node-http-handler';
+const OPENAI_SPECIFIER = 'openai';
 
 /** Prompt of the non-streaming chat call; the emulator answers `You said: <prompt>`. */
 const CHAT_PROMPT = 'Name three rivers that flow through more than two countries.';
-/**
- * Prompt of the 1,000-delta stream: the emulator echoes `You said: ` + the prompt, in deltas of 3 words
- * (`src/emulator/event-stream.ts` `chunkText`), so 2 + 2,998 words make exactly 1,000 text deltas.
- */
-const STREAM_PROMPT = Array.from({ length: 2998 }, () => 'w').join(' ');
 const STREAM_DELTAS = 1000;
 const STREAM_MAX_TOKENS = 4000;
 const CHAT_MAX_TOKENS = 256;
@@ -35,6 +34,87 @@ const COHERE_TEXTS = 10_000;
 const EMBEDDING_CONCURRENCY = 16;
 /** Streams in flight at once in the memory scenario. */
 const CONCURRENT_STREAMS = 100;
+/** Streams in flight at once through the server (`streams1000`). */
+const SERVER_CONCURRENT_STREAMS = 1000;
+
+/**
+ * The prompt of stream number `streamId` (0–1,295) of {@link STREAM_DELTAS} text deltas. The emulator echoes
+ * `You said: ` + the prompt in deltas of three tokens, each token a whitespace-separated word that keeps the space
+ * before it (`src/emulator/event-stream.ts` `chunkText`): the first delta is `You said: go`, and each later one is the
+ * next three words of the prompt. Those come in threes: the stream's number, the delta's number (two base-36
+ * digits each) and `x`, so each of the other 999 deltas is 8 characters (` 0r 2s x`, the issue's delta size) and
+ * says which stream and which place it belongs to: a lost, repeated, reordered or stray delta is detected.
+ */
+export function streamPrompt(streamId: number): string {
+  const words = ['go'];
+  for (let index = 1; index < STREAM_DELTAS; index += 1) words.push(base36(streamId), base36(index), 'x');
+  return words.join(' ');
+}
+
+/** The text deltas stream `streamId` must deliver, in order. */
+export function expectedDeltas(streamId: number): string[] {
+  const deltas = ['You said: go'];
+  for (let index = 1; index < STREAM_DELTAS; index += 1) deltas.push(` ${base36(streamId)} ${base36(index)} x`);
+  return deltas;
+}
+
+function base36(value: number): string {
+  return value.toString(36).padStart(2, '0');
+}
+
+const DELTA = /^ ([0-9a-z]{2}) ([0-9a-z]{2}) x$/;
+
+/** The place of `text` among stream `streamId`'s deltas, or -1 when it is none of them. */
+export function deltaIndex(streamId: number, text: string): number {
+  if (text === 'You said: go') return 0;
+  const match = DELTA.exec(text);
+  if (match === null || Number.parseInt(match[1] as string, 36) !== streamId) return -1;
+  const index = Number.parseInt(match[2] as string, 36);
+  return index >= 1 && index < STREAM_DELTAS ? index : -1;
+}
+
+/** What one stream delivered, against what it should have. */
+export interface DeltaTally {
+  received: number;
+  /** Deltas of this stream never received. */
+  lost: number;
+  /** Deltas received at another place than theirs. */
+  outOfOrder: number;
+  /** Deltas received more than once (each extra copy), or not this stream's at all. */
+  strayOrRepeated: number;
+}
+
+/** Counts, delta by delta, what stream `streamId` delivers (`add`), then what it lost (`tally`). */
+export class DeltaChecker {
+  readonly #streamId: number;
+  readonly #seen = new Uint8Array(STREAM_DELTAS);
+  #received = 0;
+  #outOfOrder = 0;
+  #strayOrRepeated = 0;
+
+  constructor(streamId: number) {
+    this.#streamId = streamId;
+  }
+
+  add(text: string): void {
+    const place = this.#received;
+    this.#received += 1;
+    const index = deltaIndex(this.#streamId, text);
+    if (index < 0) {
+      this.#strayOrRepeated += 1;
+      return;
+    }
+    if (this.#seen[index] === 1) this.#strayOrRepeated += 1;
+    else this.#seen[index] = 1;
+    if (index !== place) this.#outOfOrder += 1;
+  }
+
+  tally(): DeltaTally {
+    let lost = 0;
+    for (const seen of this.#seen) if (seen === 0) lost += 1;
+    return { received: this.#received, lost, outOfOrder: this.#outOfOrder, strayOrRepeated: this.#strayOrRepeated };
+  }
+}
 
 /** The same workload through each implementation. */
 interface Driver {
@@ -46,13 +126,17 @@ interface Driver {
   embedTitan(texts: readonly string[], concurrency: number): Promise<number[][]>;
   /** Cohere Embed English v3: batches of the model's batch size, `concurrency` requests in flight. */
   embedCohere(texts: readonly string[], concurrency: number): Promise<number[][]>;
-  close(): void;
+  /** `openai-server`: the server process's CPU and RSS (`mark` first collects and restarts its RSS peak). */
+  server?: ServerProcess;
+  close(): void | Promise<void>;
 }
 
 /** The modules an implementation needs, loaded (this is what the cold-start figure times). */
 type Loaded =
   | { implementation: 'ours' | 'ours-responses'; ours: OursModule }
-  | { implementation: 'raw' | 'raw-default'; sdk: SdkModule; transport: KeepAliveTransport | undefined };
+  | { implementation: 'raw' | 'raw-default'; sdk: SdkModule; transport: KeepAliveTransport | undefined }
+  | { implementation: 'openai-fetch'; openai: OpenAIModule; ours: OursModule }
+  | { implementation: 'openai-server'; openai: OpenAIModule; server: ServerProcess };
 
 /** What the `raw` implementation needs to build the keep-alive handler (the modules `Client` loads for it). */
 interface KeepAliveTransport {
@@ -61,8 +145,21 @@ interface KeepAliveTransport {
   https: typeof import('node:https');
 }
 
-async function loadImplementation(implementation: Implementation, target: Target): Promise<Loaded> {
+async function loadImplementation(implementation: Implementation, task: WorkerTask): Promise<Loaded> {
+  const target = task.target;
   if (implementation === 'ours' || implementation === 'ours-responses') return { implementation, ours: (await import(target.oursModule)) as OursModule };
+  if (implementation === 'openai-fetch') {
+    const [openai, ours] = await Promise.all([import(OPENAI_SPECIFIER) as Promise<OpenAIModule>, import(target.oursModule) as Promise<OursModule>]);
+    return { implementation, openai, ours };
+  }
+  if (implementation === 'openai-server') {
+    const concurrent = task.scenario === 'streams1000' ? SERVER_CONCURRENT_STREAMS : 64;
+    const [openai, server] = await Promise.all([
+      import(OPENAI_SPECIFIER) as Promise<OpenAIModule>,
+      startServerProcess(task, { target, maxSockets: concurrent, maxConcurrentRequests: concurrent + 64 }),
+    ]);
+    return { implementation, openai, server };
+  }
   const sdk = (await import(SDK_SPECIFIER)) as SdkModule;
   if (implementation === 'raw-default') return { implementation, sdk, transport: undefined };
   const [handler, http, https] = await Promise.all([
@@ -74,20 +171,123 @@ async function loadImplementation(implementation: Implementation, target: Target
 }
 
 function createDriver(loaded: Loaded, target: Target): Driver {
-  if ('ours' in loaded) return loaded.implementation === 'ours-responses' ? createResponsesDriver(loaded.ours, target) : createOursDriver(loaded.ours, target);
-  return createRawDriver(loaded.sdk, loaded.transport, target);
+  switch (loaded.implementation) {
+    case 'ours':
+      return createOursDriver(loaded.ours, target);
+    case 'ours-responses':
+      return createResponsesDriver(loaded.ours, target);
+    case 'openai-fetch': {
+      const fetch = loaded.ours.createBedrockFetch({ client: oursClientOptions(target) });
+      return createOpenAIDriver(new loaded.openai.OpenAI({ baseURL: fetch.baseURL, apiKey: 'bench', fetch }), target, undefined);
+    }
+    case 'openai-server':
+      return createOpenAIDriver(new loaded.openai.OpenAI({ baseURL: loaded.server.url, apiKey: 'bench' }), target, loaded.server);
+    default:
+      return createRawDriver(loaded.sdk, loaded.transport, target);
+  }
 }
 
-/** Our Client against the target, as every "ours" driver builds it (no bedrock.json, no environment, no logs). */
-function createOursClient(ours: OursModule, target: Target): InstanceType<OursModule['Client']> {
-  return new ours.Client({
-    region: target.region,
-    endpoint: target.url,
-    credentials: target.credentials,
-    configFile: false,
-    env: {},
-    logLevel: 'off',
+/** `startServer()` in its own process (`bench/server-process.ts`), started with the command `run.ts` gave. */
+interface ServerProcess {
+  url: string;
+  stats(command: 'stats' | 'mark'): Promise<ServerStats>;
+  stop(): Promise<void>;
+}
+
+async function startServerProcess(task: WorkerTask, serverTask: ServerTask): Promise<ServerProcess> {
+  const command = task.serverCommand;
+  if (command === undefined) throw new Error('openai-server needs the server command (serverCommand) in its task');
+  const { spawn } = await import('node:child_process');
+  const child = spawn(command.file, [...command.args, JSON.stringify(serverTask)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  const waiting: Array<(line: string) => void> = [];
+  let buffered = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => {
+    buffered += text;
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      waiting.shift()?.(line);
+    }
   });
+  const nextLine = (): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no answer from the server process')), 30_000);
+      waiting.push((line) => {
+        clearTimeout(timer);
+        resolve(line);
+      });
+      void exited.then(() => reject(new Error('the server process exited')));
+    });
+  const ready = JSON.parse(await nextLine()) as ServerReady;
+  return {
+    url: ready.url,
+    async stats(name) {
+      const answer = nextLine();
+      child.stdin.write(`${name}\n`);
+      return JSON.parse(await answer) as ServerStats;
+    },
+    async stop() {
+      child.stdin.end();
+      await exited;
+    },
+  };
+}
+
+/**
+ * The official `openai` package, called as its users call it (default retries and timeout), through one of our
+ * doors. Embeddings go through `embeddings.create` with its default base64 encoding (the SDK decodes it).
+ */
+function createOpenAIDriver(openai: InstanceType<OpenAIModule['OpenAI']>, target: Target, server: ServerProcess | undefined): Driver {
+  return {
+    async chat(prompt, maxTokens) {
+      const completion = await openai.chat.completions.create({
+        model: target.chatModel.alias,
+        messages: [{ role: 'user', content: prompt }],
+        max_tokens: maxTokens,
+      });
+      return completion.choices[0]?.message.content ?? '';
+    },
+    async stream(prompt, maxTokens, onText) {
+      const stream = await openai.chat.completions.create({
+        model: target.chatModel.alias,
+        messages: [{ role: 'user', content: prompt }],
+        max_tokens: maxTokens,
+        stream: true,
+      });
+      let deltas = 0;
+      for await (const chunk of stream) {
+        const content = chunk.choices[0]?.delta.content;
+        if (typeof content === 'string' && content !== '') {
+          onText(content);
+          deltas += 1;
+        }
+      }
+      return deltas;
+    },
+    async embedTitan(texts) {
+      const response = await openai.embeddings.create({ model: target.titanModel.alias, input: [...texts], dimensions: target.titanModel.dimensions });
+      return response.data.map((item) => item.embedding);
+    },
+    async embedCohere(texts) {
+      const response = await openai.embeddings.create({ model: target.cohereModel.alias, input: [...texts] });
+      return response.data.map((item) => item.embedding);
+    },
+    ...(server === undefined ? {} : { server }),
+    async close() {
+      await server?.stop();
+    },
+  };
+}
+
+/** Our Client's options against the target, as every "ours" driver builds it (no bedrock.json, no environment, no logs). */
+function oursClientOptions(target: Target): ConstructorParameters<OursModule['Client']>[0] {
+  return { region: target.region, endpoint: target.url, credentials: target.credentials, configFile: false, env: {}, logLevel: 'off' };
+}
+
+function createOursClient(ours: OursModule, target: Target): InstanceType<OursModule['Client']> {
+  return new ours.Client(oursClientOptions(target));
 }
 
 function createOursDriver(ours: OursModule, target: Target): Driver {
@@ -291,31 +491,58 @@ function cohereTexts(): string[] {
   return Array.from({ length: COHERE_TEXTS }, (_, index) => `Passage ${index} about ${['rivers', 'trade', 'weather', 'bridges'][index % 4]} number ${index % 101}.`);
 }
 
+/** The server process's CPU (µs) spent between two readings, per unit; none without a server. */
+function serverCpuPer(before: ServerStats | undefined, after: ServerStats | undefined, units: number): WorkerResult['figures'] {
+  return before === undefined || after === undefined ? {} : { serverCpuUsPer: (after.cpuUs - before.cpuUs) / units };
+}
+
 async function measureChat(driver: Driver, task: WorkerTask): Promise<WorkerResult['figures']> {
   const expected = `You said: ${CHAT_PROMPT}`;
   check((await driver.chat(CHAT_PROMPT, CHAT_MAX_TOKENS)) === expected, 'chat reply is the echo of the prompt');
   for (let call = 1; call < task.warmup; call += 1) await driver.chat(CHAT_PROMPT, CHAT_MAX_TOKENS);
+  const latencies = new Float64Array(task.iterations);
+  const serverBefore = await driver.server?.stats('stats');
   const stopProfile = await startProfile(task.profilePath);
   const cpuBefore = cpuMicros();
   const started = performance.now();
-  for (let call = 0; call < task.iterations; call += 1) await driver.chat(CHAT_PROMPT, CHAT_MAX_TOKENS);
+  let callStarted = started;
+  for (let call = 0; call < task.iterations; call += 1) {
+    await driver.chat(CHAT_PROMPT, CHAT_MAX_TOKENS);
+    const now = performance.now();
+    latencies[call] = now - callStarted;
+    callStarted = now;
+  }
   const elapsedMs = performance.now() - started;
   const cpu = cpuMicros() - cpuBefore;
   await stopProfile();
-  return { cpuUsPerRequest: cpu / task.iterations, requestsPerSecond: (task.iterations * 1000) / elapsedMs };
+  const serverAfter = await driver.server?.stats('stats');
+  const { serverCpuUsPer } = serverCpuPer(serverBefore, serverAfter, task.iterations);
+  return {
+    cpuUsPerRequest: cpu / task.iterations,
+    requestsPerSecond: (task.iterations * 1000) / elapsedMs,
+    p50Ms: median([...latencies]),
+    ...(serverCpuUsPer === undefined ? {} : { serverCpuUsPerRequest: serverCpuUsPer }),
+  };
 }
 
 async function measureStream(driver: Driver, task: WorkerTask): Promise<WorkerResult['figures']> {
+  const prompt = streamPrompt(0);
+  const expected = expectedDeltas(0);
   const once = async (): Promise<{ ttftMs: number; totalMs: number }> => {
     const started = performance.now();
     let firstAt = -1;
-    const deltas = await driver.stream(STREAM_PROMPT, STREAM_MAX_TOKENS, () => {
+    let received = 0;
+    let wrong = 0;
+    const deltas = await driver.stream(prompt, STREAM_MAX_TOKENS, (text) => {
       if (firstAt < 0) firstAt = performance.now();
+      if (text !== expected[received]) wrong += 1;
+      received += 1;
     });
-    check(deltas === STREAM_DELTAS, `the stream has ${STREAM_DELTAS} text deltas (got ${deltas})`);
+    check(deltas === STREAM_DELTAS && wrong === 0, `the stream has the ${STREAM_DELTAS} expected text deltas (got ${deltas}, ${wrong} not as expected)`);
     return { ttftMs: firstAt - started, totalMs: performance.now() - started };
   };
   for (let stream = 0; stream < task.warmup; stream += 1) await once();
+  const serverBefore = await driver.server?.stats('stats');
   const stopProfile = await startProfile(task.profilePath);
   const ttft: number[] = [];
   const total: number[] = [];
@@ -327,11 +554,14 @@ async function measureStream(driver: Driver, task: WorkerTask): Promise<WorkerRe
   }
   const cpu = cpuMicros() - cpuBefore;
   await stopProfile();
+  const serverAfter = await driver.server?.stats('stats');
+  const { serverCpuUsPer } = serverCpuPer(serverBefore, serverAfter, task.iterations);
   return {
     cpuUsPerStream: cpu / task.iterations,
     cpuUsPerDelta: cpu / task.iterations / STREAM_DELTAS,
     ttftMs: median(ttft),
     streamMs: median(total),
+    ...(serverCpuUsPer === undefined ? {} : { serverCpuUsPerStream: serverCpuUsPer }),
   };
 }
 
@@ -361,7 +591,8 @@ async function measureEmbeddings(driver: Driver, task: WorkerTask, family: 'tita
  * (a single burst after N sequential streams is a step function of N; see BENCHMARKS.md).
  */
 async function measureConcurrentStreams(driver: Driver, task: WorkerTask): Promise<WorkerResult['figures']> {
-  for (let stream = 0; stream < task.warmup; stream += 1) await driver.stream(STREAM_PROMPT, STREAM_MAX_TOKENS, () => undefined);
+  const prompt = streamPrompt(0);
+  for (let stream = 0; stream < task.warmup; stream += 1) await driver.stream(prompt, STREAM_MAX_TOKENS, () => undefined);
   const gc = (globalThis as { gc?: () => void }).gc;
   check(gc !== undefined, 'the process runs with --expose-gc');
   gc?.();
@@ -381,7 +612,7 @@ async function measureConcurrentStreams(driver: Driver, task: WorkerTask): Promi
     const counts = await Promise.all(
       Array.from({ length: CONCURRENT_STREAMS }, async () => {
         let seen = 0;
-        return driver.stream(STREAM_PROMPT, STREAM_MAX_TOKENS, () => {
+        return driver.stream(prompt, STREAM_MAX_TOKENS, () => {
           seen += 1;
           if (seen % 100 === 0) sample();
         });
@@ -411,12 +642,79 @@ async function measureConcurrentStreams(driver: Driver, task: WorkerTask): Promi
   };
 }
 
+/**
+ * {@link SERVER_CONCURRENT_STREAMS} concurrent 1,000-delta streams through the server (`openai-server` only), in
+ * `iterations` bursts after `warmup` sequential streams. Every stream has its own prompt and every delta is checked
+ * against its place ({@link DeltaChecker}): lost, out-of-order and stray/repeated deltas and failed streams are
+ * counted, not thrown, so the row can fail. The server's RSS growth is its peak (sampled every 2 ms in the server)
+ * over all bursts minus its RSS after a collection before the first; the client's is reported too.
+ */
+async function measureServerStreams(driver: Driver, task: WorkerTask): Promise<WorkerResult['figures']> {
+  const server = driver.server;
+  if (server === undefined) throw new Error('streams1000 runs through the server only (openai-server)');
+  const warmupPrompt = streamPrompt(0);
+  for (let stream = 0; stream < task.warmup; stream += 1) await driver.stream(warmupPrompt, STREAM_MAX_TOKENS, () => undefined);
+  const prompts = Array.from({ length: SERVER_CONCURRENT_STREAMS }, (_, streamId) => streamPrompt(streamId));
+  const gc = (globalThis as { gc?: () => void }).gc;
+  check(gc !== undefined, 'the process runs with --expose-gc');
+  gc?.();
+  const clientBaseline = process.memoryUsage.rss();
+  let clientPeak = clientBaseline;
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage.rss();
+    if (rss > clientPeak) clientPeak = rss;
+  }, 2);
+  const baseline = await server.stats('mark');
+  const totals = { received: 0, lost: 0, outOfOrder: 0, strayOrRepeated: 0, failedStreams: 0 };
+  const started = performance.now();
+  for (let burst = 0; burst < task.iterations; burst += 1) {
+    const tallies = await Promise.all(
+      prompts.map(async (prompt, streamId) => {
+        const checker = new DeltaChecker(streamId);
+        let failed = 0;
+        try {
+          await driver.stream(prompt, STREAM_MAX_TOKENS, (text) => checker.add(text));
+        } catch (error) {
+          failed = 1;
+          if (totals.failedStreams === 0) process.stderr.write(`worker: stream ${streamId} failed: ${String(error)}\n`);
+        }
+        return { ...checker.tally(), failed };
+      }),
+    );
+    for (const tally of tallies) {
+      totals.received += tally.received;
+      totals.lost += tally.lost;
+      totals.outOfOrder += tally.outOfOrder;
+      totals.strayOrRepeated += tally.strayOrRepeated;
+      totals.failedStreams += tally.failed;
+    }
+  }
+  const elapsedMs = performance.now() - started;
+  clearInterval(sampler);
+  const after = await server.stats('stats');
+  const mb = 1024 * 1024;
+  const streams = SERVER_CONCURRENT_STREAMS * task.iterations;
+  return {
+    serverRssGrowthMb: (after.peakRssBytes - baseline.rssBytes) / mb,
+    serverPeakRssMb: after.peakRssBytes / mb,
+    serverCpuUsPerStream: (after.cpuUs - baseline.cpuUs) / streams,
+    clientRssGrowthMb: (clientPeak - clientBaseline) / mb,
+    deliveredDeltas: totals.received,
+    expectedDeltas: streams * STREAM_DELTAS,
+    lostDeltas: totals.lost,
+    outOfOrderDeltas: totals.outOfOrder,
+    strayOrRepeatedDeltas: totals.strayOrRepeated,
+    failedStreams: totals.failedStreams,
+    msPerBurst: elapsedMs / task.iterations,
+  };
+}
+
 /** Cold start: the import, then construction and the first response (no warm-up: this process is fresh). */
 async function measureColdStart(task: WorkerTask): Promise<WorkerResult['figures']> {
   const mb = 1024 * 1024;
   const rssBefore = process.memoryUsage.rss();
   const importStarted = performance.now();
-  const loaded = await loadImplementation(task.implementation, task.target);
+  const loaded = await loadImplementation(task.implementation, task);
   const importMs = performance.now() - importStarted;
   const rssAfterImport = process.memoryUsage.rss();
   const driver = createDriver(loaded, task.target);
@@ -425,7 +723,7 @@ async function measureColdStart(task: WorkerTask): Promise<WorkerResult['figures
   const firstResponseMs = performance.now();
   check(reply === `You said: ${CHAT_PROMPT}`, 'the first reply is the echo of the prompt');
   const rssAfterFirstResponse = process.memoryUsage.rss();
-  driver.close();
+  await driver.close();
   return {
     importMs,
     importRssMb: (rssAfterImport - rssBefore) / mb,
@@ -518,7 +816,7 @@ async function main(): Promise<void> {
   } else if (task.scenario === 'emulator-load') {
     figures = await measureEmulatorLoad(task);
   } else {
-    const driver = createDriver(await loadImplementation(task.implementation, task.target), task.target);
+    const driver = createDriver(await loadImplementation(task.implementation, task), task.target);
     switch (task.scenario) {
       case 'chat':
         figures = await measureChat(driver, task);
@@ -535,13 +833,16 @@ async function main(): Promise<void> {
       case 'streams100':
         figures = await measureConcurrentStreams(driver, task);
         break;
+      case 'streams1000':
+        figures = await measureServerStreams(driver, task);
+        break;
       case 'equivalence':
         figures = await sendEquivalenceCalls(driver);
         break;
       default:
         throw new Error(`unknown scenario ${String(task.scenario)}`);
     }
-    driver.close();
+    await driver.close();
   }
   const measuredUnits =
     task.scenario === 'embed-titan' ? TITAN_TEXTS * task.iterations : task.scenario === 'embed-cohere' ? COHERE_TEXTS * task.iterations : task.iterations;
@@ -549,7 +850,8 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-main().then(
+// Run as a process (`node worker.mjs '<task>'`), not when a test imports the pure helpers above.
+if (process.argv[1]?.endsWith('worker.mjs') === true) void main().then(
   () => process.exit(0),
   (error: unknown) => {
     process.stderr.write(`worker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,6 +1,6 @@
 /** The bench's statistics (`bench/stats.ts`): pure functions, tested like the library's. */
 import { describe, expect, it } from 'vitest';
-import { median, orderFor, pairedRatios, ratioOf, summarize } from '../../bench/stats.js';
+import { median, orderFor, pairedDifferences, pairedRatios, ratioOf, summarize } from '../../bench/stats.js';
 
 describe('median and summarize', () => {
   it('takes the middle value, or the mean of the two middle ones', () => {
@@ -32,6 +32,19 @@ describe('pairedRatios', () => {
     expect(pairedRatios([2, 6, 9], [1, 3])?.values).toEqual([2, 2]);
     expect(pairedRatios([2, 6], [0, 3])?.values).toEqual([2]);
     expect(pairedRatios([], [])).toBeUndefined();
+  });
+});
+
+describe('pairedDifferences', () => {
+  it('subtracts within each repetition, pairing only complete repetitions', () => {
+    // The second repetition ran slow for both: every pair still says 0.5 ms.
+    const server = [2.5, 4.5, 3, 9];
+    const inProcess = [2, 4, 2.5];
+    const paired = pairedDifferences(server, inProcess);
+    expect(paired?.values).toEqual([0.5, 0.5, 0.5]);
+    expect(paired?.median).toBe(0.5);
+    expect(pairedDifferences([1, 2], [3, 1])?.values).toEqual([-2, 1]);
+    expect(pairedDifferences([], [1])).toBeUndefined();
   });
 });
 

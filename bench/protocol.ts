@@ -15,8 +15,11 @@
  * - `openai-server`: the official `openai` package (its default `fetch`) against `startServer()` on loopback, the
  *   server in its own process (`bench/server-process.ts`, on the emulator's core): client CPU is the `openai`
  *   package's alone, the server's CPU and RSS are read from its process; compared with `ours` and `openai-fetch`.
+ * - `openai-replay`: the `openai` package against a `fetch` that replays the bytes our handler answered (recorded
+ *   once through `createBedrockFetch()` before the warm-up, same chunks): the `openai` package's own cost, with no
+ *   handler and no Bedrock call behind it. Chat and stream only; not checked for equivalence (it sends nothing).
  */
-export type Implementation = 'ours' | 'raw' | 'raw-default' | 'ours-responses' | 'openai-fetch' | 'openai-server';
+export type Implementation = 'ours' | 'raw' | 'raw-default' | 'ours-responses' | 'openai-fetch' | 'openai-server' | 'openai-replay';
 
 /** The implementations of every client scenario (compared with one another, and checked for equivalence). */
 export const IMPLEMENTATIONS: readonly Exclude<Implementation, 'ours-responses'>[] = ['ours', 'raw', 'raw-default'];
@@ -27,7 +30,7 @@ export const RESPONSES_SCENARIOS: readonly Scenario[] = ['chat', 'stream'];
 /** The `openai` package through our two doors. */
 export const OPENAI_IMPLEMENTATIONS: readonly Extract<Implementation, 'openai-fetch' | 'openai-server'>[] = ['openai-fetch', 'openai-server'];
 
-/** The scenarios the `openai` implementations run (`streams1000` is `openai-server`'s alone). */
+/** The scenarios the `openai` implementations run (`streams1000` is `openai-server`'s alone; `openai-replay` runs chat and stream). */
 export const OPENAI_SCENARIOS: readonly Scenario[] = ['chat', 'stream', 'streams1000'];
 
 /**

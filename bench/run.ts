@@ -105,12 +105,12 @@ const CLIENT_SCENARIOS = ['chat', 'stream', 'embed-titan', 'embed-cohere', 'stre
 type ClientScenario = (typeof CLIENT_SCENARIOS)[number];
 
 /** Every implementation a default run measures. */
-const ALL_IMPLEMENTATIONS: readonly Implementation[] = [...IMPLEMENTATIONS, 'ours-responses', ...OPENAI_IMPLEMENTATIONS];
+const ALL_IMPLEMENTATIONS: readonly Implementation[] = [...IMPLEMENTATIONS, 'ours-responses', ...OPENAI_IMPLEMENTATIONS, 'openai-replay'];
 
 /** Whether `implementation` runs `scenario`: `streams1000` is the server's alone; the others run theirs. */
 function runsIn(implementation: Implementation, scenario: ClientScenario): boolean {
   if (scenario === 'streams1000') return implementation === 'openai-server';
-  if (implementation === 'ours-responses') return RESPONSES_SCENARIOS.includes(scenario);
+  if (implementation === 'ours-responses' || implementation === 'openai-replay') return RESPONSES_SCENARIOS.includes(scenario);
   if (implementation === 'openai-fetch' || implementation === 'openai-server') return OPENAI_SCENARIOS.includes(scenario);
   return true;
 }
@@ -154,7 +154,9 @@ const RESPONSES_ROWS: readonly Row[] = [
 /**
  * The `openai` package through our doors (issue 16). `ratio`: numerator / denominator, paired per repetition;
  * `difference`: numerator − denominator, paired; `value`: the numerator's own figure, judged on its largest
- * repetition. `denominatorFigure` when the compared figure has another name (server CPU against client CPU).
+ * repetition. `denominatorFigure` when the compared figure has another name (server CPU against client CPU);
+ * `subtrahend`: a ratio of (numerator − subtrahend) / denominator, e.g. what a door adds to the `openai` package's own
+ * cost, over ours (1× would be a door that costs no more than calling our `Client`).
  */
 interface OpenAIRow {
   scenario: ClientScenario;
@@ -164,19 +166,24 @@ interface OpenAIRow {
   numerator: Implementation;
   denominator?: Implementation;
   denominatorFigure?: string;
+  subtrahend?: Implementation;
   target?: number;
   unit?: string;
 }
 
 const OPENAI_ROWS: readonly OpenAIRow[] = [
   { scenario: 'chat', kind: 'ratio', figure: 'cpuUsPerRequest', label: 'Chat: client CPU per call (µs), `openai` via `createBedrockFetch()`', numerator: 'openai-fetch', denominator: 'ours', target: 1.25 },
-  { scenario: 'chat', kind: 'ratio', figure: 'cpuUsPerRequest', label: 'Chat: client CPU per call (µs), `openai` via the server (the `openai` package alone)', numerator: 'openai-server', denominator: 'ours' },
+  { scenario: 'chat', kind: 'ratio', figure: 'cpuUsPerRequest', label: 'Chat: client CPU per call (µs), the `openai` package alone (replayed replies)', numerator: 'openai-replay', denominator: 'ours' },
+  { scenario: 'chat', kind: 'ratio', figure: 'cpuUsPerRequest', label: 'Chat: client CPU per call, `createBedrockFetch()` path minus the `openai` package alone, over ours', numerator: 'openai-fetch', subtrahend: 'openai-replay', denominator: 'ours' },
+  { scenario: 'chat', kind: 'ratio', figure: 'cpuUsPerRequest', label: 'Chat: client CPU per call (µs), `openai` via the server (the `openai` package and its HTTP client)', numerator: 'openai-server', denominator: 'ours' },
   { scenario: 'chat', kind: 'ratio', figure: 'serverCpuUsPerRequest', denominatorFigure: 'cpuUsPerRequest', label: 'Chat: server CPU per request (µs), against our client CPU per call', numerator: 'openai-server', denominator: 'ours' },
   { scenario: 'chat', kind: 'difference', figure: 'p50Ms', label: 'Chat: p50 latency (ms), server on loopback − in-process fetch (what the server adds)', numerator: 'openai-server', denominator: 'openai-fetch', target: 1, unit: 'ms' },
   { scenario: 'chat', kind: 'difference', figure: 'p50Ms', label: 'Chat: p50 latency (ms), `openai` via the server − ours called directly', numerator: 'openai-server', denominator: 'ours', unit: 'ms' },
   { scenario: 'chat', kind: 'difference', figure: 'p50Ms', label: 'Chat: p50 latency (ms), `openai` via `createBedrockFetch()` − ours', numerator: 'openai-fetch', denominator: 'ours', unit: 'ms' },
   { scenario: 'stream', kind: 'ratio', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream (µs), `openai` via `createBedrockFetch()`', numerator: 'openai-fetch', denominator: 'ours', target: 1.3 },
-  { scenario: 'stream', kind: 'ratio', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream (µs), `openai` via the server (the `openai` package alone)', numerator: 'openai-server', denominator: 'ours' },
+  { scenario: 'stream', kind: 'ratio', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream (µs), the `openai` package alone (replayed stream)', numerator: 'openai-replay', denominator: 'ours' },
+  { scenario: 'stream', kind: 'ratio', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream, `createBedrockFetch()` path minus the `openai` package alone, over ours', numerator: 'openai-fetch', subtrahend: 'openai-replay', denominator: 'ours' },
+  { scenario: 'stream', kind: 'ratio', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream (µs), `openai` via the server (the `openai` package and its HTTP client)', numerator: 'openai-server', denominator: 'ours' },
   { scenario: 'stream', kind: 'ratio', figure: 'serverCpuUsPerStream', denominatorFigure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: server CPU per stream (µs), against our client CPU per stream', numerator: 'openai-server', denominator: 'ours' },
   { scenario: 'stream', kind: 'ratio', figure: 'ttftMs', label: 'Stream of 1,000 deltas: time to first token (ms), `openai` via `createBedrockFetch()`', numerator: 'openai-fetch', denominator: 'ours' },
   { scenario: 'stream', kind: 'ratio', figure: 'ttftMs', label: 'Stream of 1,000 deltas: time to first token (ms), `openai` via the server', numerator: 'openai-server', denominator: 'ours' },
@@ -524,11 +531,13 @@ function renderMarkdown(results: Results): string {
       'Paired: the median (min–max) of ours / raw within each repetition (two processes run one after the other); the target is judged on it.',
   );
   lines.push('');
-  lines.push('| Figure | ours | raw SDK, same keep-alive handler | ratio | paired ratio | target | raw SDK, default transport |');
-  lines.push('|---|---:|---:|---:|---:|---|---:|');
-  for (const row of ROWS) {
-    const scenario = results.scenarios[row.scenario];
-    if (scenario?.ours === undefined && scenario?.raw === undefined) continue;
+  const mainRows = ROWS.filter((row) => results.scenarios[row.scenario]?.ours !== undefined || results.scenarios[row.scenario]?.raw !== undefined);
+  if (mainRows.length > 0) {
+    lines.push('| Figure | ours | raw SDK, same keep-alive handler | ratio | paired ratio | target | raw SDK, default transport |');
+    lines.push('|---|---:|---:|---:|---:|---|---:|');
+  }
+  for (const row of mainRows) {
+    const scenario = results.scenarios[row.scenario] ?? {};
     const { ours, raw, ratio, paired } = compareRow(results, row);
     const judged = paired?.median ?? Number.NaN;
     const target = row.target === undefined ? '' : `≤ ${row.target}× ${Number.isFinite(judged) ? (judged <= row.target ? '✅' : '❌') : ''}`;
@@ -596,6 +605,14 @@ function compareOpenAIRow(results: Results, row: OpenAIRow): { measured: Summary
   const measured = scenario?.[row.numerator]?.[row.figure];
   if (row.kind === 'value' || row.denominator === undefined) return { measured, against: undefined, combined: Number.NaN, paired: undefined, judged: measured?.max ?? Number.NaN };
   const against = scenario?.[row.denominator]?.[row.denominatorFigure ?? row.figure];
+  if (row.subtrahend !== undefined) {
+    // (numerator − subtrahend) / denominator, of the medians and paired; the measured cell shows the difference.
+    const subtracted = scenario?.[row.subtrahend]?.[row.figure];
+    const excess = measured === undefined || subtracted === undefined ? undefined : pairedDifferences(measured.values, subtracted.values);
+    const combinedExcess = measured === undefined || subtracted === undefined || against === undefined ? Number.NaN : (measured.median - subtracted.median) / against.median;
+    const paired = pairedRatios(excess?.values ?? [], against?.values ?? []);
+    return { measured: excess, against, combined: combinedExcess, paired, judged: paired?.median ?? Number.NaN };
+  }
   const combined = measured === undefined || against === undefined ? Number.NaN : row.kind === 'ratio' ? ratioOf(measured, against) : measured.median - against.median;
   const paired = row.kind === 'ratio' ? pairedRatios(measured?.values ?? [], against?.values ?? []) : pairedDifferences(measured?.values ?? [], against?.values ?? []);
   return { measured, against, combined, paired, judged: paired?.median ?? Number.NaN };
@@ -607,8 +624,13 @@ function renderOpenAIRow(results: Results, row: OpenAIRow): string {
   const format = (value: number): string => (row.kind === 'ratio' ? `${value.toFixed(2)}×` : `${value >= 0 && row.kind === 'difference' ? '+' : ''}${formatNumber(value)}`);
   const target = row.target === undefined ? '' : `${row.kind === 'ratio' ? `≤ ${row.target}×` : row.target === 0 ? 'none' : `≤ ${formatNumber(row.target)}${unit}`} ${Number.isFinite(judged) ? (judged <= row.target ? '✅' : '❌') : ''}`;
   const againstCell = against === undefined ? '–' : `${formatSummary(against)} (${row.denominator})`;
+  // Counts (deltas, streams) as whole numbers.
+  const measuredCell =
+    measured !== undefined && measured.values.every((value) => Number.isInteger(value))
+      ? `${measured.median.toLocaleString('en-US')} (${measured.min.toLocaleString('en-US')}–${measured.max.toLocaleString('en-US')})`
+      : formatSummary(measured);
   const pairedCell = paired === undefined ? '–' : `${format(paired.median)} (${format(paired.min)} – ${format(paired.max)})`;
-  return `| ${row.label} ×${measured?.repetitions ?? 0} | ${formatSummary(measured)} | ${againstCell} | ${Number.isFinite(combined) ? format(combined) : '–'} | ${pairedCell} | ${target} |`;
+  return `| ${row.label} ×${measured?.repetitions ?? 0} | ${measuredCell} | ${againstCell} | ${Number.isFinite(combined) ? format(combined) : '–'} | ${pairedCell} | ${target} |`;
 }
 
 function targetsOf(results: Results): Results['targets'] {
@@ -767,7 +789,7 @@ async function main(): Promise<void> {
     for (const scenario of CLIENT_SCENARIOS) {
       if (!selected(scenario)) continue;
       const plan = settings.plans[scenario];
-      const collected: Record<Implementation, WorkerResult[]> = { ours: [], raw: [], 'raw-default': [], 'ours-responses': [], 'openai-fetch': [], 'openai-server': [] };
+      const collected: Record<Implementation, WorkerResult[]> = { ours: [], raw: [], 'raw-default': [], 'ours-responses': [], 'openai-fetch': [], 'openai-server': [], 'openai-replay': [] };
       const running = implementations.filter((implementation) => runsIn(implementation, scenario));
       if (running.length === 0) continue;
       for (let repetition = 0; repetition < plan.repetitions; repetition += 1) {

@@ -136,6 +136,7 @@ type Loaded =
   | { implementation: 'ours' | 'ours-responses'; ours: OursModule }
   | { implementation: 'raw' | 'raw-default'; sdk: SdkModule; transport: KeepAliveTransport | undefined }
   | { implementation: 'openai-fetch'; openai: OpenAIModule; ours: OursModule }
+  | { implementation: 'openai-replay'; openai: OpenAIModule; fetch: typeof fetch }
   | { implementation: 'openai-server'; openai: OpenAIModule; server: ServerProcess };
 
 /** What the `raw` implementation needs to build the keep-alive handler (the modules `Client` loads for it). */
@@ -151,6 +152,10 @@ async function loadImplementation(implementation: Implementation, task: WorkerTa
   if (implementation === 'openai-fetch') {
     const [openai, ours] = await Promise.all([import(OPENAI_SPECIFIER) as Promise<OpenAIModule>, import(target.oursModule) as Promise<OursModule>]);
     return { implementation, openai, ours };
+  }
+  if (implementation === 'openai-replay') {
+    const [openai, ours] = await Promise.all([import(OPENAI_SPECIFIER) as Promise<OpenAIModule>, import(target.oursModule) as Promise<OursModule>]);
+    return { implementation, openai, fetch: await createReplayFetch(ours, target) };
   }
   if (implementation === 'openai-server') {
     const concurrent = task.scenario === 'streams1000' ? SERVER_CONCURRENT_STREAMS : 64;
@@ -182,9 +187,54 @@ function createDriver(loaded: Loaded, target: Target): Driver {
     }
     case 'openai-server':
       return createOpenAIDriver(new loaded.openai.OpenAI({ baseURL: loaded.server.url, apiKey: 'bench' }), target, loaded.server);
+    case 'openai-replay':
+      return createOpenAIDriver(new loaded.openai.OpenAI({ baseURL: 'http://replay.invalid/v1', apiKey: 'bench', fetch: loaded.fetch }), target, undefined);
     default:
       return createRawDriver(loaded.sdk, loaded.transport, target);
   }
+}
+
+/** One response of our handler, as its bytes arrived (status, headers, body chunks). */
+interface Recording {
+  status: number;
+  headers: Array<[string, string]>;
+  chunks: Uint8Array[];
+}
+
+/**
+ * A `fetch` that answers every chat call with the recorded reply of our handler to the chat workload's request, and
+ * every streamed call (its body ends with `"stream":true}`, as the `openai` package serializes it) with the recorded
+ * stream of stream 0, chunk by chunk as the handler wrote it. What the `openai` package costs on its own.
+ */
+async function createReplayFetch(ours: OursModule, target: Target): Promise<typeof fetch> {
+  const real = ours.createBedrockFetch({ client: oursClientOptions(target) });
+  const record = async (body: Record<string, unknown>): Promise<Recording> => {
+    const response = await real(`${real.baseURL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of response.body ?? []) chunks.push(chunk);
+    check(response.status === 200, `the recorded call succeeded (${response.status})`);
+    return { status: response.status, headers: [...response.headers], chunks };
+  };
+  const messages = (content: string): Array<{ role: 'user'; content: string }> => [{ role: 'user', content }];
+  const chat = await record({ model: target.chatModel.alias, messages: messages(CHAT_PROMPT), max_tokens: CHAT_MAX_TOKENS });
+  const stream = await record({ model: target.chatModel.alias, messages: messages(streamPrompt(0)), max_tokens: STREAM_MAX_TOKENS, stream: true });
+  real.client.close();
+  return async (_input, init) => {
+    const recording = typeof init?.body === 'string' && init.body.endsWith('"stream":true}') ? stream : chat;
+    let next = 0;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          const chunk = recording.chunks[next];
+          next += 1;
+          if (chunk === undefined) controller.close();
+          else controller.enqueue(chunk);
+        },
+      },
+      { highWaterMark: 1 },
+    );
+    return new Response(body, { status: recording.status, headers: recording.headers });
+  };
 }
 
 /** `startServer()` in its own process (`bench/server-process.ts`), started with the command `run.ts` gave. */

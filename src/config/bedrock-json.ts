@@ -1,6 +1,6 @@
 /**
  * `bedrock.json`: a project file holding the Bedrock settings a team shares (profile, region, endpoint, model
- * aliases, cross-region mode, retries, timeout). It never holds secrets.
+ * aliases, cross-region mode, retries, timeout, declared quotas). It never holds secrets.
  *
  * Where it is found, first match wins:
  * 1. the `configFile` client option (a path; `false` skips the file entirely);
@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { ConfigurationError } from '../core/errors.js';
 import { readEnv, type Env } from '../internal/env.js';
 import { closestMatches } from '../internal/suggest.js';
+import { type DeclaredQuotas, validateDeclaredQuotas } from '../limits/limits.js';
 
 export type CrossRegionMode = 'auto' | 'off' | 'global';
 
@@ -29,6 +30,8 @@ export interface BedrockJson {
   timeout?: number;
   /** Batch inference settings (see src/batch/config.ts); checked when batch inference is used. */
   batch?: { s3Uri?: string; roleArn?: string; s3Endpoint?: string; bedrockEndpoint?: string };
+  /** The account's quotas per model (alias or ID), which the client's limiters never exceed. */
+  quotas?: DeclaredQuotas;
 }
 
 export interface LoadedBedrockJson {
@@ -45,6 +48,7 @@ const KEYS: Record<keyof BedrockJson, string> = {
   maxRetries: 'a whole number ≥ 0',
   timeout: 'a whole number of milliseconds > 0',
   batch: 'an object with string fields s3Uri, roleArn, s3Endpoint, bedrockEndpoint',
+  quotas: 'an object mapping models to { "requestsPerMinute": …, "tokensPerMinute": … }',
 };
 
 const BATCH_KEYS = ['s3Uri', 'roleArn', 's3Endpoint', 'bedrockEndpoint'] as const;
@@ -159,6 +163,9 @@ export function parseBedrockJson(text: string, path: string): BedrockJson {
         config.batch = batch;
         break;
       }
+      case 'quotas':
+        config.quotas = validateDeclaredQuotas(value, path);
+        break;
     }
   }
   return config;

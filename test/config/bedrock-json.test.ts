@@ -97,6 +97,25 @@ describe('parseBedrockJson', () => {
   });
 });
 
+describe('parseBedrockJson quotas', () => {
+  it('reads declared quotas', () => {
+    expect(parseBedrockJson('{"quotas": {"nova-lite": {"requestsPerMinute": 500, "tokensPerMinute": 200000}}}', 'f').quotas).toEqual({
+      'nova-lite': { requestsPerMinute: 500, tokensPerMinute: 200000 },
+    });
+  });
+
+  it.each([
+    ['{"quotas": {"nova-lite": {"requestsPerMinute": -1}}}', 'quotas.nova-lite.requestsPerMinute'],
+    ['{"quotas": {"nova-lite": {"rpm": 5}}}', 'quotas.nova-lite.rpm'],
+    ['{"quotas": []}', 'quotas'],
+  ])('names the bad field of %s', (text, param) => {
+    const error = catchError(() => parseBedrockJson(text, '/p/bedrock.json'));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).param).toBe(param);
+    expect((error as ConfigurationError).message).toContain('/p/bedrock.json');
+  });
+});
+
 describe('findBedrockJson', () => {
   function tree(): string {
     const root = mkdtempSync(join(tmpdir(), 'bedrock-json-'));

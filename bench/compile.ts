@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ts from 'typescript';
 
-export const ENTRY_POINTS = ['worker.ts', 'emulator-process.ts', 'server-process.ts'] as const;
+export const ENTRY_POINTS = ['worker.ts', 'emulator-process.ts', 'server-process.ts', 'quota-worker.ts'] as const;
 
 /** Transpiles each entry point of `benchDirectory` into `outputDirectory` as `<name>.mjs`; returns their paths. */
 export function compileEntryPoints(benchDirectory: string, outputDirectory: string): Record<(typeof ENTRY_POINTS)[number], string> {

@@ -112,3 +112,51 @@ export interface ServerStats {
   /** Highest RSS sampled (every 2 ms) since the last `mark`; the RSS at `mark` before any. */
   peakRssBytes: number;
 }
+
+/** Quota scenarios (`bench/quota.ts`): (a) embeddings against a hidden quota, (b) a chat burst, (c) two users sharing a quota. */
+export type QuotaScenario = 'quota-embed' | 'quota-chat' | 'quota-shared';
+
+/** `ours`: the quota unknown to the client; `ours-declared`: declared in its options; `raw-adaptive`: the SDK's adaptive retry mode. */
+export type QuotaImplementation = 'ours' | 'ours-declared' | 'raw-adaptive';
+
+export interface QuotaTask {
+  scenario: QuotaScenario;
+  implementation: QuotaImplementation;
+  target: {
+    oursModule: string;
+    url: string;
+    region: string;
+    credentials: { accessKeyId: string; secretAccessKey: string };
+    titanAlias: string;
+    titanModelId: string;
+    chatAlias: string;
+    chatModelId: string;
+  };
+  /** Texts to embed (`quota-embed`). */
+  texts: number;
+  /** Clients (users) running at once; `quota-embed`: concurrent `embeddings.create` calls on one client. */
+  users: number;
+  /** Chat calls per user. */
+  callsPerUser: number;
+  /** Requests in flight per user. */
+  concurrency: number;
+  maxTokens: number;
+  /** Attempts the raw client makes for a throttled request (ours: 1 + `throttleRetries`). */
+  maxAttempts: number;
+  /** The quota, as `ours-declared` declares it. */
+  declared: Record<string, { requestsPerMinute?: number; tokensPerMinute?: number }>;
+}
+
+export interface QuotaWorkerResult {
+  scenario: QuotaScenario;
+  implementation: QuotaImplementation;
+  wallMs: number;
+  /** HTTP attempts the client sent, and how many were answered 429. */
+  attempts: number;
+  throttled: number;
+  /** Calls that failed. */
+  failures: number;
+  queueP50Ms: number;
+  queueP95Ms: number;
+  firstErrors: string[];
+}

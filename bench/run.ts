@@ -9,6 +9,9 @@
  *    `taskset` where it exists) that warms up, measures and prints one JSON line (`bench/worker.ts`).
  * 6. Prints a Markdown table (medians, min–max, ratio to the raw SDK, targets) to stdout, writes every figure as
  *    JSON to `bench/results/latest.json`, and (full runs) the table into `BENCHMARKS.md`.
+ * 7. Runs the quota scenarios (`bench/quota.ts`: `quota-embed`, `quota-chat`, `quota-shared`), ours against the SDK's
+ *    adaptive retry mode, and prints their table (written to BENCHMARKS.md's quota section when all three ran in
+ *    full).
  *
  * The `openai` package is measured through our two doors (issue 16): `openai-fetch` (our in-process
  * `createBedrockFetch()`) and `openai-server` (`startServer()` in its own process, `bench/server-process.ts`, which
@@ -16,7 +19,7 @@
  * `streams1000` (1,000 concurrent streams through the server: its RSS growth, every delta checked in place).
  *
  * Options: `--quick` (fewer repetitions and iterations, for development; never written to BENCHMARKS.md),
- * `--only chat,stream,…` (scenarios, `equivalence` and `emulator-load` included; `batch-embed` runs bench/batch.ts:
+ * `--only chat,stream,…` (scenarios, `equivalence`, `emulator-load` and the `quota-*` ones included; `batch-embed` runs bench/batch.ts:
  * 100,000 embedding records in one batch job, client peak RSS growth and records/s), `--implementations ours,raw,openai-fetch,…`,
  * `--profile` (CPU profiles of the measured loops of ours and raw instead of figures; writes bench/results/profiles/),
  * `--ours-module <path to an index.js>` (measure another build of ours, e.g. a candidate fix, against the same raw),
@@ -42,6 +45,7 @@ import {
   type WorkerResult,
   type WorkerTask,
 } from './protocol.js';
+import { QUOTA_SCENARIOS, type QuotaRow, renderQuotaMarkdown, runQuotaScenarios } from './quota.js';
 import { formatNumber, formatSummary, orderFor, pairedDifferences, pairedRatios, ratioOf, type Summary, summarize } from './stats.js';
 
 const BENCH_DIRECTORY = dirname(fileURLToPath(import.meta.url));
@@ -52,6 +56,8 @@ const PROFILE_DIRECTORY = join(RESULTS_DIRECTORY, 'profiles');
 const BENCHMARKS_FILE = join(ROOT, 'BENCHMARKS.md');
 const TABLE_START = '<!-- bench:table:start -->';
 const TABLE_END = '<!-- bench:table:end -->';
+const QUOTA_START = '<!-- bench:quota:start -->';
+const QUOTA_END = '<!-- bench:quota:end -->';
 
 /** Warm-up and measured counts of one scenario (calls, streams, rounds or milliseconds: see `WorkerTask`). */
 interface Plan {
@@ -233,6 +239,7 @@ interface Results {
   scenarios: Partial<Record<ClientScenario, Partial<Record<Implementation, Record<string, Summary>>>>>;
   /** `ratio`: of the medians; `pairedRatio`: the median of the per-repetition ratios, on which `met` is judged. */
   targets: Array<{ figure: string; ratio: number; pairedRatio: number; target: number; met: boolean }>;
+  quota: QuotaRow[];
 }
 
 function log(message: string): void {
@@ -653,13 +660,13 @@ function targetsOf(results: Results): Results['targets'] {
   return targets;
 }
 
-function updateBenchmarksFile(table: string): boolean {
+function updateBenchmarksFile(table: string, startMarker = TABLE_START, endMarker = TABLE_END): boolean {
   if (!existsSync(BENCHMARKS_FILE)) return false;
   const text = readFileSync(BENCHMARKS_FILE, 'utf8');
-  const start = text.indexOf(TABLE_START);
-  const end = text.indexOf(TABLE_END);
+  const start = text.indexOf(startMarker);
+  const end = text.indexOf(endMarker);
   if (start < 0 || end < start) return false;
-  writeFileSync(BENCHMARKS_FILE, `${text.slice(0, start + TABLE_START.length)}\n${table}\n${text.slice(end)}`);
+  writeFileSync(BENCHMARKS_FILE, `${text.slice(0, start + startMarker.length)}\n${table}\n${text.slice(end)}`);
   return true;
 }
 
@@ -808,6 +815,28 @@ async function main(): Promise<void> {
       scenarios[scenario] = summaries;
     }
 
+    const quotaScenarios = QUOTA_SCENARIOS.filter(selected);
+    let quota: QuotaRow[] = [];
+    if (quotaScenarios.length > 0) {
+      quota = await runQuotaScenarios({
+        run: (script, args) => runner.run(1, [], script, args),
+        worker: scripts['quota-worker.ts'],
+        target: {
+          oursModule: target.oursModule,
+          url: target.url,
+          region: target.region,
+          credentials: target.credentials,
+          titanAlias: target.titanModel.alias,
+          titanModelId: target.titanModel.modelId,
+          chatAlias: target.chatModel.alias,
+          chatModelId: target.chatModel.modelId,
+        },
+        scenarios: quotaScenarios,
+        quick: settings.quick,
+        log,
+      });
+    }
+
     const results: Results = {
       mode: settings.quick ? 'quick' : 'full',
       startedAt: startedAt.toISOString(),
@@ -817,15 +846,21 @@ async function main(): Promise<void> {
       equivalence,
       scenarios,
       targets: [],
+      quota,
     };
     results.targets = targetsOf(results);
     const table = renderMarkdown(results);
     process.stdout.write(`${table}\n`);
+    const quotaTable = quota.length === 0 ? '' : `Run ${results.startedAt} (${results.mode}); ${machine.cpuModel}, ${machine.cores} cores; Node ${machine.node}.\n\n${renderQuotaMarkdown(quota)}`;
+    if (quotaTable !== '') process.stdout.write(`\n${quotaTable}\n`);
     const jsonPath = values.json ?? join(RESULTS_DIRECTORY, settings.quick ? 'latest-quick.json' : 'latest.json');
     writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
     log(`JSON: ${relative(process.cwd(), jsonPath)}`);
     if (!settings.quick && only === undefined && implementations.length === ALL_IMPLEMENTATIONS.length && values['ours-module'] === undefined && !values['skip-write']) {
       log(updateBenchmarksFile(table) ? 'BENCHMARKS.md updated.' : `BENCHMARKS.md has no ${TABLE_START} … ${TABLE_END} section: not updated.`);
+    }
+    if (!settings.quick && quotaScenarios.length === QUOTA_SCENARIOS.length && values['ours-module'] === undefined && !values['skip-write']) {
+      log(updateBenchmarksFile(quotaTable, QUOTA_START, QUOTA_END) ? 'BENCHMARKS.md quota section updated.' : `BENCHMARKS.md has no ${QUOTA_START} section: not updated.`);
     }
   } finally {
     await emulator.stop();

@@ -51,6 +51,9 @@ import { Transport } from './core/transport.js';
 import { Embeddings } from './embeddings/embeddings.js';
 import type { Env } from './internal/env.js';
 import { createLogger, type Logger, type LogLevel } from './internal/log.js';
+import { reservedTokens, streamEventTokens, usedTokens } from './limits/cost.js';
+import { type DeclaredQuota, type DeclaredQuotas, type LimitEvent, Limits, validateDeclaredQuotas } from './limits/limits.js';
+import type { AttemptLimit } from './core/transport.js';
 import { Models } from './models/models.js';
 import { Responses } from './responses/responses.js';
 import { MemoryResponseStore, type ResponseStore } from './responses/store.js';
@@ -134,6 +137,24 @@ export interface ClientOptions {
    * `BEDROCK_OPENAI_BATCH_S3_URI` / `BEDROCK_OPENAI_BATCH_ROLE_ARN`, then `batch` in bedrock.json; checked on first use.
    */
   batch?: BatchOptions | undefined;
+  /**
+   * The account's Bedrock quotas per model (alias or model ID), which the client's limiters never exceed; merged over
+   * `bedrock.json`'s `quotas`. Undeclared quotas are learned from throttling. See "Throughput at your quota".
+   */
+  quotas?: DeclaredQuotas | undefined;
+  /** Receives the limiters' events: every attempt sent (`granted`, with its wait in the queue) and every throttle. */
+  onLimit?: ((event: LimitEvent) => void) | undefined;
+  /** The limiters of another client of the same account (`other.limits`), to share its queues and learned rates. */
+  limits?: Limits | undefined;
+}
+
+/**
+ * @internal What resources pass to `_send`/`_sendStream` besides the request options: the Region of an ARN, and the
+ * output budget Bedrock reserves when the request sets no `maxTokens` (the model's maximum output).
+ */
+export interface InternalRequestOptions extends ReadRequestOptions {
+  region?: string | undefined;
+  outputBudget?: number | undefined;
 }
 
 export type { RequestOptions, HeadersLike } from './core/request-options.js';
@@ -207,6 +228,11 @@ export class Client {
   readonly files: Files;
   /** OpenAI's Batches API over Bedrock batch inference. */
   readonly batches: Batches;
+  /**
+   * One limiter per model and Region, shared by every call of this client (and of clients given it as `limits`):
+   * `client.limits.states()` reports each one's requests in flight and queued and its current rates.
+   */
+  readonly limits: Limits;
 
   /** @internal */
   readonly _settings: ClientSettings;
@@ -261,6 +287,13 @@ export class Client {
         return undefined;
       },
     });
+    const declared: DeclaredQuotas = { ...this.#file?.config.quotas, ...options.quotas };
+    this.limits =
+      options.limits ??
+      new Limits({
+        declaredFor: (modelId, region) => this.#declaredQuotaFor(declared, modelId, region),
+        onEvent: options.onLimit,
+      });
 
     const imageFetch = options.imageFetch;
     this._settings = {
@@ -326,7 +359,44 @@ export class Client {
       `crossRegion ${config.crossRegion.value}`,
       this.#file === undefined ? 'no bedrock.json' : `bedrock.json at ${this.#file.path}`,
     ];
+    const limits = this.limits.states();
+    if (limits.length > 0) {
+      const perMinute = (rate: number | null, declared: number | undefined, unit: string): string =>
+        rate === null ? `${unit}/min unknown` : `${Math.round(rate)} ${unit}/min (${declared !== undefined && rate >= declared ? 'declared' : 'learned'})`;
+      const described = limits.map(
+        (state) =>
+          `${state.model} in ${state.region}: ${state.inFlight} in flight, ${state.queued} queued, ` +
+          `${perMinute(state.requestsPerMinute, state.declared.requestsPerMinute, 'requests')}, ${perMinute(state.tokensPerMinute, state.declared.tokensPerMinute, 'tokens')}, ` +
+          `${state.throttled} throttled of ${state.admitted + state.throttled}`,
+      );
+      parts.push(`limits: ${described.join('; ')}`);
+    }
     return parts.join('; ');
+  }
+
+  /** The declared quota of a model ID in a Region: a `quotas` key that is that ID or resolves to it. */
+  #declaredQuotaFor(declared: DeclaredQuotas, modelId: string, region: string): DeclaredQuota | undefined {
+    if (declared[modelId] !== undefined) return declared[modelId];
+    const config = this.#configSettled ?? this.#config;
+    for (const [name, quota] of Object.entries(declared)) {
+      try {
+        if (resolveModel(name, { region, crossRegion: config.crossRegion.value, aliases: config.aliases }).modelId === modelId) return quota;
+      } catch {
+        // A name that does not resolve declares nothing for this model.
+      }
+    }
+    return undefined;
+  }
+
+  /** The limiter and costs of a Bedrock Runtime model call (CountTokens is not limited). */
+  #limitOf(name: OperationName, input: { modelId?: string | undefined }, region: string, outputBudget: number | undefined): AttemptLimit | undefined {
+    if (name === 'CountTokens' || input.modelId === undefined) return undefined;
+    return {
+      limiter: this.limits.for(input.modelId, region),
+      tokens: reservedTokens(name, input, outputBudget),
+      used: (output) => usedTokens(name, output),
+      usedByEvent: name === 'ConverseStream' ? streamEventTokens : undefined,
+    };
   }
 
   /** The region the client calls, and where that setting came from. */
@@ -427,7 +497,7 @@ export class Client {
   async _send<Name extends OperationName>(
     name: Name,
     input: OperationInput<Name>,
-    options: ReadRequestOptions & { region?: string | undefined } = {},
+    options: InternalRequestOptions = {},
   ): Promise<SendResult<OperationOutput<Name>>> {
     try {
       return await this.#sendWithRetries(name, input, options);
@@ -442,17 +512,19 @@ export class Client {
   async #sendWithRetries<Name extends OperationName>(
     name: Name,
     input: OperationInput<Name>,
-    options: ReadRequestOptions & { region?: string | undefined },
+    options: InternalRequestOptions,
   ): Promise<SendResult<OperationOutput<Name>>> {
     const config = this.#configSettled ?? (await this.#resolvedConfig());
     const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
+    const region = options.region ?? config.region.value;
     const sent = await this.#transport.send(BEDROCK_RUNTIME, name, input, {
-      region: options.region ?? config.region.value,
+      region,
       maxRetries,
       timeoutMs,
       signal: options.signal,
       onRetry,
       headers: options.headers,
+      limit: this.#limitOf(name, input, region, options.outputBudget),
     });
     return { output: sent.output, modelId: input.modelId ?? '', requestId: sent.requestId, metadata: sent.metadata };
   }
@@ -465,7 +537,7 @@ export class Client {
     name: Name,
     input: OperationInput<Name>,
     pick: (output: OperationOutput<Name>) => AsyncIterable<Event> | undefined,
-    options: ReadRequestOptions & { region?: string | undefined } = {},
+    options: InternalRequestOptions = {},
   ): Promise<StreamSendResult<Event>> {
     try {
       return await this.#sendStreamWithRetries(name, input, pick, options);
@@ -481,7 +553,7 @@ export class Client {
     name: Name,
     input: OperationInput<Name>,
     pick: (output: OperationOutput<Name>) => AsyncIterable<Event> | undefined,
-    options: ReadRequestOptions & { region?: string | undefined },
+    options: InternalRequestOptions,
   ): Promise<StreamSendResult<Event>> {
     const config = await this.#resolvedConfig();
     const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
@@ -489,14 +561,16 @@ export class Client {
     if (!Number.isFinite(idleTimeoutMs) || idleTimeoutMs < 0) {
       throw new ConfigurationError('streamIdleTimeout', '`streamIdleTimeout` must be a number of milliseconds ≥ 0 (0 turns it off).');
     }
+    const region = options.region ?? config.region.value;
     const sent = await this.#transport.sendStream(BEDROCK_RUNTIME, name, input, pick, {
-      region: options.region ?? config.region.value,
+      region,
       maxRetries,
       timeoutMs,
       signal: options.signal,
       onRetry,
       headers: options.headers,
       idleTimeoutMs,
+      limit: this.#limitOf(name, input, region, options.outputBudget),
     });
     return { modelId: input.modelId ?? '', ...sent };
   }
@@ -545,6 +619,11 @@ function validateClientOptions(options: ClientOptions): void {
   }
   if (options.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) {
     throw new ConfigurationError('logLevel', `\`logLevel\` must be one of ${LOG_LEVELS.join(', ')}.`);
+  }
+  if (options.quotas !== undefined) validateDeclaredQuotas(options.quotas);
+  if (options.onLimit !== undefined && typeof options.onLimit !== 'function') throw new ConfigurationError('onLimit', '`onLimit` must be a function.');
+  if (options.limits !== undefined && !(options.limits instanceof Limits)) {
+    throw new ConfigurationError('limits', '`limits` must be another client\'s `limits` (`new Client({ limits: other.limits })`).');
   }
 }
 

@@ -82,6 +82,7 @@ export type {
 } from './chat/types.js';
 // embeddings: the embeddings engineer adds exports below this line
 export { Embeddings, embeddingFailureOf, type EmbeddingFailureDetails } from './embeddings/embeddings.js';
+export { Limits, type DeclaredQuota, type DeclaredQuotas, type LimitEvent, type LimiterState } from './limits/limits.js';
 export type {
   Base64Embedding,
   BedrockEmbeddingOptions,

@@ -5,10 +5,10 @@
  * Also the non-streaming call served over ConverseStream, and the cost function from the catalog's prices.
  */
 import type { ConverseStreamCommandInput, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
-import type { Client } from '../client.js';
+import type { Client, InternalRequestOptions } from '../client.js';
 import type { ResponseMetadata } from '../core/api-promise.js';
 import { APIError, type APIErrorOptions, ConfigurationError } from '../core/errors.js';
-import { type ReadRequestOptions, readRequestOptions, type RequestOptions } from '../core/request-options.js';
+import { readRequestOptions, type RequestOptions } from '../core/request-options.js';
 import { computeCost } from '../models/cost.js';
 import type { ResolvedModel } from '../models/resolve.js';
 import type { ModelEntry } from '../models/types.js';
@@ -34,7 +34,7 @@ export interface PreparedConverseCall {
   adapted: AdaptedRequest;
   /** The Converse (or ConverseStream) input, `modelId` included. */
   input: ConverseStreamCommandInput;
-  requestOptions: ReadRequestOptions & { region: string };
+  requestOptions: InternalRequestOptions & { region: string };
 }
 
 /** The Converse-only options beside the common ones (src/core/request-options.ts). */
@@ -80,7 +80,7 @@ export async function prepareConverseCall(
   for (const warning of dropped) {
     client._warn(rename === undefined ? warning : { ...warning, param: rename(warning.param), message: rename(warning.message) });
   }
-  const requestOptions: ReadRequestOptions & { region: string } = {
+  const requestOptions: InternalRequestOptions & { region: string } = {
     maxRetries: options.maxRetries,
     timeout: options.timeout,
     streamIdleTimeout: options.streamIdleTimeout,
@@ -88,6 +88,8 @@ export async function prepareConverseCall(
     onRetry: options.onRetry,
     headers: options.headers,
     region: model.region,
+    // What Bedrock reserves from a tokens-per-minute quota when the request sets no maxTokens.
+    outputBudget: model.entry?.maxOutputTokens ?? undefined,
   };
   return { plan, model, adapted, input: { modelId: model.modelId, ...adapted.input }, requestOptions };
 }
@@ -114,7 +116,7 @@ export function renameErrorParams(error: unknown, rename: ParamRenamer): unknown
 export async function sendOverStream(
   client: Client,
   input: ConverseStreamCommandInput,
-  requestOptions: ReadRequestOptions & { region: string },
+  requestOptions: InternalRequestOptions & { region: string },
 ): Promise<{ output: ReturnType<typeof assembleConverseResponse>; requestId: string | null; metadata: ResponseMetadata; modelId: string }> {
   const sent = await client._sendStream<'ConverseStream', ConverseStreamOutput>('ConverseStream', input, (output) => output.stream, requestOptions);
   const events: ConverseStreamOutput[] = [];

@@ -17,6 +17,9 @@
  * - {@link Transport.sendStream}: a streaming operation, retried until its first event arrives and never after,
  *   then watched by an idle timer.
  * - {@link Transport.sdkClient}: the SDK client itself, for libraries that drive it (e.g. `@aws-sdk/lib-storage`).
+ *
+ * With `limit` (Bedrock Runtime model calls), every attempt first waits for a permit of the model's limiter
+ * (src/limits/), and reports back how it went: throttled, or admitted with the tokens it used (a stream: when it ends).
  */
 import type { AwsCredentialIdentityProvider, MiddlewareStack, TokenIdentity, TokenIdentityProvider } from '@smithy/types';
 import type { ResponseMetadata } from './api-promise.js';
@@ -26,6 +29,8 @@ import { LightAbortController } from './light-abort.js';
 import { addRequestHeadersMiddleware, withRequestHeaders } from './request-headers.js';
 import { type RetryInfo, withRetry } from './retry.js';
 import { isAborted } from '../internal/abort.js';
+import { acquirePermit, outcomeOf } from '../limits/attempt.js';
+import type { ModelLimiter, Permit } from '../limits/limiter.js';
 
 /** An HTTP handler the AWS SDK accepts (`NodeHttpHandler`, `NodeHttp2Handler`, …). */
 export type HttpHandler = object;
@@ -93,6 +98,19 @@ export interface SendOptions {
   onRetry?: ((info: RetryInfo) => void) | undefined;
   /** Extra HTTP headers (lower-cased names, already checked: src/core/request-options.ts), set before signing. */
   headers?: Readonly<Record<string, string>> | undefined;
+  /** The limiter every attempt goes through, and what an attempt costs. */
+  limit?: AttemptLimit | undefined;
+}
+
+/** The limiter of a call's model and what each attempt costs it (src/limits/cost.ts). */
+export interface AttemptLimit {
+  limiter: ModelLimiter;
+  /** Tokens an attempt reserves when it is sent. */
+  tokens: number;
+  /** Tokens a finished attempt used, from its output. */
+  used?: ((output: unknown) => number | undefined) | undefined;
+  /** Tokens a stream used, from one of its events (the last that says wins). */
+  usedByEvent?: ((event: unknown) => number | undefined) | undefined;
 }
 
 export interface Sent<Output> {
@@ -139,9 +157,18 @@ export class Transport {
     input: Operations[Name][0],
     options: SendOptions,
   ): Promise<Sent<Operations[Name][1]>> {
+    // Nothing outside the attempt sees its controller: the light one saves the SDK's EventTarget work.
+    const attempt = (): Promise<Operations[Name][1]> =>
+      this.#attempt<Operations, Name, Operations[Name][1]>(service, name, input, options, undefined, new LightAbortController());
+    const limit = options.limit;
     const outcome = await withRetry(
-      // Nothing outside the attempt sees its controller: the light one saves the SDK's EventTarget work.
-      () => this.#attempt<Operations, Name, Operations[Name][1]>(service, name, input, options, undefined, new LightAbortController()),
+      limit === undefined
+        ? attempt
+        : async () => {
+            const { value, permit } = await limitedAttempt(limit, options, attempt);
+            permit.finish('admitted', limit.used?.(value));
+            return value;
+          },
       { maxRetries: options.maxRetries, signal: options.signal, onRetry: options.onRetry },
     );
     const output = outcome.value;
@@ -167,10 +194,12 @@ export class Transport {
     options: SendOptions & { idleTimeoutMs: number },
   ): Promise<SentStream<Event>> {
     let controller = new AbortController();
+    const limit = options.limit;
+    let permit: Permit | undefined;
     const outcome = await withRetry(
-      () => {
+      async () => {
         controller = new AbortController();
-        return this.#attempt(
+        const attempt = () => this.#attempt(
           service,
           name,
           input,
@@ -184,10 +213,18 @@ export class Transport {
           },
           controller,
         );
+        if (limit === undefined) return attempt();
+        const limited = await limitedAttempt(limit, options, attempt);
+        permit = limited.permit;
+        return limited.value;
       },
       { maxRetries: options.maxRetries, signal: options.signal, onRetry: options.onRetry },
     );
     const { output, iterator, first } = outcome.value;
+    // The stream holds its permit (and its token reservation) until it ends, then settles to what it used.
+    let usedTokens = first.done === true ? undefined : limit?.usedByEvent?.(first.value);
+    const settle = (): void => permit?.finish('admitted', usedTokens);
+    if (first.done === true) settle();
     const meta = (output as { $metadata: { httpStatusCode?: number; requestId?: string } }).$metadata;
     const streamController = controller;
     const idleTimeoutMs = options.idleTimeoutMs;
@@ -214,11 +251,15 @@ export class Transport {
             idleFired = true;
             streamController.abort();
           }, idleTimeoutMs).unref();
+    const usedByEvent = limit?.usedByEvent;
     const onEvent = (result: IteratorResult<Event>): IteratorResult<Event> => {
       waiting = false;
       if (result.done === true) {
         clearTimeout(idleTimer);
         release();
+        settle();
+      } else if (usedByEvent !== undefined) {
+        usedTokens = usedByEvent(result.value) ?? usedTokens;
       }
       return result;
     };
@@ -226,6 +267,7 @@ export class Transport {
       waiting = false;
       clearTimeout(idleTimer);
       release();
+      settle();
       if (idleFired) throw new APIConnectionTimeoutError({ message: `The ${name} stream sent no event for ${idleTimeoutMs} ms (streamIdleTimeout).` });
       if (streamController.signal.aborted) throw new APIUserAbortError({ cause: fromAwsError(error, secrets) });
       throw fromAwsError(error, secrets);
@@ -240,6 +282,7 @@ export class Transport {
         clearTimeout(idleTimer);
         streamController.abort();
         release();
+        settle();
         try {
           await iterator.return?.();
         } catch {
@@ -422,6 +465,20 @@ export class Transport {
     if (cached.has(name)) return false;
     cached.add(name);
     return true;
+  }
+}
+
+/**
+ * Runs an attempt under a permit of the call's limiter: waits for it (at most the attempt's timeout, cancelled by the
+ * caller's signal), and on failure tells the limiter how Bedrock answered. On success the caller finishes the permit.
+ */
+async function limitedAttempt<T>(limit: AttemptLimit, options: SendOptions, attempt: () => Promise<T>): Promise<{ value: T; permit: Permit }> {
+  const permit = await acquirePermit(limit.limiter, limit.tokens, options.signal, options.timeoutMs);
+  try {
+    return { value: await attempt(), permit };
+  } catch (error) {
+    permit.finish(outcomeOf(error));
+    throw error;
   }
 }
 

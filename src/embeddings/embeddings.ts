@@ -9,9 +9,10 @@
  * 3. Inputs are split into requests of the family's batch size ({@link BatchPlanner}, on demand) and sent by a
  *    fixed number of workers, each pulling the next batch, so at most `concurrency` requests and promises exist
  *    at once and results land in a preallocated array at their input's index.
- * 4. Every attempt waits for a slot from an {@link AdaptiveLimiter}: throttling halves the number of requests in
- *    flight, successes raise it back. Failed attempts are retried with the client's backoff (`withRetry`):
- *    throttling up to `throttleRetries` times, other retryable failures up to `maxRetries` times.
+ * 4. Every attempt goes through the client's limiter for the model (src/limits/), shared with every other call to
+ *    it: the limiter paces requests at the quota it knows or learns from throttling. Failed attempts are retried
+ *    with the client's backoff (`withRetry`): throttling up to `throttleRetries` times, other retryable failures up
+ *    to `maxRetries` times.
  * 5. A request that still fails stops the call: requests in flight are cancelled and the call rejects with an
  *    error naming the failed input indexes (a Bedrock `ValidationException` on a multi-input request is narrowed
  *    down to the input that causes it by bisection). No partial result is returned.
@@ -38,7 +39,6 @@ import type { EmbeddingFacts, ModelEntry } from '../models/types.js';
 import { type Batch, BatchPlanner } from './batching.js';
 import { encodeFloat32Base64 } from './encoding.js';
 import { batchSizesFor, buildRequestBody, familySettingsOf, type FamilySettings, parseResponseBody } from './families.js';
-import { AdaptiveLimiter, type Permit } from './pool.js';
 import { bedrockHeadersOf } from '../core/response-headers.js';
 import type {
   Base64Embedding,
@@ -260,7 +260,6 @@ class EmbeddingRun {
   readonly #options: ReadEmbeddingOptions;
   readonly #retry: RetrySettings;
   readonly #throttleRetries: number;
-  readonly #limiter: AdaptiveLimiter;
   readonly #concurrency: number;
   /** Aborted when the caller aborts or a request fails for good: cancels every request and backoff in flight. */
   readonly #controller = new AbortController();
@@ -302,8 +301,7 @@ class EmbeddingRun {
     this.#retry = retrySettingsOf(client, options);
     this.#throttleRetries = options.throttleRetries ?? DEFAULT_THROTTLE_RETRIES;
     this.#concurrency = options.concurrency ?? DEFAULT_EMBEDDING_CONCURRENCY;
-    this.#limiter = new AdaptiveLimiter(this.#concurrency);
-    // Each request in flight listens on the call's signal a few times (attempt, retry loop, backoff, limiter).
+    // Each request in flight listens on the call's signal a few times (attempt, retry loop, backoff, limiter queue).
     setMaxListeners(this.#concurrency * 4 + 8, this.#controller.signal);
     this.#data = new Array<Embedding | Base64Embedding>(request.inputs.length);
   }
@@ -380,7 +378,7 @@ class EmbeddingRun {
   }
 
   /**
-   * Sends one batch with retries, every attempt gated by the limiter, and returns the parsed vectors and the token
+   * Sends one batch with retries (every attempt goes through the client's limiter for the model), and returns the parsed vectors and the token
    * count (body field, else the `x-amzn-bedrock-input-token-count` header).
    */
   async #send(batch: Batch): Promise<{ vectors: number[][]; inputTokens: number | undefined; requestId: string | null }> {
@@ -391,7 +389,6 @@ class EmbeddingRun {
     if (this.#controller.signal.aborted) batchController.abort();
     else this.#inFlight.add(batchController);
     const signal = batchController.signal as unknown as AbortSignal;
-    const runSignal = this.#controller.signal;
     const maxRetries = this.#retry.maxRetries;
     const throttleRetries = this.#throttleRetries;
     let throttled = 0;
@@ -399,26 +396,14 @@ class EmbeddingRun {
     let outcome: RetryOutcome<SendResult<InvokeModelCommandOutput>>;
     try {
       outcome = await withRetry(
-        async () => {
-          const permit: Permit = await this.#limiter.acquire(runSignal);
-          let result: 'success' | 'throttled' | 'failed' = 'failed';
-          try {
-            const sent = await this.#client._send('InvokeModel', input, {
-              maxRetries: 0,
-              timeout: this.#retry.timeoutMs,
-              signal,
-              region: this.#region,
-              headers: this.#options.headers,
-            });
-            result = 'success';
-            return sent;
-          } catch (error) {
-            if (isThrottle(error)) result = 'throttled';
-            throw error;
-          } finally {
-            this.#limiter.release(permit, result);
-          }
-        },
+        () =>
+          this.#client._send('InvokeModel', input, {
+            maxRetries: 0,
+            timeout: this.#retry.timeoutMs,
+            signal,
+            region: this.#region,
+            headers: this.#options.headers,
+          }),
         {
           maxRetries: maxRetries + throttleRetries,
           signal,

@@ -55,24 +55,34 @@ export function afterThrottle(dimension: Dimension, measured: number, now: numbe
 /**
  * Requests in flight allowed before the quota is known (slow start, as TCP): starts at {@link INITIAL_WINDOW}
  * and grows by one per success (doubling every round trip), so that a burst of callers does not hit an unknown
- * quota all at once. Unlimited once a rate is known (learned or declared): the rate governs from then on.
+ * quota all at once. A throttle with a measured rate makes it unlimited (the rate governs from then on). A throttle
+ * with too few admissions to measure (Bedrock refusing nearly everything, e.g. a storm at the start) halves the
+ * requests in flight instead, down to one, as the AWS SDK's and TCP's multiplicative decrease do; successes raise
+ * it again.
  */
 export const INITIAL_WINDOW = 16;
+/** Admissions in the measuring window needed to trust a measured rate. */
+export const MIN_MEASURED = 4;
 
-export function nextWindow(window: number, event: 'success' | 'throttle'): number {
-  if (event === 'throttle') return Number.POSITIVE_INFINITY;
-  return window + 1;
+export function nextWindow(window: number, event: { type: 'success' } | { type: 'throttle'; measuredRequests: number; inFlight: number }): number {
+  if (event.type === 'success') return window + 1;
+  if (event.measuredRequests >= MIN_MEASURED) return Number.POSITIVE_INFINITY;
+  return Math.max(1, Math.floor(Math.min(window, event.inFlight + 1) / 2));
 }
 
 /**
  * What Bedrock admitted recently: timestamps of admitted attempts (requests that were not throttled) and token
- * amounts (reservations when admitted, adjustments when settled), in a bounded ring. `rate(now)` measures over the
- * last second, or over the last {@link MIN_SAMPLES} admissions when a second holds fewer (slow quotas), up to a minute.
+ * amounts (reservations when admitted, adjustments when settled), in a bounded ring. `rate(now, since)` measures over
+ * the last second, or back to the last {@link MIN_SAMPLES} admissions when a second holds fewer (slow quotas), up to
+ * {@link MAX_WINDOW_MS} — but never before `since`, the start of the current busy period: an idle client admitted
+ * little because it sent little, which says nothing about the quota.
  */
 export const MIN_SAMPLES = 20;
 const RING = 512;
-const MAX_WINDOW_MS = 60_000;
+export const MAX_WINDOW_MS = 10_000;
 const WINDOW_MS = 1_000;
+/** A measure over less than this is not trusted (reported with 0 samples). */
+const MIN_WINDOW_MS = 100;
 
 export class AdmissionWindow {
   readonly #times = new Float64Array(RING);
@@ -91,23 +101,33 @@ export class AdmissionWindow {
     this.#size = Math.min(RING, this.#size + 1);
   }
 
-  /** Admitted requests and tokens per second, measured at `now`. */
-  rate(now: number): { requests: number; tokens: number } {
-    let requests = 0;
-    let tokens = 0;
-    let windowMs = WINDOW_MS;
-    let oldest = now;
+  /** Admitted requests and tokens per second, measured at `now` from `since`, and how many admissions it rests on. */
+  rate(now: number, since = Number.NEGATIVE_INFINITY): { requests: number; tokens: number; samples: number } {
+    // Where the window starts: one second back, or further back to the MIN_SAMPLES-th newest admission, never before
+    // `floor` (the busy period's start, at most MAX_WINDOW_MS ago).
+    const floor = Math.max(since, now - MAX_WINDOW_MS);
+    let start = Math.max(floor, now - WINDOW_MS);
+    let seen = 0;
     for (let index = 0; index < this.#size; index += 1) {
       const slot = (this.#next - 1 - index + RING) % RING;
       const time = this.#times[slot] as number;
-      const age = now - time;
-      if (age > MAX_WINDOW_MS) break;
-      if (age > WINDOW_MS && requests >= MIN_SAMPLES) break;
+      if (time < floor) break;
+      if ((this.#requests[slot] as number) === 0) continue;
+      seen += 1;
+      if (time < start) start = time;
+      if (seen >= MIN_SAMPLES) break;
+    }
+    const windowMs = now - start;
+    if (windowMs < MIN_WINDOW_MS) return { requests: 0, tokens: 0, samples: 0 };
+    let requests = 0;
+    let tokens = 0;
+    for (let index = 0; index < this.#size; index += 1) {
+      const slot = (this.#next - 1 - index + RING) % RING;
+      const time = this.#times[slot] as number;
+      if (time < start) break;
       requests += this.#requests[slot] as number;
       tokens += this.#tokens[slot] as number;
-      oldest = time;
     }
-    if (now - oldest > WINDOW_MS) windowMs = now - oldest;
-    return { requests: (requests * 1000) / windowMs, tokens: Math.max(0, (tokens * 1000) / windowMs) };
+    return { requests: (requests * 1000) / windowMs, tokens: Math.max(0, (tokens * 1000) / windowMs), samples: requests };
   }
 }

@@ -12,7 +12,7 @@
  * Declared quotas are never exceeded: the declared per-minute quota `Q` is sent at `Q·59/60` per minute with a burst
  * of `Q/60`, so any 60 seconds hold at most `Q` (a learned rate has a burst of a tenth of a second of itself).
  */
-import { AdmissionWindow, afterThrottle, type Dimension, INITIAL_WINDOW, nextWindow, rateOf, unknownDimension } from './adapt.js';
+import { AdmissionWindow, afterThrottle, type Dimension, INITIAL_WINDOW, MIN_MEASURED, nextWindow, rateOf, unknownDimension } from './adapt.js';
 
 /** A declared quota (per minute, as in the Service Quotas console). */
 export interface DeclaredQuota {
@@ -70,6 +70,9 @@ export interface AcquireOptions {
   /** The error a cancelled wait rejects with. */
   abortError: () => Error;
 }
+
+/** Milliseconds without any attempt sent or answered after which the client counts as idle. */
+const IDLE_MS = 1_000;
 
 /** Burst of a learned rate, in seconds of that rate. */
 const LEARNED_BURST_SECONDS = 0.1;
@@ -131,6 +134,10 @@ export class ModelLimiter {
   readonly #queue: Waiter[] = [];
   #head = 0;
   #inFlight = 0;
+  /** When the client last went from idle (none in flight, none queued) to busy: admissions before it say nothing about the quota. */
+  #busySince = 0;
+  /** When an attempt was last sent or answered. */
+  #lastActivity = Number.NEGATIVE_INFINITY;
   #admitted = 0;
   #throttled = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -184,7 +191,11 @@ export class ModelLimiter {
     const signal = options.signal;
     if (signal?.aborted === true) return Promise.reject(options.abortError());
     const now = this.#now();
-    if (this.queued === 0 && this.#canSend(options.tokens, now)) return this.#grant(options.tokens, now, now);
+    if (this.queued === 0 && this.#canSend(options.tokens, now)) {
+      // Nothing in flight, nobody queued and nothing sent or answered for a while: the client was idle until now.
+      if (this.#inFlight === 0 && now - this.#lastActivity > IDLE_MS) this.#busySince = now;
+      return this.#grant(options.tokens, now, now);
+    }
     return new Promise<Permit>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const leave = (error: Error): void => {
@@ -263,6 +274,7 @@ export class ModelLimiter {
   }
 
   #grant(tokens: number, enqueuedAt: number, now: number): Permit {
+    this.#lastActivity = now;
     this.#requestBucket.level -= 1;
     this.#tokenBucket.level -= tokens;
     this.#inFlight += 1;
@@ -284,6 +296,7 @@ export class ModelLimiter {
   #finish(outcome: AttemptOutcome, reserved: number, actual: number | undefined, epochs: { requests: number; tokens: number }, sentAt: number): void {
     this.#inFlight -= 1;
     const now = this.#now();
+    this.#lastActivity = now;
     this.#refill(now);
     if (outcome === 'admitted') {
       this.#admitted += 1;
@@ -294,9 +307,7 @@ export class ModelLimiter {
         this.#admissions.record(now, -refund, 0);
         this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now).capacity, this.#tokenBucket.level + refund);
       }
-      if (!Number.isFinite(this.#requests.throttledAt) && !Number.isFinite(this.#tokens.throttledAt) && Number.isFinite(this.#window)) {
-        this.#window = nextWindow(this.#window, 'success');
-      }
+      if (Number.isFinite(this.#window)) this.#window = nextWindow(this.#window, { type: 'success' });
     } else if (outcome === 'throttled-requests' || outcome === 'throttled-tokens') {
       this.#throttled += 1;
       // Bedrock took none of its tokens.
@@ -304,15 +315,18 @@ export class ModelLimiter {
       const kind = outcome === 'throttled-tokens' ? 'tokens' : 'requests';
       if (epochs[kind] === this.#epochs[kind]) {
         this.#epochs[kind] += 1;
-        const measured = this.#admissions.rate(now);
-        if (kind === 'tokens') {
-          this.#tokens = afterThrottle(this.#tokens, measured.tokens, now);
-          this.#tokenBucket.level = Math.min(this.#tokenBucket.level, 0);
-        } else {
-          this.#requests = afterThrottle(this.#requests, measured.requests, now);
-          this.#requestBucket.level = Math.min(this.#requestBucket.level, 0);
+        const measured = this.#admissions.rate(now, this.#busySince);
+        // Too few admissions to measure a rate: fewer requests in flight instead (see `nextWindow`).
+        if (measured.samples >= MIN_MEASURED) {
+          if (kind === 'tokens') {
+            this.#tokens = afterThrottle(this.#tokens, measured.tokens, now);
+            this.#tokenBucket.level = Math.min(this.#tokenBucket.level, 0);
+          } else {
+            this.#requests = afterThrottle(this.#requests, measured.requests, now);
+            this.#requestBucket.level = Math.min(this.#requestBucket.level, 0);
+          }
         }
-        this.#window = nextWindow(this.#window, 'throttle');
+        this.#window = nextWindow(this.#window, { type: 'throttle', measuredRequests: measured.samples, inFlight: this.#inFlight });
       }
       if (this.#onEvent !== undefined) this.#onEvent({ type: 'throttled', kind, state: this.state() });
     } else {

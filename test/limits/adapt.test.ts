@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdmissionWindow, afterThrottle, BETA, CUBIC_RECOVERY_SECONDS, INITIAL_WINDOW, MIN_RATE, nextWindow, rateOf, unknownDimension } from '../../src/limits/adapt.js';
+import { AdmissionWindow, afterThrottle, BETA, CUBIC_RECOVERY_SECONDS, INITIAL_WINDOW, MIN_MEASURED, MIN_RATE, nextWindow, rateOf, unknownDimension } from '../../src/limits/adapt.js';
 
 const NOW = 4_000_000;
 
@@ -29,9 +29,14 @@ describe('rateOf / afterThrottle', () => {
     expect(rateOf(after, after.since)).toBeCloseTo(Math.min(before.declared, Math.max(MIN_RATE, throttledAt * BETA)), 6);
   });
 
-  it('slow start: grows by one per success, unlimited once throttled', () => {
-    expect(nextWindow(INITIAL_WINDOW, 'success')).toBe(INITIAL_WINDOW + 1);
-    expect(nextWindow(INITIAL_WINDOW, 'throttle')).toBe(Infinity);
+  it.each([
+    { name: 'a success: one more', window: INITIAL_WINDOW, event: { type: 'success' as const }, next: INITIAL_WINDOW + 1 },
+    { name: 'a throttle with a measured rate: unlimited (the rate governs)', window: INITIAL_WINDOW, event: { type: 'throttle' as const, measuredRequests: MIN_MEASURED, inFlight: 3 }, next: Infinity },
+    { name: 'a throttle with nothing measured: half of what was in flight', window: INITIAL_WINDOW, event: { type: 'throttle' as const, measuredRequests: 0, inFlight: 7 }, next: 4 },
+    { name: '…or half the window when smaller', window: 6, event: { type: 'throttle' as const, measuredRequests: 1, inFlight: 20 }, next: 3 },
+    { name: '…never below one', window: 1, event: { type: 'throttle' as const, measuredRequests: 0, inFlight: 0 }, next: 1 },
+  ])('window: $name', ({ window, event, next }) => {
+    expect(nextWindow(window, event)).toBe(next);
   });
 });
 

@@ -113,7 +113,9 @@ describe('ModelLimiter', () => {
   it('learns the rate Bedrock admitted from a throttle, once per wave, and reports it', async () => {
     const events: LimitEvent[] = [];
     const limits = limiter(undefined, (event) => events.push(event));
-    // 50 admitted in the last second (20 ms apart), then a wave of throttles of attempts sent before the decrease.
+    // Busy (a long request in flight throughout): 50 admitted in the last second (20 ms apart), then a wave of
+    // throttles of attempts sent before the decrease.
+    const long = await limits.acquire({ tokens: 0, abortError });
     for (let index = 0; index < 50; index += 1) {
       (await limits.acquire({ tokens: 0, abortError })).finish('admitted');
       await vi.advanceTimersByTimeAsync(20);
@@ -131,10 +133,27 @@ describe('ModelLimiter', () => {
     const after = await limits.acquire({ tokens: 0, abortError });
     after.finish('throttled-requests');
     expect(limits.state().requestsPerMinute).toBeLessThan(state.requestsPerMinute as number);
+    long.finish('admitted');
+  });
+
+  it('halves the requests in flight on a throttle with nothing admitted to measure, and climbs back', async () => {
+    const limits = limiter();
+    const first = await Promise.all(Array.from({ length: 8 }, () => limits.acquire({ tokens: 0, abortError })));
+    for (const permit of first) permit.finish('throttled-requests'); // one wave: halves once
+    expect(limits.state().window).toBe(4);
+    expect(limits.state().requestsPerMinute).toBeNull();
+    const permits: Permit[] = [];
+    const waiting = Array.from({ length: 6 }, () => Promise.resolve(limits.acquire({ tokens: 0, abortError })).then((permit) => permits.push(permit)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(permits).toHaveLength(4);
+    for (const permit of permits.splice(0)) permit.finish('admitted');
+    await Promise.all(waiting);
+    expect(limits.state().window).toBe(8);
   });
 
   it('paces at the learned rate after a throttle', async () => {
     const limits = limiter();
+    const long = await limits.acquire({ tokens: 0, abortError });
     for (let index = 0; index < 40; index += 1) {
       (await limits.acquire({ tokens: 0, abortError })).finish('admitted');
       await vi.advanceTimersByTimeAsync(100); // 10 a second
@@ -151,6 +170,18 @@ describe('ModelLimiter', () => {
     expect(granted).toBeLessThanOrEqual(21);
     await vi.advanceTimersByTimeAsync(60_000);
     await Promise.all(callers);
+    long.finish('admitted');
+  });
+
+  it('learns nothing from what an idle client admitted (negative control of the busy period)', async () => {
+    const limits = limiter();
+    for (let index = 0; index < 40; index += 1) {
+      (await limits.acquire({ tokens: 0, abortError })).finish('admitted');
+      await vi.advanceTimersByTimeAsync(1_500); // idle in between
+    }
+    (await limits.acquire({ tokens: 0, abortError })).finish('throttled-requests');
+    expect(limits.state().requestsPerMinute).toBeNull();
+    expect(limits.state().window).toBe(1);
   });
 });
 

@@ -165,6 +165,7 @@ export class Transport {
       limit === undefined
         ? attempt
         : async () => {
+            await this.#loaded(service, name, options.region);
             const { value, permit } = await limitedAttempt(limit, options, attempt);
             permit.finish('admitted', limit.used?.(value));
             return value;
@@ -214,6 +215,7 @@ export class Transport {
           controller,
         );
         if (limit === undefined) return attempt();
+        await this.#loaded(service, name, options.region);
         const limited = await limitedAttempt(limit, options, attempt);
         permit = limited.permit;
         return limited.value;
@@ -455,6 +457,20 @@ export class Transport {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       if (cachesThisCommand) emptyObject(signalled);
+    }
+  }
+
+  /**
+   * Loads the SDK client and command class before a limited attempt queues: on the first call that takes a while, and
+   * attempts granted meanwhile would reach Bedrock all at once, as a burst the limiter never meant to send.
+   */
+  async #loaded(service: AwsService<any>, name: string, region: string): Promise<void> {
+    const state = this.#states.get(service) ?? this.#state(service);
+    if (state.readyClients.has(region) && state.commandClasses.has(name)) return;
+    try {
+      await Promise.all([this.#sdkClient(state, service, region), state.commandClasses.get(name) ?? this.#loadCommandClass(state, service, name)]);
+    } catch {
+      // The attempt reports the failure, mapped.
     }
   }
 

@@ -44,12 +44,18 @@ export function rateOf(dimension: Dimension, now: number): number {
   return Math.min(dimension.declared, Math.max(MIN_RATE, rate));
 }
 
-/** The dimension after a throttle at `now`, given what Bedrock admitted just before (`measured`, per second). */
-export function afterThrottle(dimension: Dimension, measured: number, now: number): Dimension {
+/**
+ * The dimension after a throttle at `now`, given what Bedrock admitted (`admitted`) and what was sent (`sent`) per
+ * second just before. The estimate is what Bedrock admitted, but never less than half of what was sent (admissions
+ * are counted when answered, so a measure taken early in a burst lags), and one throttle never more than halves the
+ * current rate (multiplicative decrease, as AIMD).
+ */
+export function afterThrottle(dimension: Dimension, admitted: number, sent: number, now: number): Dimension {
   const current = rateOf(dimension, now);
-  const known = Number.isFinite(measured) && measured > 0 ? Math.min(current, measured) : current;
-  const throttledAt = Number.isFinite(known) ? Math.max(MIN_RATE, known) : MIN_RATE;
-  return { declared: dimension.declared, throttledAt, since: now };
+  const measured = Math.max(Number.isFinite(admitted) ? admitted : 0, Number.isFinite(sent) ? sent / 2 : 0);
+  let throttledAt = measured > 0 ? Math.min(current, measured) : current;
+  if (Number.isFinite(current)) throttledAt = Math.max(throttledAt, current / 2);
+  return { declared: dimension.declared, throttledAt: Number.isFinite(throttledAt) ? Math.max(MIN_RATE, throttledAt) : MIN_RATE, since: now };
 }
 
 /**

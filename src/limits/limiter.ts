@@ -104,8 +104,11 @@ class Bucket {
   }
 }
 
-/** Per-second rate and burst capacity of a dimension now. */
-function budgetOf(dimension: Dimension, now: number): { perSecond: number; capacity: number } {
+/**
+ * Per-second rate and burst capacity of a dimension now. A learned token rate gets a second of burst: a bucket must
+ * hold a few reservations (input + output budget), or each attempt would wait for a full bucket.
+ */
+function budgetOf(dimension: Dimension, now: number, learnedBurstSeconds = LEARNED_BURST_SECONDS): { perSecond: number; capacity: number } {
   const rate = rateOf(dimension, now);
   if (!Number.isFinite(rate)) return { perSecond: rate, capacity: rate };
   const declaredGoverns = rate >= dimension.declared;
@@ -114,7 +117,7 @@ function budgetOf(dimension: Dimension, now: number): { perSecond: number; capac
     const perSecond = dimension.declared;
     return { perSecond: (perSecond * 59) / 60, capacity: Math.max(1, perSecond) };
   }
-  return { perSecond: rate, capacity: Math.max(1, rate * LEARNED_BURST_SECONDS) };
+  return { perSecond: rate, capacity: Math.max(1, rate * learnedBurstSeconds) };
 }
 
 export class ModelLimiter {
@@ -131,6 +134,8 @@ export class ModelLimiter {
   readonly #requestBucket: Bucket;
   readonly #tokenBucket: Bucket;
   readonly #admissions = new AdmissionWindow();
+  /** Attempts sent (admitted or not), at their send time. */
+  readonly #sends = new AdmissionWindow();
   readonly #queue: Waiter[] = [];
   #head = 0;
   #inFlight = 0;
@@ -226,7 +231,7 @@ export class ModelLimiter {
 
   #refill(now: number): void {
     const requests = budgetOf(this.#requests, now);
-    const tokens = budgetOf(this.#tokens, now);
+    const tokens = budgetOf(this.#tokens, now, 1);
     this.#requestBucket.refill(now, requests.perSecond, requests.capacity);
     this.#tokenBucket.refill(now, tokens.perSecond, tokens.capacity);
   }
@@ -235,7 +240,7 @@ export class ModelLimiter {
     if (this.#inFlight >= this.#window) return false;
     this.#refill(now);
     if (this.#requestBucket.level < 1) return false;
-    const tokenBudget = budgetOf(this.#tokens, now);
+    const tokenBudget = budgetOf(this.#tokens, now, 1);
     return this.#tokenBucket.level >= tokens || this.#tokenBucket.level >= tokenBudget.capacity;
   }
 
@@ -243,7 +248,7 @@ export class ModelLimiter {
   #waitMs(tokens: number, now: number): number {
     if (this.#inFlight >= this.#window) return Number.POSITIVE_INFINITY;
     const requests = budgetOf(this.#requests, now);
-    const tokenBudget = budgetOf(this.#tokens, now);
+    const tokenBudget = budgetOf(this.#tokens, now, 1);
     const needRequests = Math.max(0, 1 - this.#requestBucket.level);
     const needTokens = Math.max(0, Math.min(tokens, tokenBudget.capacity) - this.#tokenBucket.level);
     const ms = (need: number, perSecond: number): number => (need === 0 ? 0 : (need * 1000) / perSecond);
@@ -275,6 +280,7 @@ export class ModelLimiter {
 
   #grant(tokens: number, enqueuedAt: number, now: number): Permit {
     this.#lastActivity = now;
+    this.#sends.record(now, tokens);
     this.#requestBucket.level -= 1;
     this.#tokenBucket.level -= tokens;
     this.#inFlight += 1;
@@ -305,33 +311,34 @@ export class ModelLimiter {
       this.#admissions.record(sentAt, reserved);
       if (refund !== 0) {
         this.#admissions.record(now, -refund, 0);
-        this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now).capacity, this.#tokenBucket.level + refund);
+        this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now, 1).capacity, this.#tokenBucket.level + refund);
       }
       if (Number.isFinite(this.#window)) this.#window = nextWindow(this.#window, { type: 'success' });
     } else if (outcome === 'throttled-requests' || outcome === 'throttled-tokens') {
       this.#throttled += 1;
       // Bedrock took none of its tokens.
-      this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now).capacity, this.#tokenBucket.level + reserved);
+      this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now, 1).capacity, this.#tokenBucket.level + reserved);
       const kind = outcome === 'throttled-tokens' ? 'tokens' : 'requests';
       if (epochs[kind] === this.#epochs[kind]) {
         this.#epochs[kind] += 1;
-        const measured = this.#admissions.rate(now, this.#busySince);
-        // Too few admissions to measure a rate: fewer requests in flight instead (see `nextWindow`).
-        if (measured.samples >= MIN_MEASURED) {
+        const admitted = this.#admissions.rate(now, this.#busySince);
+        const sent = this.#sends.rate(now, this.#busySince);
+        // Too little sent to measure a rate: fewer requests in flight instead (see `nextWindow`).
+        if (sent.samples >= MIN_MEASURED) {
           if (kind === 'tokens') {
-            this.#tokens = afterThrottle(this.#tokens, measured.tokens, now);
+            this.#tokens = afterThrottle(this.#tokens, admitted.tokens, sent.tokens, now);
             this.#tokenBucket.level = Math.min(this.#tokenBucket.level, 0);
           } else {
-            this.#requests = afterThrottle(this.#requests, measured.requests, now);
+            this.#requests = afterThrottle(this.#requests, admitted.requests, sent.requests, now);
             this.#requestBucket.level = Math.min(this.#requestBucket.level, 0);
           }
         }
-        this.#window = nextWindow(this.#window, { type: 'throttle', measuredRequests: measured.samples, inFlight: this.#inFlight });
+        this.#window = nextWindow(this.#window, { type: 'throttle', measuredRequests: sent.samples, inFlight: this.#inFlight });
       }
       if (this.#onEvent !== undefined) this.#onEvent({ type: 'throttled', kind, state: this.state() });
     } else {
       // No answer from Bedrock: give the tokens back; nothing learned.
-      this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now).capacity, this.#tokenBucket.level + reserved);
+      this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now, 1).capacity, this.#tokenBucket.level + reserved);
     }
     this.#pump();
   }

@@ -17,13 +17,16 @@ describe('rateOf / afterThrottle', () => {
   });
 
   it.each([
-    { name: 'first throttle: what Bedrock admitted', before: unknownDimension(), measured: 300, throttledAt: 300 },
-    { name: 'measured above the current rate: the current rate', before: { declared: Infinity, throttledAt: 200, since: NOW }, measured: 500, throttledAt: 190 },
-    { name: 'measured below: the measured rate (a quota that went down)', before: { declared: Infinity, throttledAt: 200, since: NOW }, measured: 50, throttledAt: 50 },
-    { name: 'nothing measured, first throttle: the minimum', before: unknownDimension(), measured: 0, throttledAt: MIN_RATE },
-    { name: 'declared caps the current rate', before: unknownDimension(10), measured: 40, throttledAt: 10 },
-  ])('$name', ({ before, measured, throttledAt }) => {
-    const after = afterThrottle(before, measured, NOW);
+    { name: 'first throttle: what Bedrock admitted', before: unknownDimension(), admitted: 300, sent: 400, throttledAt: 300 },
+    { name: 'first throttle, admissions lagging: half of what was sent', before: unknownDimension(), admitted: 20, sent: 400, throttledAt: 200 },
+    { name: 'measured above the current rate: the current rate', before: { declared: Infinity, throttledAt: 200, since: NOW }, admitted: 500, sent: 600, throttledAt: 190 },
+    { name: 'measured below: the measured rate (a quota that went down)', before: { declared: Infinity, throttledAt: 200, since: NOW }, admitted: 120, sent: 150, throttledAt: 120 },
+    { name: 'never more than halved by one throttle', before: { declared: Infinity, throttledAt: 200, since: NOW }, admitted: 10, sent: 20, throttledAt: 95 },
+    { name: 'nothing measured, first throttle: the minimum', before: unknownDimension(), admitted: 0, sent: 0, throttledAt: MIN_RATE },
+    { name: 'declared: at most the declared rate', before: unknownDimension(10), admitted: 40, sent: 40, throttledAt: 10 },
+    { name: 'declared: at least half of it', before: unknownDimension(10), admitted: 1, sent: 2, throttledAt: 5 },
+  ])('$name', ({ before, admitted, sent, throttledAt }) => {
+    const after = afterThrottle(before, admitted, sent, NOW);
     expect(after.throttledAt).toBeCloseTo(throttledAt, 6);
     expect(after.since).toBe(NOW);
     expect(rateOf(after, after.since)).toBeCloseTo(Math.min(before.declared, Math.max(MIN_RATE, throttledAt * BETA)), 6);

@@ -323,8 +323,9 @@ export class ModelLimiter {
         this.#epochs[kind] += 1;
         const admitted = this.#admissions.rate(now, this.#busySince);
         const sent = this.#sends.rate(now, this.#busySince);
-        // Too little sent to measure a rate: fewer requests in flight instead (see `nextWindow`).
-        if (sent.samples >= MIN_MEASURED) {
+        // Too little admitted to measure a rate (a storm refusing nearly everything): fewer requests in flight
+        // instead (see `nextWindow`), never a rate driven toward zero.
+        if (admitted.samples >= MIN_MEASURED) {
           if (kind === 'tokens') {
             this.#tokens = afterThrottle(this.#tokens, admitted.tokens, sent.tokens, now);
             this.#tokenBucket.level = Math.min(this.#tokenBucket.level, 0);
@@ -333,7 +334,7 @@ export class ModelLimiter {
             this.#requestBucket.level = Math.min(this.#requestBucket.level, 0);
           }
         }
-        this.#window = nextWindow(this.#window, { type: 'throttle', measuredRequests: sent.samples, inFlight: this.#inFlight });
+        this.#window = nextWindow(this.#window, { type: 'throttle', measuredRequests: admitted.samples, inFlight: this.#inFlight });
       }
       if (this.#onEvent !== undefined) this.#onEvent({ type: 'throttled', kind, state: this.state() });
     } else {

@@ -173,6 +173,18 @@ describe('ModelLimiter', () => {
     long.finish('admitted');
   });
 
+  it('a storm refusing everything lowers the requests in flight, never the rate toward zero', async () => {
+    const limits = limiter();
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      (await limits.acquire({ tokens: 0, abortError })).finish('throttled-requests');
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    expect(limits.state()).toMatchObject({ requestsPerMinute: null, window: 1, throttled: 40 });
+    // Still sends at once when Bedrock recovers.
+    const permit = limits.acquire({ tokens: 0, abortError });
+    expect(permit).not.toBeInstanceOf(Promise);
+  });
+
   it('learns nothing from what an idle client admitted (negative control of the busy period)', async () => {
     const limits = limiter();
     for (let index = 0; index < 40; index += 1) {

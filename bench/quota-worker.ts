@@ -5,12 +5,17 @@
  *
  * Implementations: `ours` (our `Client`, quota unknown to it), `ours-declared` (the quota declared in its options),
  * `raw-adaptive` (`BedrockRuntimeClient` with `retryMode: 'adaptive'`, the same keep-alive handler, the same
- * concurrency and the same number of attempts for a throttled request as ours).
+ * concurrency and the same number of attempts for a throttled request as ours). In `quota-shared`, ours is a server
+ * (`startServer()` over one `Client`, in this process) and its two users are two official `openai` clients calling
+ * it over loopback; the raw side is two adaptive-mode SDK clients, each with its own token bucket.
+ *
+ * The wall time starts once the modules are loaded and the clients built (the work only).
  *
  * Queueing delay (per call): the call's wall time minus its last attempt's HTTP time, i.e. everything the caller
  * waited besides Bedrock answering: limiter or token-bucket waits, throttled attempts and retry backoff. An
  * `AsyncLocalStorage` store per call lets the HTTP handler wrapper tell calls apart. Ours in `embed` runs one
- * `embeddings.create` for all texts, so its per-request figure is the limiter's wait per attempt (`onLimit`).
+ * `embeddings.create` for all texts, and in `shared` serves the calls in a server (whose requests do not run in the
+ * caller's store), so there its per-request figure is the limiter's wait per attempt (`onLimit`).
  *
  * Only type imports at the top (see `bench/compile.ts`).
  */
@@ -83,7 +88,7 @@ async function main(): Promise<void> {
   const target = task.target;
   const texts = Array.from({ length: task.texts }, (_, index) => `Chunk ${index}: rivers, mountains and the cities between them, part ${index % 37}.`);
   const prompt = (user: number, index: number): string => `User ${user} asks question ${index}: which rivers cross more than two countries?`;
-  const started = performance.now();
+  let started = performance.now();
 
   if (task.implementation === 'raw-adaptive') {
     const sdk = (await import('@aws-sdk/client-bedrock-runtime')) as SdkModule;
@@ -100,6 +105,7 @@ async function main(): Promise<void> {
       client.send(new sdk.ConverseCommand({ modelId: target.chatModelId, messages: [{ role: 'user', content: [{ text }] }], inferenceConfig: { maxTokens: task.maxTokens } }));
     if (task.scenario === 'quota-embed') {
       const client = newClient();
+      started = performance.now();
       await runPool(texts.length, task.concurrency * task.users, (index) =>
         call(() =>
           client.send(
@@ -115,12 +121,16 @@ async function main(): Promise<void> {
       client.destroy();
     } else {
       const clients = Array.from({ length: task.users }, newClient);
+      started = performance.now();
       await Promise.all(clients.map((client, user) => runPool(task.callsPerUser, task.concurrency, (index) => call(() => chatOnce(client, prompt(user, index))))));
       for (const client of clients) client.destroy();
     }
   } else {
     const ours = (await import(target.oursModule)) as OursModule;
     const limiterWaits: number[] = [];
+    // BENCH_QUOTA_TRACE=<file>: every throttle (and every 100th grant) appended to that file, to see how the limiter learns.
+    const trace = process.env['BENCH_QUOTA_TRACE'];
+    const { appendFileSync } = await import('node:fs');
     const options = {
       region: target.region,
       endpoint: target.url,
@@ -130,14 +140,19 @@ async function main(): Promise<void> {
       logLevel: 'off' as const,
       requestHandler: timedHandler() as never,
       ...(task.implementation === 'ours-declared' ? { quotas: task.declared } : {}),
-      onLimit: (event: { type: string; queuedMs?: number }) => {
+      onLimit: (event: { type: string; queuedMs?: number; state: { requestsPerMinute: number | null; tokensPerMinute: number | null; window: number | null; inFlight: number } }) => {
         if (event.type === 'granted' && event.queuedMs !== undefined) limiterWaits.push(event.queuedMs);
+        if (trace !== undefined && (event.type !== 'granted' || limiterWaits.length % 100 === 0)) {
+          const { requestsPerMinute, tokensPerMinute, window, inFlight } = event.state;
+          appendFileSync(trace, `${task.scenario} ${task.implementation} ${((performance.now() - started) / 1000).toFixed(2)} ${event.type} rpm=${requestsPerMinute} tpm=${tokensPerMinute} window=${window} inFlight=${inFlight}\n`);
+        }
       },
     };
     const first = new ours.Client(options);
     if (task.scenario === 'quota-embed') {
       // `users` concurrent embeddings calls on one client, splitting the texts.
       const share = Math.ceil(texts.length / task.users);
+      started = performance.now();
       await Promise.all(
         Array.from({ length: task.users }, (_, user) =>
           call(
@@ -148,17 +163,28 @@ async function main(): Promise<void> {
       );
       queueDelays.push(...limiterWaits);
       first.close();
-    } else {
-      // Users of one server: clients sharing one set of limiters (`limits`), one per user.
-      const clients = [first, ...Array.from({ length: task.users - 1 }, () => new ours.Client({ ...options, limits: first.limits }))];
+    } else if (task.scenario === 'quota-shared') {
+      // Two users of one server: one Client (one limiter per model) behind startServer(), two openai clients.
+      const { default: OpenAI } = await import('openai');
+      const server = await ours.startServer({ client: first, port: 0, maxConcurrentRequests: 4 * task.users * task.concurrency });
+      const users = Array.from({ length: task.users }, () => new OpenAI({ baseURL: server.url, apiKey: 'unused-on-loopback', maxRetries: 2 }));
+      started = performance.now();
       await Promise.all(
-        clients.map((client, user) =>
-          runPool(task.callsPerUser, task.concurrency, (index) =>
-            call(() => client.chat.completions.create({ model: target.chatAlias, messages: [{ role: 'user', content: prompt(user, index) }], max_tokens: task.maxTokens })),
+        users.map((user, index) =>
+          runPool(task.callsPerUser, task.concurrency, (n) =>
+            call(() => user.chat.completions.create({ model: target.chatAlias, messages: [{ role: 'user', content: prompt(index, n) }], max_tokens: task.maxTokens }), false),
           ),
         ),
       );
-      for (const client of clients) client.close();
+      queueDelays.push(...limiterWaits);
+      await server.close();
+      first.close();
+    } else {
+      started = performance.now();
+      await runPool(task.callsPerUser * task.users, task.concurrency, (index) =>
+        call(() => first.chat.completions.create({ model: target.chatAlias, messages: [{ role: 'user', content: prompt(0, index) }], max_tokens: task.maxTokens })),
+      );
+      first.close();
     }
   }
 

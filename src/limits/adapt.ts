@@ -2,12 +2,19 @@
  * How a limiter learns a quota it cannot see: pure arithmetic, table-tested (test/limits/adapt.test.ts).
  *
  * A quota dimension (requests or tokens, per second) starts **unknown** (no limit of its own: only what the user
- * declared, if anything). The first `ThrottlingException` of that kind sets it to what Bedrock actually admitted
- * just before (`measured`, from {@link AdmissionWindow}: while over quota, Bedrock admits exactly its rate), and
- * takes 5 % off. From there the rate follows a cubic curve (as TCP CUBIC and the AWS SDK's adaptive mode do):
- * back to the rate where it was throttled after {@link CUBIC_RECOVERY_SECONDS}, flat around it, then probing
- * faster and faster above it until the next throttle. Each throttle takes the lower of the current rate and the
- * measured one, so a quota that moves down is followed at once. It never goes above a declared quota.
+ * declared, if anything); until a rate is known, a slow-start window bounds the requests in flight
+ * ({@link nextWindow}). Throttles come in **episodes** (throttles of one kind less than {@link EPISODE_GAP_MS} apart).
+ * The first throttle of an episode says that Bedrock's bucket is empty at the moment that attempt was sent; from
+ * then on, while the client keeps sending at least as fast as the quota, Bedrock admits exactly its rate. So a later
+ * throttle of the same episode **measures** the quota: what was sent since the episode began and not refused
+ * ({@link measureAdmitted}), which leaves out the burst Bedrock allowed before it. Measured, the rate is set just
+ * under it; without a measure (an episode's first throttle) a known rate steps down by {@link BETA} and an unknown
+ * one halves the requests in flight instead.
+ *
+ * From a throttle the rate follows a cubic curve (as TCP CUBIC and the AWS SDK's adaptive mode do): {@link BETA} of
+ * the rate where it was throttled, back to it after {@link CUBIC_RECOVERY_SECONDS}, flat around it, then probing
+ * faster and faster above it until the next throttle. A throttle never raises the rate and never more than halves
+ * it. It never goes above a declared quota.
  *
  * Compared with the SDK's adaptive mode: it backs off to what Bedrock *admitted* (the SDK: 70 % of what it *sent*),
  * so it sits close under the quota instead of oscillating far below it; and it is shared by every call to a model.
@@ -30,6 +37,11 @@ export interface Dimension {
   throttledAt: number;
   /** When (ms) that throttle happened. */
   since: number;
+  /**
+   * Whether `throttledAt` rests on a measure too small to trust (set while the quota is first being learned, so that
+   * a burst of throttles at a short round trip slows down at once); the next measure replaces it, up or down.
+   */
+  provisional?: boolean | undefined;
 }
 
 export function unknownDimension(declared = Number.POSITIVE_INFINITY): Dimension {
@@ -45,95 +57,122 @@ export function rateOf(dimension: Dimension, now: number): number {
 }
 
 /**
- * The dimension after a throttle at `now`, given what Bedrock admitted (`admitted`) and what was sent (`sent`) per
- * second just before. The estimate is what Bedrock admitted, but never less than half of what was sent (admissions
- * are counted when answered, so a measure taken early in a burst lags), and one throttle never more than halves the
- * current rate (multiplicative decrease, as AIMD).
+ * The dimension after a throttle at `now`, given what Bedrock was `measured` admitting since the episode began (and
+ * whether that measure is `trusted`, see {@link trustworthy}):
+ * - unknown or provisional: the measure, provisional unless trusted (an unknown dimension with no measure at all
+ *   stays unknown; the caller halves the requests in flight instead);
+ * - known, with a trusted measure: throttled at the lower of the current rate and the measure (a quota below the
+ *   current rate, or shared with others), but never at less than half the current rate (as AIMD);
+ * - known, nothing trusted: throttled at the current rate (the cubic curve then starts at {@link BETA} of it).
  */
-export function afterThrottle(dimension: Dimension, admitted: number, sent: number, now: number): Dimension {
+export function afterThrottle(dimension: Dimension, measured: number | undefined, now: number, trusted = true): Dimension {
   const current = rateOf(dimension, now);
-  const measured = Math.max(Number.isFinite(admitted) ? admitted : 0, Number.isFinite(sent) ? sent / 2 : 0);
-  let throttledAt = measured > 0 ? Math.min(current, measured) : current;
-  if (Number.isFinite(current)) throttledAt = Math.max(throttledAt, current / 2);
-  return { declared: dimension.declared, throttledAt: Number.isFinite(throttledAt) ? Math.max(MIN_RATE, throttledAt) : MIN_RATE, since: now };
+  const usable = measured !== undefined && Number.isFinite(measured) && measured > 0 ? measured : undefined;
+  let throttledAt: number;
+  let provisional = false;
+  if (!Number.isFinite(current) || dimension.provisional === true) {
+    if (usable === undefined) return Number.isFinite(current) ? { ...dimension, since: now, throttledAt: current } : dimension;
+    throttledAt = usable;
+    provisional = !trusted;
+  } else if (usable !== undefined && trusted) {
+    throttledAt = Math.max(current / 2, Math.min(current, usable));
+  } else {
+    throttledAt = current;
+  }
+  return { declared: dimension.declared, throttledAt: Math.max(MIN_RATE, throttledAt), since: now, ...(provisional ? { provisional } : {}) };
 }
 
 /**
  * Requests in flight allowed before the quota is known (slow start, as TCP): starts at {@link INITIAL_WINDOW}
  * and grows by one per success (doubling every round trip), so that a burst of callers does not hit an unknown
- * quota all at once. A throttle with a measured rate makes it unlimited (the rate governs from then on). A throttle
- * with too few admissions to measure (Bedrock refusing nearly everything, e.g. a storm at the start) halves the
- * requests in flight instead, down to one, as the AWS SDK's and TCP's multiplicative decrease do; successes raise
- * it again.
+ * quota all at once. A measured throttle makes it unlimited (the rate governs from then on); a throttle with
+ * nothing to measure halves the requests in flight, down to one (multiplicative decrease, as the AWS SDK and TCP),
+ * and from there (the `threshold`, the window after the last halving) it grows by about one per round trip
+ * (`1/window` per success, TCP's congestion avoidance) instead of doubling.
  */
-export const INITIAL_WINDOW = 16;
-/** Admissions in the measuring window needed to trust a measured rate. */
-export const MIN_MEASURED = 4;
+export const INITIAL_WINDOW = 4;
+/** Admissions since an episode began needed to trust a measure. */
+export const MIN_MEASURED = 16;
+/** Milliseconds since an episode began needed to trust a measure. */
+export const MIN_MEASURE_MS = 20;
+/** A token measure must rest on at least this many reservations' worth of tokens (its error: one reservation). */
+export const MIN_MEASURED_RESERVATIONS = 10;
 
-export function nextWindow(window: number, event: { type: 'success' } | { type: 'throttle'; measuredRequests: number; inFlight: number }): number {
-  if (event.type === 'success') return window + 1;
-  if (event.measuredRequests >= MIN_MEASURED) return Number.POSITIVE_INFINITY;
+/** Whether a measure is precise enough to set a rate from: enough admissions, time and (tokens) reservations. */
+export function trustworthy(measure: { samples: number; netTokens: number; ms: number }, kind: 'requests' | 'tokens', reserved: number): boolean {
+  if (measure.samples < MIN_MEASURED || measure.ms < MIN_MEASURE_MS) return false;
+  return kind === 'requests' || measure.netTokens >= MIN_MEASURED_RESERVATIONS * reserved;
+}
+
+/** Throttles of one kind further apart than this are separate episodes. */
+export const EPISODE_GAP_MS = 2_000;
+
+export function nextWindow(window: number, event: { type: 'success'; threshold: number } | { type: 'throttle'; measured: boolean; inFlight: number }): number {
+  if (event.type === 'success') return window < event.threshold ? window + 1 : window + 1 / window;
+  if (event.measured) return Number.POSITIVE_INFINITY;
   return Math.max(1, Math.floor(Math.min(window, event.inFlight + 1) / 2));
 }
 
-/**
- * What Bedrock admitted recently: timestamps of admitted attempts (requests that were not throttled) and token
- * amounts (reservations when admitted, adjustments when settled), in a bounded ring. `rate(now, since)` measures over
- * the last second, or back to the last {@link MIN_SAMPLES} admissions when a second holds fewer (slow quotas), up to
- * {@link MAX_WINDOW_MS} — but never before `since`, the start of the current busy period: an idle client admitted
- * little because it sent little, which says nothing about the quota.
- */
-export const MIN_SAMPLES = 20;
-const RING = 512;
-export const MAX_WINDOW_MS = 10_000;
-const WINDOW_MS = 1_000;
-/** A measure over less than this is not trusted (reported with 0 samples). */
-const MIN_WINDOW_MS = 100;
+/** Entries an {@link AttemptLog} keeps (the measure reaches back at most this many attempts). */
+export const LOG_SIZE = 4096;
 
-export class AdmissionWindow {
-  readonly #times = new Float64Array(RING);
-  readonly #tokens = new Float64Array(RING);
-  /** 1 for an admission, 0 for a token adjustment. */
-  readonly #requests = new Uint8Array(RING);
+/**
+ * A bounded log of (time, requests, tokens) entries: attempts sent, attempts refused (throttled, or never
+ * answered) at their send time, and token refunds at settlement.
+ */
+export class AttemptLog {
+  readonly #times = new Float64Array(LOG_SIZE);
+  readonly #tokens = new Float64Array(LOG_SIZE);
+  readonly #requests = new Uint8Array(LOG_SIZE);
   #next = 0;
   #size = 0;
 
-  /** Records an admission (or, with `requests` 0, a token adjustment) at `now`. */
-  record(now: number, tokens: number, requests = 1): void {
-    this.#times[this.#next] = now;
-    this.#tokens[this.#next] = tokens;
+  record(time: number, requests: number, tokens: number): void {
+    this.#times[this.#next] = time;
     this.#requests[this.#next] = requests;
-    this.#next = (this.#next + 1) % RING;
-    this.#size = Math.min(RING, this.#size + 1);
+    this.#tokens[this.#next] = tokens;
+    this.#next = (this.#next + 1) % LOG_SIZE;
+    this.#size = Math.min(LOG_SIZE, this.#size + 1);
   }
 
-  /** Admitted requests and tokens per second, measured at `now` from `since`, and how many admissions it rests on. */
-  rate(now: number, since = Number.NEGATIVE_INFINITY): { requests: number; tokens: number; samples: number } {
-    // Where the window starts: one second back, or further back to the MIN_SAMPLES-th newest admission, never before
-    // `floor` (the busy period's start, at most MAX_WINDOW_MS ago).
-    const floor = Math.max(since, now - MAX_WINDOW_MS);
-    let start = Math.max(floor, now - WINDOW_MS);
-    let seen = 0;
-    for (let index = 0; index < this.#size; index += 1) {
-      const slot = (this.#next - 1 - index + RING) % RING;
-      const time = this.#times[slot] as number;
-      if (time < floor) break;
-      if ((this.#requests[slot] as number) === 0) continue;
-      seen += 1;
-      if (time < start) start = time;
-      if (seen >= MIN_SAMPLES) break;
-    }
-    const windowMs = now - start;
-    if (windowMs < MIN_WINDOW_MS) return { requests: 0, tokens: 0, samples: 0 };
+  /** The time of the oldest entry kept when the log is full (`-Infinity` while it has never overflowed). */
+  get horizon(): number {
+    return this.#size < LOG_SIZE ? Number.NEGATIVE_INFINITY : (this.#times[this.#next] as number);
+  }
+
+  /** Requests and tokens of the entries with `from ≤ time ≤ to`. */
+  sum(from: number, to: number): { requests: number; tokens: number } {
     let requests = 0;
     let tokens = 0;
     for (let index = 0; index < this.#size; index += 1) {
-      const slot = (this.#next - 1 - index + RING) % RING;
-      const time = this.#times[slot] as number;
-      if (time < start) break;
-      requests += this.#requests[slot] as number;
-      tokens += this.#tokens[slot] as number;
+      const time = this.#times[index] as number;
+      if (time < from || time > to) continue;
+      requests += this.#requests[index] as number;
+      tokens += this.#tokens[index] as number;
     }
-    return { requests: (requests * 1000) / windowMs, tokens: Math.max(0, (tokens * 1000) / windowMs), samples: requests };
+    return { requests, tokens };
   }
+}
+
+/**
+ * What Bedrock admitted per second between `from` and `to` (send times): attempts sent and not refused (those still
+ * in flight count as admitted: a throttle is answered at once, long before a generation), and their tokens less the
+ * refunds settled meanwhile. Bedrock's bucket held less than one attempt at each end (the throttles that bound the
+ * window say so), so the measure is off by at most one attempt (a request, or a reservation of tokens) over the
+ * window: {@link trustworthy} says when that is small enough. `samples` is the number of admitted attempts.
+ */
+export function measureAdmitted(
+  logs: { sent: AttemptLog; refused: AttemptLog; refunds: AttemptLog },
+  from: number,
+  to: number,
+): { requests: number; tokens: number; samples: number; netTokens: number; ms: number } {
+  const start = Math.max(from, logs.sent.horizon);
+  const ms = to - start;
+  if (!(ms > 0)) return { requests: 0, tokens: 0, samples: 0, netTokens: 0, ms: 0 };
+  const sent = logs.sent.sum(start, to);
+  const refused = logs.refused.sum(start, to);
+  const refunds = logs.refunds.sum(start, to);
+  const samples = Math.max(0, sent.requests - refused.requests);
+  const tokens = Math.max(0, sent.tokens - refused.tokens - refunds.tokens);
+  return { requests: (samples * 1000) / ms, tokens: (tokens * 1000) / ms, samples, netTokens: tokens, ms };
 }

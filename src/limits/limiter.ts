@@ -10,9 +10,9 @@
  * back. Waiting honours the caller's signal and a deadline (the attempt's timeout), and leaves the queue at once.
  *
  * Declared quotas are never exceeded: the declared per-minute quota `Q` is sent at `Q·59/60` per minute with a burst
- * of `Q/60`, so any 60 seconds hold at most `Q` (a learned rate has a burst of a tenth of a second of itself).
+ * of at most `Q/60`, so any 60 seconds hold at most `Q` (see `BURST_SECONDS`).
  */
-import { AdmissionWindow, afterThrottle, type Dimension, INITIAL_WINDOW, MIN_MEASURED, nextWindow, rateOf, unknownDimension } from './adapt.js';
+import { afterThrottle, AttemptLog, type Dimension, EPISODE_GAP_MS, INITIAL_WINDOW, measureAdmitted, nextWindow, rateOf, trustworthy, unknownDimension } from './adapt.js';
 
 /** A declared quota (per minute, as in the Service Quotas console). */
 export interface DeclaredQuota {
@@ -71,11 +71,6 @@ export interface AcquireOptions {
   abortError: () => Error;
 }
 
-/** Milliseconds without any attempt sent or answered after which the client counts as idle. */
-const IDLE_MS = 1_000;
-
-/** Burst of a learned rate, in seconds of that rate. */
-const LEARNED_BURST_SECONDS = 0.1;
 
 interface Waiter {
   tokens: number;
@@ -105,19 +100,24 @@ class Bucket {
 }
 
 /**
- * Per-second rate and burst capacity of a dimension now. A learned token rate gets a second of burst: a bucket must
- * hold a few reservations (input + output budget), or each attempt would wait for a full bucket.
+ * Bursts, in seconds of the rate. Requests: a declared quota bursts half a second's worth, so that Bedrock's own burst
+ * (a second's worth or more) keeps half a second of slack for requests that reach it unevenly (a stalled event loop,
+ * a slow connection); a learned rate, a tenth of a second. Tokens: a second's worth either way, since the bucket must
+ * hold the reservations of the requests in flight (input + output budget each) or they could not all be sent.
  */
-function budgetOf(dimension: Dimension, now: number, learnedBurstSeconds = LEARNED_BURST_SECONDS): { perSecond: number; capacity: number } {
+const BURST_SECONDS = { requests: { declared: 0.5, learned: 0.1 }, tokens: { declared: 1, learned: 1 } } as const;
+
+/** Per-second rate and burst capacity of a dimension now. */
+function budgetOf(dimension: Dimension, now: number, kind: 'requests' | 'tokens'): { perSecond: number; capacity: number } {
   const rate = rateOf(dimension, now);
   if (!Number.isFinite(rate)) return { perSecond: rate, capacity: rate };
-  const declaredGoverns = rate >= dimension.declared;
-  if (declaredGoverns) {
-    // Q per minute → Q·59/60 per minute with a burst of Q/60: never more than Q in any 60 s.
+  const burst = BURST_SECONDS[kind];
+  if (rate >= dimension.declared) {
+    // Q per minute → Q·59/60 per minute with a burst of at most Q/60: never more than Q in any 60 s.
     const perSecond = dimension.declared;
-    return { perSecond: (perSecond * 59) / 60, capacity: Math.max(1, perSecond) };
+    return { perSecond: (perSecond * 59) / 60, capacity: Math.max(1, perSecond * burst.declared) };
   }
-  return { perSecond: rate, capacity: Math.max(1, rate * learnedBurstSeconds) };
+  return { perSecond: rate, capacity: Math.max(1, rate * burst.learned) };
 }
 
 export class ModelLimiter {
@@ -129,20 +129,22 @@ export class ModelLimiter {
   #requests: Dimension;
   #tokens: Dimension;
   #window: number;
+  /** The window after the last halving: below it the window doubles per round trip, above it it grows by one. */
+  #threshold = Number.POSITIVE_INFINITY;
   /** Bumped on every decrease, per kind: a throttle of an attempt sent before it does not decrease again. */
   readonly #epochs = { requests: 0, tokens: 0 };
   readonly #requestBucket: Bucket;
   readonly #tokenBucket: Bucket;
-  readonly #admissions = new AdmissionWindow();
-  /** Attempts sent (admitted or not), at their send time. */
-  readonly #sends = new AdmissionWindow();
+  /** Attempts sent (admitted or not) and refused (throttled or unanswered), at their send time; refunds when settled. */
+  readonly #logs = { sent: new AttemptLog(), refused: new AttemptLog(), refunds: new AttemptLog() };
+  /** The current throttling episode of each kind: the send time of its first throttled attempt, its last throttle. */
+  readonly #episodes: { requests: { start: number; last: number } | undefined; tokens: { start: number; last: number } | undefined } = {
+    requests: undefined,
+    tokens: undefined,
+  };
   readonly #queue: Waiter[] = [];
   #head = 0;
   #inFlight = 0;
-  /** When the client last went from idle (none in flight, none queued) to busy: admissions before it say nothing about the quota. */
-  #busySince = 0;
-  /** When an attempt was last sent or answered. */
-  #lastActivity = Number.NEGATIVE_INFINITY;
   #admitted = 0;
   #throttled = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -185,7 +187,7 @@ export class ModelLimiter {
       requestsPerMinute: perMinute(this.#requests),
       tokensPerMinute: perMinute(this.#tokens),
       declared: { ...this.declared },
-      window: Number.isFinite(this.#window) ? this.#window : null,
+      window: Number.isFinite(this.#window) ? Math.floor(this.#window) : null,
       admitted: this.#admitted,
       throttled: this.#throttled,
     };
@@ -197,8 +199,6 @@ export class ModelLimiter {
     if (signal?.aborted === true) return Promise.reject(options.abortError());
     const now = this.#now();
     if (this.queued === 0 && this.#canSend(options.tokens, now)) {
-      // Nothing in flight, nobody queued and nothing sent or answered for a while: the client was idle until now.
-      if (this.#inFlight === 0 && now - this.#lastActivity > IDLE_MS) this.#busySince = now;
       return this.#grant(options.tokens, now, now);
     }
     return new Promise<Permit>((resolve, reject) => {
@@ -230,8 +230,8 @@ export class ModelLimiter {
   }
 
   #refill(now: number): void {
-    const requests = budgetOf(this.#requests, now);
-    const tokens = budgetOf(this.#tokens, now, 1);
+    const requests = budgetOf(this.#requests, now, 'requests');
+    const tokens = budgetOf(this.#tokens, now, 'tokens');
     this.#requestBucket.refill(now, requests.perSecond, requests.capacity);
     this.#tokenBucket.refill(now, tokens.perSecond, tokens.capacity);
   }
@@ -240,15 +240,15 @@ export class ModelLimiter {
     if (this.#inFlight >= this.#window) return false;
     this.#refill(now);
     if (this.#requestBucket.level < 1) return false;
-    const tokenBudget = budgetOf(this.#tokens, now, 1);
+    const tokenBudget = budgetOf(this.#tokens, now, 'tokens');
     return this.#tokenBucket.level >= tokens || this.#tokenBucket.level >= tokenBudget.capacity;
   }
 
   /** Milliseconds until the buckets hold what `tokens` needs (0 if now; `Infinity` if only a release helps). */
   #waitMs(tokens: number, now: number): number {
     if (this.#inFlight >= this.#window) return Number.POSITIVE_INFINITY;
-    const requests = budgetOf(this.#requests, now);
-    const tokenBudget = budgetOf(this.#tokens, now, 1);
+    const requests = budgetOf(this.#requests, now, 'requests');
+    const tokenBudget = budgetOf(this.#tokens, now, 'tokens');
     const needRequests = Math.max(0, 1 - this.#requestBucket.level);
     const needTokens = Math.max(0, Math.min(tokens, tokenBudget.capacity) - this.#tokenBucket.level);
     const ms = (need: number, perSecond: number): number => (need === 0 ? 0 : (need * 1000) / perSecond);
@@ -279,8 +279,7 @@ export class ModelLimiter {
   }
 
   #grant(tokens: number, enqueuedAt: number, now: number): Permit {
-    this.#lastActivity = now;
-    this.#sends.record(now, tokens);
+    this.#logs.sent.record(now, 1, tokens);
     this.#requestBucket.level -= 1;
     this.#tokenBucket.level -= tokens;
     this.#inFlight += 1;
@@ -299,47 +298,64 @@ export class ModelLimiter {
     return permit;
   }
 
+  /**
+   * A throttle of `kind` of an attempt sent at `sentAt` (see adapt.ts): it opens or extends that kind's episode, and
+   * when it is the first of its wave (`decrease`: the attempt was sent after the last decrease), lowers the rate —
+   * to what Bedrock was measured admitting since the episode began (provisionally while that rests on too little) —
+   * and, until a trusted rate is known, halves the requests in flight.
+   */
+  #onThrottle(kind: 'requests' | 'tokens', sentAt: number, reserved: number, now: number, decrease: boolean): void {
+    const episode = this.#episodes[kind];
+    const current = kind === 'tokens' ? this.#tokens : this.#requests;
+    // Until a rate is known the episode lasts (it began when the unknown quota was first met).
+    const fresh = episode === undefined || (now - episode.last > EPISODE_GAP_MS && Number.isFinite(rateOf(current, now)) && current.provisional !== true);
+    if (fresh) this.#episodes[kind] = { start: sentAt, last: now };
+    else episode.last = now;
+    if (!decrease) return;
+    this.#epochs[kind] += 1;
+    let measured: number | undefined;
+    let trusted = false;
+    if (!fresh) {
+      const admitted = measureAdmitted(this.#logs, episode.start, sentAt);
+      trusted = trustworthy(admitted, kind, reserved);
+      if (admitted.samples > 0) measured = kind === 'tokens' ? admitted.tokens : admitted.requests;
+    }
+    const dimension = afterThrottle(current, measured, now, trusted);
+    if (kind === 'tokens') this.#tokens = dimension;
+    else this.#requests = dimension;
+    if (Number.isFinite(rateOf(dimension, now))) {
+      const bucket = kind === 'tokens' ? this.#tokenBucket : this.#requestBucket;
+      bucket.level = Math.min(bucket.level, 0);
+    }
+    const known = Number.isFinite(rateOf(dimension, now)) && dimension.provisional !== true;
+    this.#window = nextWindow(this.#window, { type: 'throttle', measured: known, inFlight: this.#inFlight });
+    this.#threshold = this.#window;
+  }
+
   #finish(outcome: AttemptOutcome, reserved: number, actual: number | undefined, epochs: { requests: number; tokens: number }, sentAt: number): void {
     this.#inFlight -= 1;
     const now = this.#now();
-    this.#lastActivity = now;
     this.#refill(now);
     if (outcome === 'admitted') {
       this.#admitted += 1;
       const refund = actual === undefined ? 0 : reserved - actual;
-      // Recorded at the send time: Bedrock admitted it then.
-      this.#admissions.record(sentAt, reserved);
       if (refund !== 0) {
-        this.#admissions.record(now, -refund, 0);
-        this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now, 1).capacity, this.#tokenBucket.level + refund);
+        this.#logs.refunds.record(now, 0, refund);
+        this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now, 'tokens').capacity, this.#tokenBucket.level + refund);
       }
-      if (Number.isFinite(this.#window)) this.#window = nextWindow(this.#window, { type: 'success' });
+      if (Number.isFinite(this.#window)) this.#window = nextWindow(this.#window, { type: 'success', threshold: this.#threshold });
     } else if (outcome === 'throttled-requests' || outcome === 'throttled-tokens') {
       this.#throttled += 1;
       // Bedrock took none of its tokens.
-      this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now, 1).capacity, this.#tokenBucket.level + reserved);
+      this.#logs.refused.record(sentAt, 1, reserved);
+      this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now, 'tokens').capacity, this.#tokenBucket.level + reserved);
       const kind = outcome === 'throttled-tokens' ? 'tokens' : 'requests';
-      if (epochs[kind] === this.#epochs[kind]) {
-        this.#epochs[kind] += 1;
-        const admitted = this.#admissions.rate(now, this.#busySince);
-        const sent = this.#sends.rate(now, this.#busySince);
-        // Too little admitted to measure a rate (a storm refusing nearly everything): fewer requests in flight
-        // instead (see `nextWindow`), never a rate driven toward zero.
-        if (admitted.samples >= MIN_MEASURED) {
-          if (kind === 'tokens') {
-            this.#tokens = afterThrottle(this.#tokens, admitted.tokens, sent.tokens, now);
-            this.#tokenBucket.level = Math.min(this.#tokenBucket.level, 0);
-          } else {
-            this.#requests = afterThrottle(this.#requests, admitted.requests, sent.requests, now);
-            this.#requestBucket.level = Math.min(this.#requestBucket.level, 0);
-          }
-        }
-        this.#window = nextWindow(this.#window, { type: 'throttle', measuredRequests: admitted.samples, inFlight: this.#inFlight });
-      }
+      this.#onThrottle(kind, sentAt, reserved, now, epochs[kind] === this.#epochs[kind]);
       if (this.#onEvent !== undefined) this.#onEvent({ type: 'throttled', kind, state: this.state() });
     } else {
       // No answer from Bedrock: give the tokens back; nothing learned.
-      this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now, 1).capacity, this.#tokenBucket.level + reserved);
+      this.#logs.refused.record(sentAt, 1, reserved);
+      this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now, 'tokens').capacity, this.#tokenBucket.level + reserved);
     }
     this.#pump();
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdmissionWindow, afterThrottle, BETA, CUBIC_RECOVERY_SECONDS, INITIAL_WINDOW, MIN_MEASURED, MIN_RATE, nextWindow, rateOf, unknownDimension } from '../../src/limits/adapt.js';
+import { afterThrottle, AttemptLog, BETA, CUBIC_RECOVERY_SECONDS, INITIAL_WINDOW, LOG_SIZE, measureAdmitted, MIN_RATE, nextWindow, rateOf, unknownDimension } from '../../src/limits/adapt.js';
 
 const NOW = 4_000_000;
 
@@ -17,56 +17,87 @@ describe('rateOf / afterThrottle', () => {
   });
 
   it.each([
-    { name: 'first throttle: what Bedrock admitted', before: unknownDimension(), admitted: 300, sent: 400, throttledAt: 300 },
-    { name: 'first throttle, admissions lagging: half of what was sent', before: unknownDimension(), admitted: 20, sent: 400, throttledAt: 200 },
-    { name: 'measured above the current rate: the current rate', before: { declared: Infinity, throttledAt: 200, since: NOW }, admitted: 500, sent: 600, throttledAt: 190 },
-    { name: 'measured below: the measured rate (a quota that went down)', before: { declared: Infinity, throttledAt: 200, since: NOW }, admitted: 120, sent: 150, throttledAt: 120 },
-    { name: 'never more than halved by one throttle', before: { declared: Infinity, throttledAt: 200, since: NOW }, admitted: 10, sent: 20, throttledAt: 95 },
-    { name: 'nothing measured, first throttle: the minimum', before: unknownDimension(), admitted: 0, sent: 0, throttledAt: MIN_RATE },
-    { name: 'declared: at most the declared rate', before: unknownDimension(10), admitted: 40, sent: 40, throttledAt: 10 },
-    { name: 'declared: at least half of it', before: unknownDimension(10), admitted: 1, sent: 2, throttledAt: 5 },
-  ])('$name', ({ before, admitted, sent, throttledAt }) => {
-    const after = afterThrottle(before, admitted, sent, NOW);
+    { name: 'unknown, measured: the measured rate', before: unknownDimension(), measured: 300, throttledAt: 300 },
+    { name: 'known, nothing measured (an episode\'s first throttle): the current rate', before: { declared: Infinity, throttledAt: 200, since: NOW }, measured: undefined, throttledAt: 190 },
+    { name: 'measured above the current rate: the current rate (a throttle never raises it)', before: { declared: Infinity, throttledAt: 200, since: NOW }, measured: 500, throttledAt: 190 },
+    { name: 'measured below: the measured rate (a quota that went down)', before: { declared: Infinity, throttledAt: 200, since: NOW }, measured: 120, throttledAt: 120 },
+    { name: 'never more than halved by one throttle', before: { declared: Infinity, throttledAt: 200, since: NOW }, measured: 10, throttledAt: 95 },
+    { name: 'a zero measure counts as none', before: { declared: Infinity, throttledAt: 200, since: NOW }, measured: 0, throttledAt: 190 },
+    { name: 'declared: at most the declared rate', before: unknownDimension(10), measured: 40, throttledAt: 10 },
+    { name: 'declared: at least half of it', before: unknownDimension(10), measured: 1, throttledAt: 5 },
+  ])('$name', ({ before, measured, throttledAt }) => {
+    const after = afterThrottle(before, measured, NOW);
     expect(after.throttledAt).toBeCloseTo(throttledAt, 6);
     expect(after.since).toBe(NOW);
     expect(rateOf(after, after.since)).toBeCloseTo(Math.min(before.declared, Math.max(MIN_RATE, throttledAt * BETA)), 6);
   });
 
+  it('a measure too small to trust sets a provisional rate, which the next measure replaces, up or down', () => {
+    const provisional = afterThrottle(unknownDimension(), 200, NOW, false);
+    expect(provisional).toMatchObject({ throttledAt: 200, provisional: true });
+    const raised = afterThrottle(provisional, 300, NOW + 100, true);
+    expect(raised.throttledAt).toBe(300);
+    expect(raised.provisional).toBeUndefined();
+    expect(afterThrottle(provisional, 50, NOW + 100, false)).toMatchObject({ throttledAt: 50, provisional: true });
+    // Negative control: a known (trusted) rate is never raised by a measure.
+    expect(afterThrottle(raised, 600, NOW + 100, true).throttledAt).toBeCloseTo(300 * BETA, 6);
+    // …and an untrusted measure does not lower it below what a step of BETA does.
+    expect(afterThrottle(raised, 10, NOW + 100, false).throttledAt).toBeCloseTo(300 * BETA, 6);
+  });
+
+  it('unknown with nothing measured stays unknown (the window halves instead)', () => {
+    const before = unknownDimension();
+    expect(afterThrottle(before, undefined, NOW)).toBe(before);
+  });
+
   it.each([
-    { name: 'a success: one more', window: INITIAL_WINDOW, event: { type: 'success' as const }, next: INITIAL_WINDOW + 1 },
-    { name: 'a throttle with a measured rate: unlimited (the rate governs)', window: INITIAL_WINDOW, event: { type: 'throttle' as const, measuredRequests: MIN_MEASURED, inFlight: 3 }, next: Infinity },
-    { name: 'a throttle with nothing measured: half of what was in flight', window: INITIAL_WINDOW, event: { type: 'throttle' as const, measuredRequests: 0, inFlight: 7 }, next: 4 },
-    { name: '…or half the window when smaller', window: 6, event: { type: 'throttle' as const, measuredRequests: 1, inFlight: 20 }, next: 3 },
-    { name: '…never below one', window: 1, event: { type: 'throttle' as const, measuredRequests: 0, inFlight: 0 }, next: 1 },
+    { name: 'a success below the threshold (slow start): one more', window: INITIAL_WINDOW, event: { type: 'success' as const, threshold: Infinity }, next: INITIAL_WINDOW + 1 },
+    { name: 'a success at or above it (after a halving): one more per window, about one per round trip', window: 4, event: { type: 'success' as const, threshold: 4 }, next: 4.25 },
+    { name: 'a throttle with a measured rate: unlimited (the rate governs)', window: INITIAL_WINDOW, event: { type: 'throttle' as const, measured: true, inFlight: 3 }, next: Infinity },
+    { name: 'a throttle with nothing measured: half of what was in flight', window: 16, event: { type: 'throttle' as const, measured: false, inFlight: 7 }, next: 4 },
+    { name: '…or half the window when smaller', window: 6, event: { type: 'throttle' as const, measured: false, inFlight: 20 }, next: 3 },
+    { name: '…never below one', window: 1, event: { type: 'throttle' as const, measured: false, inFlight: 0 }, next: 1 },
   ])('window: $name', ({ window, event, next }) => {
     expect(nextWindow(window, event)).toBe(next);
   });
 });
 
-describe('AdmissionWindow', () => {
-  it('measures admissions and tokens over the last second', () => {
-    const window = new AdmissionWindow();
-    for (let index = 0; index < 300; index += 1) window.record(10_000 + index * (1000 / 300), 10);
-    const rate = window.rate(11_000);
-    expect(rate.requests).toBeCloseTo(300, 0);
-    expect(rate.tokens).toBeCloseTo(3000, -1);
-  });
+describe('measureAdmitted', () => {
+  const logs = () => ({ sent: new AttemptLog(), refused: new AttemptLog(), refunds: new AttemptLog() });
 
-  it('counts settlement refunds against the tokens, not the requests', () => {
-    const window = new AdmissionWindow();
-    for (let index = 0; index < 100; index += 1) {
-      window.record(5_000 + index * 10, 1000);
-      window.record(5_000 + index * 10 + 5, -900, 0);
+  it('counts what was sent and not refused between two send times, per second', () => {
+    const log = logs();
+    // 300 a second for one second; every third refused (throttled).
+    for (let index = 0; index < 300; index += 1) {
+      const time = 10_000 + index * (1000 / 300);
+      log.sent.record(time, 1, 10);
+      if (index % 3 === 0) log.refused.record(time, 1, 10);
     }
-    const rate = window.rate(6_000);
-    expect(rate.requests).toBeCloseTo(100, 0);
-    expect(rate.tokens).toBeCloseTo(10_000, -2);
+    const measured = measureAdmitted(log, 10_000, 11_000);
+    expect(measured.samples).toBe(200);
+    expect(measured.requests).toBeCloseTo(200, 0);
+    expect(measured.tokens).toBeCloseTo(2000, -1);
+    // Only the window asked for: the second half.
+    expect(measureAdmitted(log, 10_500, 11_000).samples).toBe(100);
   });
 
-  it('looks further back for slow quotas (at least 20 admissions, up to a minute)', () => {
-    const window = new AdmissionWindow();
-    for (let index = 0; index < 30; index += 1) window.record(index * 2000, 0); // one every 2 s
-    expect(window.rate(60_000).requests).toBeCloseTo(0.5, 1);
-    expect(new AdmissionWindow().rate(1_000).requests).toBe(0);
+  it('takes settlement refunds off the tokens, not the requests', () => {
+    const log = logs();
+    for (let index = 0; index < 100; index += 1) {
+      log.sent.record(5_000 + index * 10, 1, 1000);
+      log.refunds.record(5_000 + index * 10 + 5, 0, 900);
+    }
+    const measured = measureAdmitted(log, 5_000, 6_000);
+    expect(measured.requests).toBeCloseTo(100, 0);
+    expect(measured.tokens).toBeCloseTo(10_000, -2);
+  });
+
+  it('measures nothing over an empty window, and only back to what the log still holds', () => {
+    expect(measureAdmitted(logs(), 1_000, 1_000)).toMatchObject({ samples: 0, ms: 0 });
+    const log = logs();
+    for (let index = 0; index < LOG_SIZE + 100; index += 1) log.sent.record(index, 1, 0);
+    const measured = measureAdmitted(log, 0, LOG_SIZE + 99);
+    expect(measured.ms).toBe(LOG_SIZE - 1);
+    expect(measured.samples).toBe(LOG_SIZE);
   });
 });

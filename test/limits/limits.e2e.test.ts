@@ -2,8 +2,9 @@
  * The client's limiters end to end: our `Client` through the real AWS SDK and HTTP to the emulator, whose on-demand
  * quotas (src/emulator/quotas.ts) throttle as Bedrock does.
  */
+import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { APIConnectionTimeoutError, APIUserAbortError, Client, ConfigurationError, type LimitEvent } from '../../src/index.js';
+import { APIConnectionTimeoutError, APIUserAbortError, Client, ConfigurationError, createBedrockFetch, type LimitEvent, startServer } from '../../src/index.js';
 import { embedText, type EmulatorHandle, startEmulator } from '../../src/emulator/index.js';
 
 const NOVA = 'amazon.nova-lite-v1:0';
@@ -49,7 +50,7 @@ describe('declared quotas', () => {
     const undeclared = newClient({ maxRetries: 8 });
     await Promise.all(Array.from({ length: 80 }, (_, index) => ask(undeclared, `question ${index}`)));
     expect(usage().throttledRequests).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it('are validated, naming the field', () => {
     const attempt = (quotas: unknown) => () => newClient({ quotas: quotas as never });
@@ -82,6 +83,27 @@ describe('one limiter per model, shared by every call', () => {
     expect(events.filter((event) => event.type === 'granted')).toHaveLength(120 + usage().throttledRequests);
     expect(client.describe()).toMatch(new RegExp(`limits: ${TITAN.replace(/[.:]/g, '\\$&')} in us-east-1: 0 in flight, 0 queued, \\d+ requests/min \\(learned\\)`));
   });
+
+  it('the HTTP doors run on the client: requests through the in-process fetch and a server share its limiter', async () => {
+    // 10 a second with 3 s of burst at the emulator (as above: the client sends at most 1 s of burst).
+    emulator.quotas.set({ model: NOVA, requestsPerMinute: 600, burstSeconds: 3 });
+    const client = newClient({ quotas: { 'nova-lite': { requestsPerMinute: 600 } } });
+    const baseURL = 'http://bedrock.local/v1';
+    const viaFetch = new OpenAI({ baseURL, apiKey: 'unused', fetch: createBedrockFetch({ baseURL, client }), maxRetries: 0 });
+    const server = await startServer({ client, port: 0 });
+    try {
+      const viaServer = new OpenAI({ baseURL: server.url, apiKey: 'unused', maxRetries: 0 });
+      const call = (openai: OpenAI, index: number) => openai.chat.completions.create({ model: 'nova-lite', messages: [{ role: 'user', content: `q${index}` }], max_tokens: 20 });
+      const replies = await Promise.all(Array.from({ length: 30 }, (_, index) => call(index % 2 === 0 ? viaFetch : viaServer, index)));
+      expect(replies.map((reply) => reply.choices[0]?.message.content)).toEqual(Array.from({ length: 30 }, (_, index) => `You said: q${index}`));
+      // One limiter saw all 30 (in one queue: 20 of them waited for the rate), and none was throttled.
+      expect(client.limits.states()).toHaveLength(1);
+      expect(client.limits.states()[0]).toMatchObject({ admitted: 30, throttled: 0 });
+      expect(usage()).toMatchObject({ admitted: 30, throttledRequests: 0 });
+    } finally {
+      await server.close();
+    }
+  }, 20_000);
 
   it('clients given `limits` share the queue and the learned rate', () => {
     const first = newClient({ quotas: { 'nova-lite': { requestsPerMinute: 60 } } });

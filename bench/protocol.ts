@@ -119,19 +119,22 @@ export type QuotaScenario = 'quota-embed' | 'quota-chat' | 'quota-shared';
 /** `ours`: the quota unknown to the client; `ours-declared`: declared in its options; `raw-adaptive`: the SDK's adaptive retry mode. */
 export type QuotaImplementation = 'ours' | 'ours-declared' | 'raw-adaptive';
 
+/** Where and what a quota worker calls. */
+export interface QuotaTarget {
+  oursModule: string;
+  url: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  titanAlias: string;
+  titanModelId: string;
+  chatAlias: string;
+  chatModelId: string;
+}
+
 export interface QuotaTask {
   scenario: QuotaScenario;
   implementation: QuotaImplementation;
-  target: {
-    oursModule: string;
-    url: string;
-    region: string;
-    credentials: { accessKeyId: string; secretAccessKey: string };
-    titanAlias: string;
-    titanModelId: string;
-    chatAlias: string;
-    chatModelId: string;
-  };
+  target: QuotaTarget;
   /** Texts to embed (`quota-embed`). */
   texts: number;
   /** Clients (users) running at once; `quota-embed`: concurrent `embeddings.create` calls on one client. */

@@ -18,7 +18,7 @@
  * for whichever of requests and tokens binds, tokens at the calls' actual use); throttled attempts per successful
  * call (from the emulator); failed calls; p50/p95 queueing delay (see `bench/quota-worker.ts`).
  */
-import type { QuotaImplementation, QuotaScenario, QuotaTask, QuotaWorkerResult } from './protocol.js';
+import type { QuotaImplementation, QuotaScenario, QuotaTarget, QuotaTask, QuotaWorkerResult } from './protocol.js';
 
 export const QUOTA_SCENARIOS: readonly QuotaScenario[] = ['quota-embed', 'quota-chat', 'quota-shared'];
 const IMPLEMENTATIONS: readonly QuotaImplementation[] = ['ours', 'ours-declared', 'raw-adaptive'];
@@ -83,17 +83,6 @@ function plans(quick: boolean): Record<QuotaScenario, Plan> {
       target: 0.9,
     },
   };
-}
-
-export interface QuotaTarget {
-  oursModule: string;
-  url: string;
-  region: string;
-  credentials: { accessKeyId: string; secretAccessKey: string };
-  titanAlias: string;
-  titanModelId: string;
-  chatAlias: string;
-  chatModelId: string;
 }
 
 interface Usage {

@@ -3,18 +3,17 @@
  *
  * A quota dimension (requests or tokens, per second) starts **unknown** (no limit of its own: only what the user
  * declared, if anything); until a rate is known, a slow-start window bounds the requests in flight
- * ({@link nextWindow}). Throttles come in **episodes** (throttles of one kind less than {@link EPISODE_GAP_MS} apart).
- * The first throttle of an episode says that Bedrock's bucket is empty at the moment that attempt was sent; from
- * then on, while the client keeps sending at least as fast as the quota, Bedrock admits exactly its rate. So a later
- * throttle of the same episode **measures** the quota: what was sent since the episode began and not refused
- * ({@link measureAdmitted}), which leaves out the burst Bedrock allowed before it. Measured, the rate is set just
- * under it; without a measure (an episode's first throttle) a known rate steps down by {@link BETA} and an unknown
- * one halves the requests in flight instead.
+ * ({@link nextWindow}). The first throttle says that Bedrock's bucket is empty at the moment that attempt was sent
+ * (the episode begins); from then on, while the client keeps sending at least as fast as the quota (it knows no
+ * rate yet), Bedrock admits exactly its rate. So a later throttle **measures** the quota: what was sent since the
+ * episode began and not refused ({@link measureAdmitted}), which leaves out the burst Bedrock allowed before it. The
+ * rate is set just under the measure (provisionally while the measure rests on too little, see {@link trustworthy});
+ * without any measure (the first throttle) the requests in flight are halved instead.
  *
  * From a throttle the rate follows a cubic curve (as TCP CUBIC and the AWS SDK's adaptive mode do): {@link BETA} of
  * the rate where it was throttled, back to it after {@link CUBIC_RECOVERY_SECONDS}, flat around it, then probing
- * faster and faster above it until the next throttle. A throttle never raises the rate and never more than halves
- * it. It never goes above a declared quota.
+ * faster and faster above it until the next throttle, which starts the curve again from there. It never goes above a
+ * declared quota.
  *
  * Compared with the SDK's adaptive mode: it backs off to what Bedrock *admitted* (the SDK: 70 % of what it *sent*),
  * so it sits close under the quota instead of oscillating far below it; and it is shared by every call to a model.
@@ -57,29 +56,21 @@ export function rateOf(dimension: Dimension, now: number): number {
 }
 
 /**
- * The dimension after a throttle at `now`, given what Bedrock was `measured` admitting since the episode began (and
- * whether that measure is `trusted`, see {@link trustworthy}):
- * - unknown or provisional: the measure, provisional unless trusted (an unknown dimension with no measure at all
- *   stays unknown; the caller halves the requests in flight instead);
- * - known, with a trusted measure: throttled at the lower of the current rate and the measure (a quota below the
- *   current rate, or shared with others), but never at less than half the current rate (as AIMD);
- * - known, nothing trusted: throttled at the current rate (the cubic curve then starts at {@link BETA} of it).
+ * The dimension after a throttle at `now`:
+ * - unknown or provisional (still learning): what Bedrock was `measured` admitting since the episode began,
+ *   provisional unless the measure is `trusted` (see {@link trustworthy}); with no measure at all an unknown dimension
+ *   stays unknown (the caller halves the requests in flight instead);
+ * - known: throttled at the current rate, so the cubic curve starts again at {@link BETA} of it. A quota that went
+ *   down (or is shared with others) is followed one wave of throttles at a time. A measure is not used here: once the
+ *   rate is known the client sends at it, not faster, so what Bedrock admitted says only what was sent.
  */
 export function afterThrottle(dimension: Dimension, measured: number | undefined, now: number, trusted = true): Dimension {
   const current = rateOf(dimension, now);
+  const learning = !Number.isFinite(current) || dimension.provisional === true;
+  if (!learning) return { declared: dimension.declared, throttledAt: Math.max(MIN_RATE, current), since: now };
   const usable = measured !== undefined && Number.isFinite(measured) && measured > 0 ? measured : undefined;
-  let throttledAt: number;
-  let provisional = false;
-  if (!Number.isFinite(current) || dimension.provisional === true) {
-    if (usable === undefined) return Number.isFinite(current) ? { ...dimension, since: now, throttledAt: current } : dimension;
-    throttledAt = usable;
-    provisional = !trusted;
-  } else if (usable !== undefined && trusted) {
-    throttledAt = Math.max(current / 2, Math.min(current, usable));
-  } else {
-    throttledAt = current;
-  }
-  return { declared: dimension.declared, throttledAt: Math.max(MIN_RATE, throttledAt), since: now, ...(provisional ? { provisional } : {}) };
+  if (usable === undefined) return Number.isFinite(current) ? { ...dimension, throttledAt: current, since: now } : dimension;
+  return { declared: dimension.declared, throttledAt: Math.max(MIN_RATE, usable), since: now, ...(trusted ? {} : { provisional: true }) };
 }
 
 /**
@@ -104,8 +95,6 @@ export function trustworthy(measure: { samples: number; netTokens: number; ms: n
   return kind === 'requests' || measure.netTokens >= MIN_MEASURED_RESERVATIONS * reserved;
 }
 
-/** Throttles of one kind further apart than this are separate episodes. */
-export const EPISODE_GAP_MS = 2_000;
 
 export function nextWindow(window: number, event: { type: 'success'; threshold: number } | { type: 'throttle'; measured: boolean; inFlight: number }): number {
   if (event.type === 'success') return window < event.threshold ? window + 1 : window + 1 / window;

@@ -12,7 +12,7 @@
  * Declared quotas are never exceeded: the declared per-minute quota `Q` is sent at `Q·59/60` per minute with a burst
  * of at most `Q/60`, so any 60 seconds hold at most `Q` (see `BURST_SECONDS`).
  */
-import { afterThrottle, AttemptLog, type Dimension, EPISODE_GAP_MS, INITIAL_WINDOW, measureAdmitted, nextWindow, rateOf, trustworthy, unknownDimension } from './adapt.js';
+import { afterThrottle, AttemptLog, type Dimension, INITIAL_WINDOW, measureAdmitted, nextWindow, rateOf, trustworthy, unknownDimension } from './adapt.js';
 
 /** A declared quota (per minute, as in the Service Quotas console). */
 export interface DeclaredQuota {
@@ -137,11 +137,8 @@ export class ModelLimiter {
   readonly #tokenBucket: Bucket;
   /** Attempts sent (admitted or not) and refused (throttled or unanswered), at their send time; refunds when settled. */
   readonly #logs = { sent: new AttemptLog(), refused: new AttemptLog(), refunds: new AttemptLog() };
-  /** The current throttling episode of each kind: the send time of its first throttled attempt, its last throttle. */
-  readonly #episodes: { requests: { start: number; last: number } | undefined; tokens: { start: number; last: number } | undefined } = {
-    requests: undefined,
-    tokens: undefined,
-  };
+  /** The send time of the first throttled attempt of each kind (where the measure of a quota being learned starts). */
+  readonly #episodes: { requests: number | undefined; tokens: number | undefined } = { requests: undefined, tokens: undefined };
   readonly #queue: Waiter[] = [];
   #head = 0;
   #inFlight = 0;
@@ -299,24 +296,23 @@ export class ModelLimiter {
   }
 
   /**
-   * A throttle of `kind` of an attempt sent at `sentAt` (see adapt.ts): it opens or extends that kind's episode, and
-   * when it is the first of its wave (`decrease`: the attempt was sent after the last decrease), lowers the rate —
-   * to what Bedrock was measured admitting since the episode began (provisionally while that rests on too little) —
-   * and, until a trusted rate is known, halves the requests in flight.
+   * A throttle of `kind` of an attempt sent at `sentAt` (see adapt.ts). The first of its wave (`decrease`: the
+   * attempt was sent after the last decrease) lowers the rate: while the quota is being learned, to what Bedrock was
+   * measured admitting since the first throttle of this kind (provisionally while that rests on too little), halving
+   * the requests in flight until a trusted rate is known; once known, by a step of BETA.
    */
   #onThrottle(kind: 'requests' | 'tokens', sentAt: number, reserved: number, now: number, decrease: boolean): void {
-    const episode = this.#episodes[kind];
+    // The episode begins at the first throttle of its kind: Bedrock's bucket was empty when that attempt was sent.
+    const start = this.#episodes[kind];
+    const fresh = start === undefined;
+    if (fresh) this.#episodes[kind] = sentAt;
     const current = kind === 'tokens' ? this.#tokens : this.#requests;
-    // Until a rate is known the episode lasts (it began when the unknown quota was first met).
-    const fresh = episode === undefined || (now - episode.last > EPISODE_GAP_MS && Number.isFinite(rateOf(current, now)) && current.provisional !== true);
-    if (fresh) this.#episodes[kind] = { start: sentAt, last: now };
-    else episode.last = now;
     if (!decrease) return;
     this.#epochs[kind] += 1;
     let measured: number | undefined;
     let trusted = false;
     if (!fresh) {
-      const admitted = measureAdmitted(this.#logs, episode.start, sentAt);
+      const admitted = measureAdmitted(this.#logs, start, sentAt);
       trusted = trustworthy(admitted, kind, reserved);
       if (admitted.samples > 0) measured = kind === 'tokens' ? admitted.tokens : admitted.requests;
     }

@@ -135,14 +135,14 @@ describe('ModelLimiter', () => {
     expect(limits.state().requestsPerMinute).toBe(state.requestsPerMinute);
     expect(limits.state().throttled).toBe(4);
     expect(events.filter((event) => event.type === 'throttled')).toHaveLength(4);
-    // A throttle of an attempt sent after the decrease decreases again, to what was measured (now lower).
+    // A throttle of an attempt sent after the decrease decreases again (a step of BETA from the current rate).
     await vi.advanceTimersByTimeAsync(500);
     (await limits.acquire({ tokens: 0, abortError })).finish('throttled-requests');
     expect(limits.state().requestsPerMinute).toBeLessThan(state.requestsPerMinute as number);
     expect(limits.state().requestsPerMinute).toBeGreaterThanOrEqual(((state.requestsPerMinute as number) / 2) * 0.95 - 1); // never more than halved
   });
 
-  it('a throttle long after the last one opens a new episode: a known rate steps down by BETA, nothing measured', async () => {
+  it('once the rate is known, a throttle steps it down by BETA from where the cubic curve is', async () => {
     const limits = limiter();
     (await limits.acquire({ tokens: 0, abortError })).finish('throttled-requests');
     for (let index = 0; index < 20; index += 1) {

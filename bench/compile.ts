@@ -1,5 +1,5 @@
 /**
- * Compiles the benchmark's child-process entry points (`worker.ts`, `emulator-process.ts`, `server-process.ts`) to plain ES modules in
+ * Compiles the benchmark's child-process entry points ({@link ENTRY_POINTS}) to plain ES modules in
  * `bench/results/build/`, so measured processes run on plain `node`: a TypeScript loader (tsx) would add its
  * module hooks, a loader thread and transform time to every import, cold start included.
  *

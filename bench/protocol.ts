@@ -111,6 +111,8 @@ export interface ServerStats {
   rssBytes: number;
   /** Highest RSS sampled (every 2 ms) since the last `mark`; the RSS at `mark` before any. */
   peakRssBytes: number;
+  /** V8 heap in use (after the collection, for `mark`). */
+  heapUsedBytes: number;
 }
 
 /** Quota scenarios (`bench/quota.ts`): (a) embeddings against a hidden quota, (b) a chat burst, (c) two users sharing a quota. */

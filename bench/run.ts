@@ -16,14 +16,16 @@
  * The `openai` package is measured through our two doors (issue 16): `openai-fetch` (our in-process
  * `createBedrockFetch()`) and `openai-server` (`startServer()` in its own process, `bench/server-process.ts`, which
  * the worker starts on the emulator's core), in the chat and stream scenarios against `ours`, and alone in
- * `streams1000` (1,000 concurrent streams through the server: its RSS growth, every delta checked in place).
+ * `streams1000` (1,000 concurrent streams through the server: its RSS growth, every delta checked in place), and
+ * alone against replayed replies (`openai-replay`: the package's own cost, to tell it from our door's).
  *
  * Options: `--quick` (fewer repetitions and iterations, for development; never written to BENCHMARKS.md),
  * `--only chat,stream,…` (scenarios, `equivalence`, `emulator-load` and the `quota-*` ones included; `batch-embed` runs bench/batch.ts:
  * 100,000 embedding records in one batch job, client peak RSS growth and records/s), `--implementations ours,raw,openai-fetch,…`,
  * `--profile` (CPU profiles of the measured loops of ours and raw instead of figures; writes bench/results/profiles/),
  * `--ours-module <path to an index.js>` (measure another build of ours, e.g. a candidate fix, against the same raw),
- * `--skip-build`, `--skip-write`, `--json <path>`. Only a full run of everything updates BENCHMARKS.md.
+ * `--skip-build`, `--skip-write`, `--json <path>`, `--render <results JSON>` (print a saved run's table again).
+ * Only a full run of everything updates BENCHMARKS.md.
  */
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -195,11 +197,13 @@ const OPENAI_ROWS: readonly OpenAIRow[] = [
   { scenario: 'stream', kind: 'ratio', figure: 'ttftMs', label: 'Stream of 1,000 deltas: time to first token (ms), `openai` via the server', numerator: 'openai-server', denominator: 'ours' },
   { scenario: 'stream', kind: 'difference', figure: 'ttftMs', label: 'Stream of 1,000 deltas: time to first token (ms), server − in-process fetch', numerator: 'openai-server', denominator: 'openai-fetch', unit: 'ms' },
   { scenario: 'streams1000', kind: 'value', figure: 'serverRssGrowthMb', label: '1,000 concurrent streams through the server: server RSS growth, idle → peak (MB)', numerator: 'openai-server', target: 150, unit: 'MB' },
+  { scenario: 'streams1000', kind: 'value', figure: 'serverRetainedMb', label: '1,000 concurrent streams: server RSS after the bursts, collected, over its baseline (MB)', numerator: 'openai-server' },
+  { scenario: 'streams1000', kind: 'value', figure: 'serverHeapRetainedMb', label: '1,000 concurrent streams: server V8 heap after the bursts, collected, over its baseline (MB)', numerator: 'openai-server' },
   { scenario: 'streams1000', kind: 'value', figure: 'lostDeltas', label: '1,000 concurrent streams: deltas lost', numerator: 'openai-server', target: 0 },
   { scenario: 'streams1000', kind: 'value', figure: 'outOfOrderDeltas', label: '1,000 concurrent streams: deltas out of order', numerator: 'openai-server', target: 0 },
   { scenario: 'streams1000', kind: 'value', figure: 'strayOrRepeatedDeltas', label: "1,000 concurrent streams: deltas repeated or not the stream's", numerator: 'openai-server', target: 0 },
   { scenario: 'streams1000', kind: 'value', figure: 'failedStreams', label: '1,000 concurrent streams: streams failed', numerator: 'openai-server', target: 0 },
-  { scenario: 'streams1000', kind: 'value', figure: 'deliveredDeltas', label: '1,000 concurrent streams: deltas delivered (of 1,000,000 per burst)', numerator: 'openai-server' },
+  { scenario: 'streams1000', kind: 'value', figure: 'deliveredDeltas', label: '1,000 concurrent streams: deltas delivered, 2 bursts (1,000,000 expected per burst)', numerator: 'openai-server' },
   { scenario: 'streams1000', kind: 'value', figure: 'serverCpuUsPerStream', label: '1,000 concurrent streams: server CPU per stream (µs)', numerator: 'openai-server' },
   { scenario: 'streams1000', kind: 'value', figure: 'clientRssGrowthMb', label: '1,000 concurrent streams: client (`openai`) RSS growth (MB)', numerator: 'openai-server' },
   { scenario: 'streams1000', kind: 'value', figure: 'msPerBurst', label: '1,000 concurrent streams: time per burst (ms)', numerator: 'openai-server' },
@@ -567,7 +571,7 @@ function renderMarkdown(results: Results): string {
       lines.push(`| ${row.label} ×${ours?.repetitions ?? 0} | ${formatSummary(ours)} | ${formatSummary(raw)} | ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '–'} | ${pairedCell} | ${target} |`);
     }
   }
-  const openaiRows = OPENAI_ROWS.filter((row) => results.scenarios[row.scenario]?.[row.numerator] !== undefined);
+  const openaiRows = OPENAI_ROWS.filter((row) => results.scenarios[row.scenario]?.[row.numerator]?.[row.figure] !== undefined);
   if (openaiRows.length > 0) {
     lines.push('');
     lines.push(
@@ -719,9 +723,16 @@ async function main(): Promise<void> {
       json: { type: 'string' },
       implementations: { type: 'string' },
       'ours-module': { type: 'string' },
+      render: { type: 'string' },
     },
     strict: true,
   });
+  if (values.render !== undefined) {
+    // Prints the table of a results file again (e.g. after a change of labels), measuring nothing.
+    const saved = JSON.parse(readFileSync(values.render, 'utf8')) as Results;
+    process.stdout.write(`${renderMarkdown(saved)}\n`);
+    return;
+  }
   const settings = values.quick ? QUICK : FULL;
   const implementations: readonly Implementation[] =
     values.implementations === undefined ? ALL_IMPLEMENTATIONS : ALL_IMPLEMENTATIONS.filter((name) => values.implementations?.split(',').includes(name));
@@ -813,6 +824,8 @@ async function main(): Promise<void> {
       const summaries: Partial<Record<Implementation, Record<string, Summary>>> = {};
       for (const implementation of running) summaries[implementation] = summarizeFigures(collected[implementation]);
       scenarios[scenario] = summaries;
+      // What is measured so far survives a run that dies later (the table is written at the end).
+      writeFileSync(join(RESULTS_DIRECTORY, 'partial.json'), `${JSON.stringify({ machine, emulator: emulatorFigures, equivalence, scenarios }, null, 2)}\n`);
     }
 
     const quotaScenarios = QUOTA_SCENARIOS.filter(selected);

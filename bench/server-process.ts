@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage();
     const rssBytes = process.memoryUsage.rss();
     if (rssBytes > peak) peak = rssBytes;
-    return { cpuUs: cpu.user + cpu.system, rssBytes, peakRssBytes: peak };
+    return { cpuUs: cpu.user + cpu.system, rssBytes, peakRssBytes: peak, heapUsedBytes: process.memoryUsage().heapUsed };
   };
   let buffered = '';
   process.stdin.setEncoding('utf8');

@@ -7,7 +7,8 @@
  * from the built package, `dist/`), `raw` (`BedrockRuntimeClient` with the keep-alive HTTP/1.1 handler our client
  * builds), `raw-default` (`BedrockRuntimeClient` on the SDK's default transport), `ours-responses`, or the official
  * `openai` package through our in-process `createBedrockFetch()` (`openai-fetch`) or against `startServer()` in a
- * process this worker starts (`openai-server`, `bench/server-process.ts`). Client CPU is `process.cpuUsage()`
+ * process this worker starts (`openai-server`, `bench/server-process.ts`), or against replayed replies
+ * (`openai-replay`). Client CPU is `process.cpuUsage()`
  * (user + system, all threads) over the measured loop, after the warm-up.
  *
  * Only type imports at the top: what a scenario loads is what it measures.
@@ -742,11 +743,16 @@ async function measureServerStreams(driver: Driver, task: WorkerTask): Promise<W
   const elapsedMs = performance.now() - started;
   clearInterval(sampler);
   const after = await server.stats('stats');
+  // What the server still holds once the streams are over and it has collected (its RSS also keeps pages the
+  // allocator has not returned to the system; its V8 heap does not).
+  const settled = await server.stats('mark');
   const mb = 1024 * 1024;
   const streams = SERVER_CONCURRENT_STREAMS * task.iterations;
   return {
     serverRssGrowthMb: (after.peakRssBytes - baseline.rssBytes) / mb,
     serverPeakRssMb: after.peakRssBytes / mb,
+    serverRetainedMb: (settled.rssBytes - baseline.rssBytes) / mb,
+    serverHeapRetainedMb: (settled.heapUsedBytes - baseline.heapUsedBytes) / mb,
     serverCpuUsPerStream: (after.cpuUs - baseline.cpuUs) / streams,
     clientRssGrowthMb: (clientPeak - clientBaseline) / mb,
     deliveredDeltas: totals.received,

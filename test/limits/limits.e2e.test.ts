@@ -76,10 +76,13 @@ describe('one limiter per model, shared by every call', () => {
     expect(states).toHaveLength(1);
     expect(states[0]).toMatchObject({ model: TITAN, region: emulator.region, inFlight: 0, queued: 0, admitted: 120 });
     expect(usage().admitted).toBe(120);
-    // Throttled (16 × 3 requests meet 20 of burst), then paced: some attempts, not a storm.
+    // Throttled (16 × 3 callers meet 20 of burst at a 5 ms round trip), then paced at a learned rate under the quota:
+    // some throttled attempts while it learns (20–70 on this machine), not a storm (fewer than the calls).
     expect(states[0]?.throttled).toBe(usage().throttledRequests);
     expect(usage().throttledRequests).toBeGreaterThan(0);
-    expect(usage().throttledRequests).toBeLessThan(120 * 0.5);
+    expect(usage().throttledRequests).toBeLessThan(120);
+    expect(states[0]?.requestsPerMinute).toBeGreaterThan(1_200 * 0.4);
+    expect(states[0]?.requestsPerMinute).toBeLessThan(1_200 * 1.1);
     expect(events.filter((event) => event.type === 'granted')).toHaveLength(120 + usage().throttledRequests);
     expect(client.describe()).toMatch(new RegExp(`limits: ${TITAN.replace(/[.:]/g, '\\$&')} in us-east-1: 0 in flight, 0 queued, \\d+ requests/min \\(learned\\)`));
   });

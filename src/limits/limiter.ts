@@ -306,8 +306,8 @@ export class ModelLimiter {
     const start = this.#episodes[kind];
     const fresh = start === undefined;
     if (fresh) this.#episodes[kind] = sentAt;
-    const current = kind === 'tokens' ? this.#tokens : this.#requests;
     if (!decrease) return;
+    const current = kind === 'tokens' ? this.#tokens : this.#requests;
     this.#epochs[kind] += 1;
     let measured: number | undefined;
     let trusted = false;
@@ -319,13 +319,19 @@ export class ModelLimiter {
     const dimension = afterThrottle(current, measured, now, trusted);
     if (kind === 'tokens') this.#tokens = dimension;
     else this.#requests = dimension;
-    if (Number.isFinite(rateOf(dimension, now))) {
+    const limited = Number.isFinite(rateOf(dimension, now));
+    if (limited) {
       const bucket = kind === 'tokens' ? this.#tokenBucket : this.#requestBucket;
       bucket.level = Math.min(bucket.level, 0);
     }
-    const known = Number.isFinite(rateOf(dimension, now)) && dimension.provisional !== true;
+    const known = limited && dimension.provisional !== true;
     this.#window = nextWindow(this.#window, { type: 'throttle', measured: known, inFlight: this.#inFlight });
     this.#threshold = this.#window;
+  }
+
+  /** Returns tokens Bedrock did not keep (a refund at settlement, or a reservation it never took) to the bucket. */
+  #giveBackTokens(tokens: number, now: number): void {
+    this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now, 'tokens').capacity, this.#tokenBucket.level + tokens);
   }
 
   #finish(outcome: AttemptOutcome, reserved: number, actual: number | undefined, epochs: { requests: number; tokens: number }, sentAt: number): void {
@@ -337,21 +343,21 @@ export class ModelLimiter {
       const refund = actual === undefined ? 0 : reserved - actual;
       if (refund !== 0) {
         this.#logs.refunds.record(now, 0, refund);
-        this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now, 'tokens').capacity, this.#tokenBucket.level + refund);
+        this.#giveBackTokens(refund, now);
       }
       if (Number.isFinite(this.#window)) this.#window = nextWindow(this.#window, { type: 'success', threshold: this.#threshold });
     } else if (outcome === 'throttled-requests' || outcome === 'throttled-tokens') {
       this.#throttled += 1;
       // Bedrock took none of its tokens.
       this.#logs.refused.record(sentAt, 1, reserved);
-      this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now, 'tokens').capacity, this.#tokenBucket.level + reserved);
+      this.#giveBackTokens(reserved, now);
       const kind = outcome === 'throttled-tokens' ? 'tokens' : 'requests';
       this.#onThrottle(kind, sentAt, reserved, now, epochs[kind] === this.#epochs[kind]);
       if (this.#onEvent !== undefined) this.#onEvent({ type: 'throttled', kind, state: this.state() });
     } else {
       // No answer from Bedrock: give the tokens back; nothing learned.
       this.#logs.refused.record(sentAt, 1, reserved);
-      this.#tokenBucket.level = Math.min(budgetOf(this.#tokens, now, 'tokens').capacity, this.#tokenBucket.level + reserved);
+      this.#giveBackTokens(reserved, now);
     }
     this.#pump();
   }

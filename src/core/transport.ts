@@ -165,8 +165,7 @@ export class Transport {
       limit === undefined
         ? attempt
         : async () => {
-            await this.#loaded(service, name, options.region);
-            const { value, permit } = await limitedAttempt(limit, options, attempt);
+            const { value, permit } = await this.#limitedAttempt(service, name, limit, options, attempt);
             permit.finish('admitted', limit.used?.(value));
             return value;
           },
@@ -215,8 +214,7 @@ export class Transport {
           controller,
         );
         if (limit === undefined) return attempt();
-        await this.#loaded(service, name, options.region);
-        const limited = await limitedAttempt(limit, options, attempt);
+        const limited = await this.#limitedAttempt(service, name, limit, options, attempt);
         permit = limited.permit;
         return limited.value;
       },
@@ -461,16 +459,26 @@ export class Transport {
   }
 
   /**
-   * Loads the SDK client and command class before a limited attempt queues: on the first call that takes a while, and
+   * Runs an attempt under a permit of the call's limiter: waits for it (at most the attempt's timeout, cancelled by
+   * the caller's signal), and on failure tells the limiter how Bedrock answered; on success the caller finishes the
+   * permit. The SDK client and command class are loaded before queueing: on the first call that takes a while, and
    * attempts granted meanwhile would reach Bedrock all at once, as a burst the limiter never meant to send.
    */
-  async #loaded(service: AwsService<any>, name: string, region: string): Promise<void> {
+  async #limitedAttempt<T>(service: AwsService<any>, name: string, limit: AttemptLimit, options: SendOptions, attempt: () => Promise<T>): Promise<{ value: T; permit: Permit }> {
     const state = this.#states.get(service) ?? this.#state(service);
-    if (state.readyClients.has(region) && state.commandClasses.has(name)) return;
+    if (!state.readyClients.has(options.region) || !state.commandClasses.has(name)) {
+      try {
+        await Promise.all([this.#sdkClient(state, service, options.region), state.commandClasses.get(name) ?? this.#loadCommandClass(state, service, name)]);
+      } catch {
+        // The attempt reports the failure, mapped.
+      }
+    }
+    const permit = await acquirePermit(limit.limiter, limit.tokens, options.signal, options.timeoutMs);
     try {
-      await Promise.all([this.#sdkClient(state, service, region), state.commandClasses.get(name) ?? this.#loadCommandClass(state, service, name)]);
-    } catch {
-      // The attempt reports the failure, mapped.
+      return { value: await attempt(), permit };
+    } catch (error) {
+      permit.finish(outcomeOf(error));
+      throw error;
     }
   }
 
@@ -481,20 +489,6 @@ export class Transport {
     if (cached.has(name)) return false;
     cached.add(name);
     return true;
-  }
-}
-
-/**
- * Runs an attempt under a permit of the call's limiter: waits for it (at most the attempt's timeout, cancelled by the
- * caller's signal), and on failure tells the limiter how Bedrock answered. On success the caller finishes the permit.
- */
-async function limitedAttempt<T>(limit: AttemptLimit, options: SendOptions, attempt: () => Promise<T>): Promise<{ value: T; permit: Permit }> {
-  const permit = await acquirePermit(limit.limiter, limit.tokens, options.signal, options.timeoutMs);
-  try {
-    return { value: await attempt(), permit };
-  } catch (error) {
-    permit.finish(outcomeOf(error));
-    throw error;
   }
 }
 

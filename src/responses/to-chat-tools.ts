@@ -1,0 +1,83 @@
+/**
+ * Responses `tools` and `tool_choice` → chat's (`to-chat-request.ts`). Pure. A function tool's fields move under
+ * `function`; OpenAI's built-in tools (web search, file search, code interpreter, computer use, MCP, …) run on
+ * OpenAI's servers and go to the unsupported-parameter handler, naming what they are.
+ */
+import type { ChatCompletionTool, ChatCompletionToolChoiceOption } from '../chat/types.js';
+import type { UnsupportedParamHandler } from '../chat/unsupported-params.js';
+import { BadRequestError } from '../core/errors.js';
+
+const BUILT_IN_TOOLS: Readonly<Record<string, string>> = {
+  web_search: 'web search',
+  web_search_2025_08_26: 'web search',
+  web_search_preview: 'web search',
+  web_search_preview_2025_03_11: 'web search',
+  file_search: 'file search (vector stores)',
+  code_interpreter: 'the code interpreter',
+  computer: 'computer use',
+  computer_use: 'computer use',
+  computer_use_preview: 'computer use',
+  mcp: 'remote MCP servers',
+  image_generation: 'image generation',
+  local_shell: 'the local shell tool',
+  shell: 'the shell tool',
+  apply_patch: 'the apply_patch tool',
+  tool_search: 'tool search',
+  namespace: 'tool namespaces',
+  custom: 'custom (free-form) tools',
+};
+
+export function convertTools(tools: unknown, unsupported: UnsupportedParamHandler): ChatCompletionTool[] | undefined {
+  if (!isSet(tools)) return undefined;
+  if (!Array.isArray(tools)) throw BadRequestError.forParam('tools', '`tools` must be an array.');
+  const converted: ChatCompletionTool[] = [];
+  tools.forEach((tool: unknown, index) => {
+    const param = `tools[${index}]`;
+    if (typeof tool !== 'object' || tool === null) throw BadRequestError.forParam(param, `\`${param}\` must be an object.`);
+    const typed = tool as { type?: unknown; name?: unknown; description?: unknown; parameters?: unknown; strict?: unknown; defer_loading?: unknown };
+    if (typed.type !== 'function') {
+      const what = typeof typed.type === 'string' ? BUILT_IN_TOOLS[typed.type] : undefined;
+      if (what === undefined) throw BadRequestError.forParam(`${param}.type`, `\`${param}.type\` must be "function"; got ${JSON.stringify(typed.type)}.`);
+      unsupported(param, `OpenAI's built-in \`${String(typed.type)}\` tool (${what}) runs on OpenAI's servers and has no Bedrock equivalent; define a function tool and run it yourself.`);
+      return;
+    }
+    if (typed.defer_loading === true) unsupported(`${param}.defer_loading`, 'Bedrock loads every tool definition with the request.');
+    converted.push({
+      type: 'function',
+      function: {
+        name: typed.name as string,
+        ...(isSet(typed.description) ? { description: typed.description as string } : {}),
+        ...(isSet(typed.parameters) ? { parameters: typed.parameters as Record<string, unknown> } : {}),
+        ...(isSet(typed.strict) ? { strict: typed.strict as boolean } : {}),
+      },
+    });
+  });
+  return converted;
+}
+
+export function convertToolChoice(choice: unknown, unsupported: UnsupportedParamHandler): ChatCompletionToolChoiceOption | undefined {
+  if (!isSet(choice)) return undefined;
+  if (typeof choice === 'string') return choice as ChatCompletionToolChoiceOption;
+  if (typeof choice !== 'object' || Array.isArray(choice)) {
+    throw BadRequestError.forParam('tool_choice', '`tool_choice` must be "none", "auto", "required" or an object.');
+  }
+  const typed = choice as { type?: unknown; name?: unknown; mode?: unknown; tools?: unknown };
+  if (typed.type === 'function') return { type: 'function', function: { name: typed.name as string } };
+  if (typed.type === 'allowed_tools') {
+    const tools = Array.isArray(typed.tools)
+      ? typed.tools.map((tool: unknown) => {
+          const entry = tool as { type?: unknown; name?: unknown };
+          return { type: entry?.type, function: { name: entry?.name } } as never;
+        })
+      : typed.tools;
+    return { type: 'allowed_tools', allowed_tools: { mode: typed.mode as 'auto' | 'required', tools: tools as never } };
+  }
+  const what = typeof typed.type === 'string' ? BUILT_IN_TOOLS[typed.type] : undefined;
+  if (what === undefined) throw BadRequestError.forParam('tool_choice.type', `\`tool_choice.type\` must be "function" or "allowed_tools"; got ${JSON.stringify(typed.type)}.`);
+  unsupported('tool_choice', `OpenAI's built-in \`${String(typed.type)}\` tool (${what}) has no Bedrock equivalent.`);
+  return undefined;
+}
+
+function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}

@@ -18,9 +18,11 @@ import { BadRequestError, NotFoundError } from '../core/errors.js';
 import { readLocalOptions } from '../core/request-options.js';
 import { APIResource } from '../core/resource.js';
 import { Stream } from '../core/streaming.js';
+import { convertConverseResponse } from './from-converse-response.js';
 import { createResponseId, type ItemPrefix, inputItemId, parseItemId } from './ids.js';
+import type { ResponseEcho } from './response-object.js';
 import type { ResponseStore, StoredResponse } from './store.js';
-import { convertConverseResponse, createResponseEventMapper, type ResponseEcho, type ResponseEventContext } from './stream-events.js';
+import { createResponseEventMapper, type ResponseEventContext } from './stream-events.js';
 import { convertToChatRequest, normaliseInput, type ResponsesRequestPlan, type SourcedItem } from './to-chat-request.js';
 import type {
   FunctionTool,

@@ -1,7 +1,8 @@
 /**
  * ConverseStream events → the Responses API's `ResponseStreamEvent`s, one event at a time, with the state in a
- * closure; the same machine gives the non-streaming `Response` (`convertConverseResponse` feeds it the events a
- * Converse response is made of), so that both paths cannot disagree. The sequence is the one OpenAI sends and
+ * closure; the same machine gives the non-streaming `Response` (`convertConverseResponse`, in
+ * `from-converse-response.ts`, feeds it the events a Converse response is made of), so that both paths cannot
+ * disagree; the `Response` object itself is built by `response-object.ts`. The sequence is the one OpenAI sends and
  * openai-node's `ResponseStream` accumulates:
  *
  * - `response.created`, `response.in_progress` (status `in_progress`, no output) before anything else;
@@ -23,16 +24,16 @@
  * Every event has `sequence_number` (from 0); item events have `output_index` and `item_id` (the item's `id`);
  * part events `content_index`. With `text.format` served by a forced tool, that tool's input is the message text.
  */
-import type { ConverseResponse, ConverseStreamOutput, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
+import type { ConverseStreamOutput, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
 import { toFinishReason } from '../chat/finish-reason.js';
 import { convertCacheDetails, mapJsonToolStop } from '../chat/from-converse-response.js';
 import { toReasoningDetail } from '../chat/reasoning.js';
 import { checkJsonOutput, type StructuredOutputPlan } from '../chat/structured-output.js';
 import { fromBedrockName, type NameMap } from '../chat/tool-names.js';
-import { convertUsage } from '../chat/usage.js';
 import { APIConnectionError, BedrockOpenAIError, fromAwsError } from '../core/errors.js';
 import { encodeReasoning } from './encrypted-reasoning.js';
 import { type ItemPrefix, outputItemId } from './ids.js';
+import { buildResponse, cloneItem, convertResponseUsage, type ResponseEcho } from './response-object.js';
 import type {
   BedrockResponsesInfo,
   Response,
@@ -42,14 +43,7 @@ import type {
   ResponseOutputText,
   ResponseReasoningItem,
   ResponseStreamEvent,
-  ResponseUsage,
 } from './types.js';
-
-/** The fields of a `Response` that echo the request (everything but the outcome). */
-export type ResponseEcho = Omit<
-  Response,
-  'id' | 'object' | 'created_at' | 'model' | 'output' | 'output_text' | 'status' | 'error' | 'incomplete_details' | 'usage' | 'completed_at' | 'bedrock'
->;
 
 export interface ResponseEventContext {
   id: string;
@@ -396,121 +390,6 @@ export function createResponseEventMapper(context: ResponseEventContext): Respon
   };
 
   return { map, end, stored: () => storedResponse };
-}
-
-/** OpenAI's `ResponseUsage` from Bedrock's (chat's convention: input counts cache reads and writes). */
-export function convertResponseUsage(usage: TokenUsage | undefined): ResponseUsage {
-  const converted = convertUsage(usage);
-  return {
-    input_tokens: converted.prompt_tokens,
-    input_tokens_details: {
-      cached_tokens: converted.prompt_tokens_details?.cached_tokens ?? 0,
-      cache_write_tokens: converted.prompt_tokens_details?.cache_write_tokens ?? 0,
-    },
-    output_tokens: converted.completion_tokens,
-    // Bedrock counts reasoning inside `outputTokens` and reports no split.
-    output_tokens_details: { reasoning_tokens: 0 },
-    total_tokens: converted.total_tokens,
-  };
-}
-
-/**
- * A Converse response → the `Response` (with every `encrypted_content`, for the store) and the one shown, by
- * feeding the mapper the events that make up the same answer.
- */
-export function convertConverseResponse(response: Omit<ConverseResponse, never>, context: ResponseEventContext): { shown: Response; stored: Response } {
-  const mapper = createResponseEventMapper({ ...context, quiet: true });
-  let last: ResponseStreamEvent | undefined;
-  for (const event of eventsOf(response, context.requestId)) last = mapper.map(event).at(-1) ?? last;
-  last = mapper.end().at(-1) ?? last;
-  const stored = mapper.stored();
-  if (stored === undefined || last === undefined || !('response' in last)) throw new BedrockOpenAIError('The response could not be assembled.');
-  return { shown: last.response, stored };
-}
-
-/** The ConverseStream events a Converse response is made of (each block whole, in one delta). */
-function* eventsOf(response: Omit<ConverseResponse, never>, requestId: string | null): Generator<ConverseStreamOutput> {
-  const blocks = response.output?.message?.content;
-  if (blocks === undefined) {
-    throw new BedrockOpenAIError(`Bedrock returned a Converse response without a message${requestId === null ? '' : ` (request ${requestId})`}.`);
-  }
-  yield { messageStart: { role: 'assistant' } };
-  let index = 0;
-  for (const block of blocks) {
-    const contentBlockIndex = index++;
-    if (block.text !== undefined) yield { contentBlockDelta: { contentBlockIndex, delta: { text: block.text } } };
-    else if (block.toolUse !== undefined) {
-      yield { contentBlockStart: { contentBlockIndex, start: { toolUse: { toolUseId: block.toolUse.toolUseId, name: block.toolUse.name } } } };
-      yield { contentBlockDelta: { contentBlockIndex, delta: { toolUse: { input: JSON.stringify(block.toolUse.input ?? {}) } } } };
-    } else if (block.reasoningContent !== undefined) {
-      const { reasoningText, redactedContent } = block.reasoningContent;
-      if (redactedContent !== undefined) yield { contentBlockDelta: { contentBlockIndex, delta: { reasoningContent: { redactedContent } } } };
-      else if (reasoningText !== undefined) {
-        yield { contentBlockDelta: { contentBlockIndex, delta: { reasoningContent: { text: reasoningText.text ?? '' } } } };
-        if (reasoningText.signature !== undefined) yield { contentBlockDelta: { contentBlockIndex, delta: { reasoningContent: { signature: reasoningText.signature } } } };
-      }
-    } else if (block.citationsContent?.content !== undefined) {
-      for (const part of block.citationsContent.content) if (part.text !== undefined) yield { contentBlockDelta: { contentBlockIndex, delta: { text: part.text } } };
-    }
-    yield { contentBlockStop: { contentBlockIndex } };
-  }
-  yield { messageStop: { stopReason: response.stopReason, additionalModelResponseFields: response.additionalModelResponseFields } };
-  yield {
-    metadata: {
-      usage: response.usage,
-      metrics: response.metrics,
-      ...(response.trace === undefined ? {} : { trace: response.trace }),
-      ...(response.serviceTier === undefined ? {} : { serviceTier: response.serviceTier }),
-    } as never,
-  };
-}
-
-function buildResponse(
-  context: ResponseEventContext,
-  outcome: {
-    status: NonNullable<Response['status']>;
-    output: ResponseOutputItem[];
-    usage: ResponseUsage | undefined;
-    incomplete: 'max_output_tokens' | 'content_filter' | undefined;
-    bedrock: BedrockResponsesInfo | undefined;
-  },
-): Response {
-  let outputText = '';
-  for (const item of outcome.output) {
-    if (item.type !== 'message') continue;
-    for (const part of item.content) if (part.type === 'output_text') outputText += part.text;
-  }
-  return {
-    id: context.id,
-    object: 'response',
-    created_at: context.createdAt,
-    status: outcome.status,
-    ...(outcome.status === 'completed' ? { completed_at: Math.floor(Date.now() / 1000) } : {}),
-    error: null,
-    incomplete_details: outcome.incomplete === undefined ? null : { reason: outcome.incomplete },
-    model: context.model,
-    output: [...outcome.output],
-    output_text: outputText,
-    ...context.echo,
-    ...(outcome.usage === undefined ? {} : { usage: outcome.usage }),
-    ...(outcome.bedrock === undefined ? {} : { bedrock: outcome.bedrock }),
-  };
-}
-
-/** A copy of an output item deep enough that appending to the original (text, parts, arguments) leaves it as it is. */
-function cloneItem(item: ResponseOutputItem): ResponseOutputItem {
-  switch (item.type) {
-    case 'message':
-      return { ...item, content: item.content.map((part) => (part.type === 'output_text' ? { ...part, annotations: [...part.annotations] } : { ...part })) };
-    case 'reasoning':
-      return { ...item, summary: item.summary.map((part) => ({ ...part })), ...(item.content === undefined ? {} : { content: item.content.map((part) => ({ ...part })) }) };
-    case 'function_call':
-      return { ...item };
-    default: {
-      const exhaustive: never = item;
-      return exhaustive;
-    }
-  }
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

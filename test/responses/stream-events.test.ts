@@ -7,47 +7,11 @@
 import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect, it } from 'vitest';
 import { createToolCallIdMap, createToolNameMap } from '../../src/chat/tool-names.js';
-import { convertConverseResponse, createResponseEventMapper, type ResponseEventContext } from '../../src/responses/stream-events.js';
+import { createResponseEventMapper, type ResponseEventContext } from '../../src/responses/stream-events.js';
 import { decodeReasoning } from '../../src/responses/encrypted-reasoning.js';
 import type { ResponseStreamEvent } from '../../src/responses/types.js';
+import { context, HEX, messageStop, metadata, redacted, run, signature, start, stop, text, thinking, toolInput, toolStart } from './converse-events.js';
 import { accumulateEvents } from './helpers.js';
-
-const HEX = '0123456789abcdef0123456789abcdef';
-
-function context(overrides: Partial<ResponseEventContext> = {}): ResponseEventContext {
-  return {
-    id: `resp_${HEX}`,
-    hex: HEX,
-    createdAt: 1_700_000_000,
-    model: 'anthropic.claude-3-haiku-20240307-v1:0',
-    echo: {
-      instructions: null,
-      metadata: {},
-      parallel_tool_calls: true,
-      temperature: null,
-      top_p: null,
-      tool_choice: 'auto',
-      tools: [],
-    },
-    toolNames: createToolNameMap([]),
-    toolCallIds: createToolCallIdMap([]),
-    requestId: 'req-1',
-    summary: false,
-    includeEncrypted: true,
-    ...overrides,
-  };
-}
-
-const start: ConverseStreamOutput = { messageStart: { role: 'assistant' } };
-const text = (index: number, value: string): ConverseStreamOutput => ({ contentBlockDelta: { contentBlockIndex: index, delta: { text: value } } });
-const stop = (index: number): ConverseStreamOutput => ({ contentBlockStop: { contentBlockIndex: index } });
-const toolStart = (index: number, id: string, name: string): ConverseStreamOutput => ({ contentBlockStart: { contentBlockIndex: index, start: { toolUse: { toolUseId: id, name } } } });
-const toolInput = (index: number, input: string): ConverseStreamOutput => ({ contentBlockDelta: { contentBlockIndex: index, delta: { toolUse: { input } } } });
-const thinking = (index: number, value: string): ConverseStreamOutput => ({ contentBlockDelta: { contentBlockIndex: index, delta: { reasoningContent: { text: value } } } });
-const signature = (index: number, value: string): ConverseStreamOutput => ({ contentBlockDelta: { contentBlockIndex: index, delta: { reasoningContent: { signature: value } } } });
-const redacted = (index: number, bytes: number[]): ConverseStreamOutput => ({ contentBlockDelta: { contentBlockIndex: index, delta: { reasoningContent: { redactedContent: Uint8Array.from(bytes) } } } });
-const messageStop = (stopReason: string): ConverseStreamOutput => ({ messageStop: { stopReason: stopReason as never } });
-const metadata: ConverseStreamOutput = { metadata: { usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15, cacheReadInputTokens: 2 }, metrics: { latencyMs: 7 } } };
 
 /** The events, compacted: type, then the fields that identify and carry content. */
 function compact(events: ResponseStreamEvent[]): string[] {
@@ -64,13 +28,6 @@ function compact(events: ResponseStreamEvent[]): string[] {
     if ('response' in event) fields.push(String(event.response.status));
     return fields.join(' ');
   });
-}
-
-function run(events: ConverseStreamOutput[], overrides: Partial<ResponseEventContext> = {}): ResponseStreamEvent[] {
-  const mapper = createResponseEventMapper(context(overrides));
-  const out = events.flatMap((event) => mapper.map(event));
-  out.push(...mapper.end());
-  return out;
 }
 
 const msg = `message:msg_${HEX}`;
@@ -300,38 +257,5 @@ describe('the final response', () => {
   it('checks structured output is JSON when the model finished', () => {
     const structuredOutput = { type: 'json_schema' as const, mode: { via: 'native' as const } };
     expect(() => run([start, text(0, 'not json'), stop(0), messageStop('end_turn'), metadata], { structuredOutput })).toThrow(expect.objectContaining({ status: 422, code: 'invalid_json_output' }));
-  });
-});
-
-describe('convertConverseResponse', () => {
-  it('gives the same response as the stream of the same answer', () => {
-    const converse = {
-      output: {
-        message: {
-          role: 'assistant' as const,
-          content: [
-            { reasoningContent: { reasoningText: { text: 'why', signature: 'S' } } },
-            { text: 'Calling.' },
-            { toolUse: { toolUseId: 't1', name: 'get_weather', input: { city: 'Oslo' } } },
-          ],
-        },
-      },
-      stopReason: 'tool_use' as const,
-      usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15, cacheReadInputTokens: 2 },
-      metrics: { latencyMs: 7 },
-    };
-    const { shown, stored } = convertConverseResponse(converse, context({ includeEncrypted: false }));
-    const streamed = accumulateEvents(
-      run(
-        [start, thinking(0, 'why'), signature(0, 'S'), stop(0), text(1, 'Calling.'), stop(1), toolStart(2, 't1', 'get_weather'), toolInput(2, '{"city":"Oslo"}'), stop(2), messageStop('tool_use'), metadata],
-        { includeEncrypted: false },
-      ),
-    );
-    const withoutTimes = (value: object): object => ({ ...value, completed_at: undefined });
-    expect(withoutTimes(shown)).toEqual(withoutTimes(streamed));
-    expect(shown.output.map((item) => item.type)).toEqual(['reasoning', 'message', 'function_call']);
-    expect(shown.output_text).toBe('Calling.');
-    expect(stored.output[0]).toHaveProperty('encrypted_content');
-    expect(shown.bedrock).toEqual({ stop_reason: 'tool_use', latency_ms: 7 });
   });
 });

@@ -11,6 +11,9 @@
  * one `CreateModelInvocationJob`. `retrieve` maps the job's status; once the job has ended it writes the OpenAI
  * output and error files (finalizing), joined by record ID, so every `custom_id` appears exactly once. Stateless: the
  * batch ID is `batch_<job ID>`, and what the answer needs sits in S3 beside the job's input (see storage.ts).
+ *
+ * This module holds the API and the Bedrock job calls; the input upload is `upload-records.ts`, the output files
+ * `finalize.ts`, and what is kept in S3 and the `Batch` made from it `job-record.ts`.
  */
 import { randomBytes } from 'node:crypto';
 import type { RequestOptions } from '../client.js';
@@ -23,12 +26,14 @@ import { parseResponseBody } from '../embeddings/families.js';
 import type { EmbeddingFacts } from '../models/types.js';
 import type { BatchContext } from './context.js';
 import { describeFile, keyOf } from './files.js';
-import { type BatchEndpoint, BATCH_ENDPOINTS, type ChatLineContext, convertChatLine, convertChatOutput, convertEmbeddingLine, convertEmbeddingOutputs, lineError, parseBatchLine, parseRecordId, recordIdFor } from './records.js';
-import { mapJobStatus, type BatchStatus, TERMINAL_JOB_STATUSES } from './status.js';
-import { batchKey, Channel, exists, putText, readJson, readLines, readObject, s3Uri, uploadStream } from './storage.js';
+import { finalizeBatch, missingError } from './finalize.js';
+import { type BatchMeta, type BatchResult, describeBatch, jobIdOf, serializeChatContext } from './job-record.js';
+import { type BatchEndpoint, BATCH_ENDPOINTS, convertChatLine, convertEmbeddingLine, lineError, parseBatchLine, parseRecordId, recordIdFor } from './records.js';
+import { type BatchStatus, TERMINAL_JOB_STATUSES } from './status.js';
+import { batchKey, exists, putText, readJson, readLines, readObject, s3Uri } from './storage.js';
+import { uploadRecords } from './upload-records.js';
 
-/** Bedrock's minimum number of records in a batch inference job (service quota, adjustable per account). */
-export const MIN_BATCH_RECORDS = 100;
+export { MIN_BATCH_RECORDS } from './upload-records.js';
 
 /** `openai`'s `Batch`. */
 export interface Batch {
@@ -95,28 +100,6 @@ export interface WaitOptions extends RequestOptions {
   onProgress?: ((batch: Batch) => void) | undefined;
   /** Milliseconds between polls. Default 30000 (Bedrock jobs take minutes to hours). */
   pollIntervalMs?: number | undefined;
-}
-
-/** What `batches.json` holds: the OpenAI fields a job does not. */
-interface BatchMeta {
-  token: string;
-  endpoint: BatchEndpoint;
-  input_file_id: string;
-  completion_window: string;
-  metadata: Record<string, string> | null;
-  model: string;
-  lines: number;
-  records: number;
-  created_at: number;
-}
-
-interface BatchResult {
-  completed: number;
-  failed: number;
-  finalizing_at: number;
-  finished_at: number;
-  output: boolean;
-  errors: boolean;
 }
 
 const TOKEN = /\/batches\/([0-9a-f]{12})\/input\.jsonl$/;
@@ -353,266 +336,10 @@ export class Batches extends APIResource {
     let result: BatchResult | undefined;
     if (TERMINAL_JOB_STATUSES.has(status)) {
       const resultKey = batchKey(context, token, 'result.json');
-      result = (await exists(context, resultKey, options)) ? await readJson<BatchResult>(context, resultKey, 'batch result', options) : await this.#finalize(context, meta, jobId, status, options);
+      result = (await exists(context, resultKey, options)) ? await readJson<BatchResult>(context, resultKey, 'batch result', options) : await finalizeBatch(this._client, context, meta, jobId, status, options);
     }
     return describeBatch(batchId, job, meta, result);
   }
-
-  /**
-   * Writes the OpenAI output and error files from Bedrock's output: each record converted by the online response
-   * converters, joined to its line by record ID; lines with no record (a stopped, expired or failed job) go to the
-   * error file, so every `custom_id` is there exactly once.
-   */
-  async #finalize(context: BatchContext, meta: BatchMeta, jobId: string, status: string, options: RequestOptions): Promise<BatchResult> {
-    const finalizingAt = Math.floor(Date.now() / 1000);
-    const lines: Array<{ custom_id: string; chat?: SerializedChatContext; embedding?: { count: number; base64: boolean } }> = [];
-    for await (const { text } of readLines(await readObject(context, batchKey(context, meta.token, 'lines.jsonl'), 'batch line index', options))) {
-      if (text !== '') lines.push(JSON.parse(text) as (typeof lines)[number]);
-    }
-    const seen = new Uint8Array(lines.length);
-    const pending = new Map<number, { outputs: unknown[]; got: number; error: { errorCode?: number; errorMessage?: string } | undefined }>();
-    let completed = 0;
-    let failed = 0;
-    let facts: EmbeddingFacts | undefined;
-    if (meta.endpoint === '/v1/embeddings') {
-      const resolved = await this._client._resolveModel(meta.model);
-      facts = embeddingFactsOf(resolved.entry, meta.model, resolved.modelId);
-    }
-    const outputKey = batchKey(context, meta.token, `output/${jobId}/input.jsonl.out`);
-    const hasOutput = await exists(context, outputKey, options);
-    const outputs = new Channel<string>();
-    const errors = new Channel<string>();
-    let outputCount = 0;
-    let errorCount = 0;
-    const uploads = Promise.all([
-      uploadStream(context, batchKey(context, meta.token, 'output.jsonl'), outputs),
-      uploadStream(context, batchKey(context, meta.token, 'errors.jsonl'), errors),
-    ]);
-    // Ends the channels if reading fails, so the uploads end too (their error, if any, is the reading's).
-    uploads.catch(() => undefined);
-    const requestIdFor = (recordId: string): string => `${jobId}-${recordId}`;
-    const emit = async (lineIndex: number, answer: { status: number; body: unknown } | { error: { code: string; message: string } }, recordId: string): Promise<void> => {
-      const line = lines[lineIndex];
-      if (line === undefined || seen[lineIndex] === 1) return;
-      seen[lineIndex] = 1;
-      const id = `batch_req_${randomBytes(12).toString('hex')}`;
-      if ('error' in answer) {
-        failed += 1;
-        errorCount += 1;
-        await errors.push(`${JSON.stringify({ id, custom_id: line.custom_id, response: null, error: answer.error })}\n`);
-      } else if (answer.status === 200) {
-        completed += 1;
-        outputCount += 1;
-        await outputs.push(`${JSON.stringify({ id, custom_id: line.custom_id, response: { status_code: 200, request_id: requestIdFor(recordId), body: answer.body }, error: null })}\n`);
-      } else {
-        failed += 1;
-        errorCount += 1;
-        await errors.push(`${JSON.stringify({ id, custom_id: line.custom_id, response: { status_code: answer.status, request_id: requestIdFor(recordId), body: answer.body }, error: null })}\n`);
-      }
-    };
-    try {
-    if (hasOutput) {
-      for await (const { text } of readLines(await readObject(context, outputKey, 'batch output', options))) {
-        if (text.trim() === '') continue;
-        const record = JSON.parse(text) as { recordId?: string; modelOutput?: unknown; error?: { errorCode?: number; errorMessage?: string } };
-        const position = parseRecordId(record.recordId);
-        if (position === undefined) continue;
-        const line = lines[position.lineIndex];
-        if (line === undefined) continue;
-        const recordId = record.recordId as string;
-        if (line.chat !== undefined) {
-          if (record.error !== undefined) await emit(position.lineIndex, bedrockErrorAnswer(record.error), recordId);
-          else await emit(position.lineIndex, { status: 200, body: convertChatOutput(record.modelOutput, deserializeChatContext(line.chat), { id: `chatcmpl-${randomBytes(12).toString('hex')}`, model: meta.model, created: meta.created_at, requestId: requestIdFor(recordId) }) }, recordId);
-        } else if (line.embedding !== undefined) {
-          const count = line.embedding.count;
-          let entry = pending.get(position.lineIndex);
-          if (entry === undefined) pending.set(position.lineIndex, (entry = { outputs: new Array<unknown>(count), got: 0, error: undefined }));
-          if (entry.outputs[position.part] === undefined) entry.got += 1;
-          entry.outputs[position.part] = record.modelOutput ?? null;
-          if (record.error !== undefined) entry.error ??= record.error;
-          if (entry.got === count) {
-            pending.delete(position.lineIndex);
-            await emit(position.lineIndex, entry.error !== undefined ? bedrockErrorAnswer(entry.error) : { status: 200, body: convertEmbeddingOutputs(entry.outputs, line.embedding, facts as EmbeddingFacts, meta.model) }, recordId);
-          }
-        }
-      }
-    }
-    } catch (error) {
-      outputs.close();
-      errors.close();
-      throw error;
-    }
-    const missing = missingError(status);
-    for (const [index] of lines.entries()) if (seen[index] === 0) await emit(index, { error: missing }, '');
-    outputs.close();
-    errors.close();
-    await uploads;
-    const result: BatchResult = { completed, failed, finalizing_at: finalizingAt, finished_at: Math.floor(Date.now() / 1000), output: outputCount > 0, errors: errorCount > 0 };
-    await putText(context, batchKey(context, meta.token, 'result.json'), JSON.stringify(result), options);
-    return result;
-  }
-}
-
-/**
- * Uploads a batch's records (`input.jsonl`) and line contexts (`lines.jsonl`) from one pass over `source`, each with
- * multipart upload as it comes, but only once Bedrock's minimum record count is reached, so a small or bad input
- * uploads nothing that stays (an error mid-way aborts both uploads).
- */
-async function uploadRecords(
-  context: BatchContext,
-  token: string,
-  source: AsyncGenerator<{ record: string; line: string }>,
-  counts: () => { lines: number; records: number },
-  options: RequestOptions,
-): Promise<void> {
-    // Two objects from one pass: the records stream into one upload, the line contexts into another.
-    const head: Array<{ record: string; line: string }> = [];
-    
-    for (;;) {
-      if (counts().records >= MIN_BATCH_RECORDS) break;
-      const next = await source.next();
-      if (next.done === true) break;
-      head.push(next.value);
-    }
-    const { lines, records } = counts();
-    if (records < MIN_BATCH_RECORDS) {
-      throw BadRequestError.forParam(
-        'input_file_id',
-        `The input file makes ${records} Bedrock record${records === 1 ? '' : 's'} (${lines} request${lines === 1 ? '' : 's'}); Bedrock batch inference needs at least ${MIN_BATCH_RECORDS} per job. Send fewer requests online, or add more to the batch.`,
-        'batch_too_small',
-      );
-    }
-    const lineChunks: string[] = [];
-    let finishLines: (() => void) | undefined;
-    let linesWaiting: (() => void) | undefined;
-    let sourceDone = false;
-    const recordStream = async function* (): AsyncGenerator<string> {
-      for (const item of head) {
-        lineChunks.push(item.line);
-        yield item.record;
-      }
-      linesWaiting?.();
-      for (;;) {
-        const next = await source.next();
-        if (next.done === true) break;
-        lineChunks.push(next.value.line);
-        linesWaiting?.();
-        yield next.value.record;
-      }
-      sourceDone = true;
-      finishLines?.();
-      linesWaiting?.();
-    };
-    const lineStream = async function* (): AsyncGenerator<string> {
-      for (;;) {
-        if (lineChunks.length > 0) {
-          yield lineChunks.splice(0, lineChunks.length).join('');
-          continue;
-        }
-        if (sourceDone) return;
-        await new Promise<void>((resolve) => (linesWaiting = resolve));
-      }
-    };
-    const controller = new AbortController();
-    const relay = (): void => controller.abort();
-    options.signal?.addEventListener('abort', relay, { once: true });
-    try {
-      const uploads = [
-        uploadStream(context, batchKey(context, token, 'input.jsonl'), recordStream(), { signal: controller.signal }),
-        uploadStream(context, batchKey(context, token, 'lines.jsonl'), lineStream(), { signal: controller.signal }),
-      ];
-      const settled = await Promise.allSettled(uploads);
-      const failure = settled.find((result) => result.status === 'rejected');
-      if (failure !== undefined) {
-        controller.abort();
-        throw unwrap((failure as PromiseRejectedResult).reason);
-      }
-    } finally {
-      options.signal?.removeEventListener('abort', relay);
-      void finishLines;
-    }
-}
-
-function unwrap(error: unknown): unknown {
-  return error;
-}
-
-function bedrockErrorAnswer(error: { errorCode?: number; errorMessage?: string }): { status: number; body: unknown } {
-  const status = typeof error.errorCode === 'number' ? error.errorCode : 500;
-  return { status, body: { error: { message: error.errorMessage ?? 'Bedrock reported an error for this record.', type: status >= 500 ? 'server_error' : 'invalid_request_error', param: null, code: null } } };
-}
-
-/** The error of a request the job never ran, by how the job ended. */
-function missingError(status: string): { code: string; message: string } {
-  if (status === 'Expired') return { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' };
-  if (status === 'Stopped') return { code: 'batch_cancelled', message: 'This request was not executed because the batch was cancelled.' };
-  return { code: 'batch_failed', message: `This request was not executed: the Bedrock job ended ${status}.` };
-}
-
-type SerializedChatContext = { toolNames: Array<[string, string]>; toolCallIds: Array<[string, string]>; structuredOutput?: ChatLineContext['structuredOutput'] };
-
-function serializeChatContext(context: ChatLineContext): SerializedChatContext | Record<string, never> {
-  const toolNames = [...context.toolNames.toBedrock.entries()].filter(([from, to]) => from !== to);
-  const toolCallIds = [...context.toolCallIds.toBedrock.entries()].filter(([from, to]) => from !== to);
-  return { toolNames, toolCallIds, ...(context.structuredOutput === undefined ? {} : { structuredOutput: context.structuredOutput }) };
-}
-
-function nameMap(entries: Array<[string, string]> = []) {
-  return { toBedrock: new Map(entries), fromBedrock: new Map(entries.map(([from, to]) => [to, from] as [string, string])) };
-}
-
-function deserializeChatContext(value: SerializedChatContext | Record<string, never>): ChatLineContext {
-  const serialized = value as Partial<SerializedChatContext>;
-  return { toolNames: nameMap(serialized.toolNames), toolCallIds: nameMap(serialized.toolCallIds), structuredOutput: serialized.structuredOutput };
-}
-
-/** The Bedrock job ID a batch ID stands for. */
-export function jobIdOf(batchId: string): string {
-  const match = typeof batchId === 'string' ? /^batch_([a-z0-9]{12})$/.exec(batchId) : null;
-  if (match === null) throw new NotFoundError(404, `No such batch: ${JSON.stringify(batchId)}.`, { code: 'not_found', type: 'invalid_request_error', param: 'batch_id' });
-  return match[1] ?? '';
-}
-
-const seconds = (date: Date | undefined): number | null => (date === undefined ? null : Math.floor(date.getTime() / 1000));
-
-function describeBatch(
-  batchId: string,
-  job: import('@aws-sdk/client-bedrock').GetModelInvocationJobCommandOutput,
-  meta: BatchMeta,
-  result: BatchResult | undefined,
-): Batch {
-  const jobStatus = job.status ?? 'Submitted';
-  const status = mapJobStatus(jobStatus);
-  const ended = seconds(job.endTime ?? job.lastModifiedTime);
-  const oneToOne = meta.records === meta.lines;
-  const counts =
-    result !== undefined
-      ? { total: meta.lines, completed: result.completed, failed: result.failed }
-      : { total: meta.lines, completed: oneToOne ? (job.successRecordCount ?? 0) : 0, failed: oneToOne ? (job.errorRecordCount ?? 0) : 0 };
-  const token = meta.token;
-  return {
-    id: batchId,
-    object: 'batch',
-    endpoint: meta.endpoint,
-    errors: jobStatus === 'Failed' ? { object: 'list', data: [{ code: 'bedrock_job_failed', message: job.message ?? 'The Bedrock batch inference job failed.', line: null, param: null }] } : null,
-    input_file_id: meta.input_file_id,
-    completion_window: meta.completion_window,
-    status,
-    output_file_id: result?.output === true ? `file-batch-${token}-output` : null,
-    error_file_id: result?.errors === true ? `file-batch-${token}-errors` : null,
-    created_at: meta.created_at,
-    in_progress_at: ['InProgress', 'Stopping', 'Stopped', 'Completed', 'PartiallyCompleted', 'Expired'].includes(jobStatus) ? seconds(job.submitTime) : null,
-    expires_at: seconds(job.jobExpirationTime),
-    finalizing_at: result?.finalizing_at ?? null,
-    completed_at: status === 'completed' ? (result?.finished_at ?? ended) : null,
-    failed_at: status === 'failed' ? ended : null,
-    expired_at: status === 'expired' ? ended : null,
-    cancelling_at: jobStatus === 'Stopping' || jobStatus === 'Stopped' ? seconds(job.lastModifiedTime) : null,
-    cancelled_at: status === 'cancelled' ? ended : null,
-    request_counts: counts,
-    metadata: meta.metadata,
-    model: meta.model,
-  };
 }
 
 function respond<T>(data: T): APIResponse<T> {

@@ -87,6 +87,34 @@ export function readPartCacheBreakpoint(part: { cache_control?: unknown; prompt_
   return control ?? breakpoint;
 }
 
+/** A message's own `cache_control` → a cache point after its last block (a message without content cannot hold one). */
+export function addMessageCachePoint(message: { cache_control?: unknown }, param: string, blocks: Array<ContentBlock | SystemContentBlock>, sink: CachePointUse[]): void {
+  const use = readCacheControl(message.cache_control, `${param}.cache_control`);
+  if (use === undefined) return;
+  const last = blocks.at(-1);
+  if (last === undefined) {
+    throw BadRequestError.forParam(`${param}.cache_control`, `\`${param}\` has no content for \`cache_control\` to follow; put it on a message with content.`);
+  }
+  if (last.cachePoint !== undefined) {
+    throw BadRequestError.forParam(`${param}.cache_control`, `\`${param}\` already ends with a cache point (from its last content part's breakpoint); give only one of them.`);
+  }
+  blocks.push(createCachePoint(use.ttl));
+  sink.push(use);
+}
+
+/**
+ * A part's `cache_control` or `prompt_cache_breakpoint` → a cache point right after the part's block (a blank part,
+ * dropped, cannot hold one).
+ */
+export function addPartCachePoint(part: unknown, param: string, blocks: Array<ContentBlock | SystemContentBlock>, added: boolean, sink: CachePointUse[]): void {
+  const use = readPartCacheBreakpoint(part as { cache_control?: unknown; prompt_cache_breakpoint?: unknown }, param);
+  if (use === undefined) return;
+  const field = use.param.slice(param.length + 1);
+  if (!added) throw BadRequestError.forParam(use.param, `\`${param}\` is blank, so there is nothing for its \`${field}\` to follow.`);
+  blocks.push(createCachePoint(use.ttl));
+  sink.push(use);
+}
+
 /** Whether a block is a cache point. */
 function isCachePoint(block: { cachePoint?: unknown } | undefined): boolean {
   return block?.cachePoint !== undefined;

@@ -7,8 +7,7 @@
  * - consecutive turns of the same role are merged; blank text blocks are dropped;
  * - the trailing whitespace of a final assistant message (a prefill) is trimmed;
  * - tool names and tool-call IDs go through the request's name maps (Bedrock's charsets);
- * - `input_audio` parts and audio/video `file` parts → `audio`/`video` blocks (`media-source.ts`); a `file` part's
- *   `citations: { enabled: true }` (an extension) → the document block's `citations`;
+ * - each message's content (text, images, files, audio, video) → Converse blocks (`to-converse-content.ts`);
  * - `cache_control` on a message or content part, or `prompt_cache_breakpoint` on a part → a `cachePoint` block after it (`cache-points.ts`);
  * - an assistant message's `reasoning_details` → its signed and redacted reasoning blocks, first in its turn
  *   (`reasoning.ts`); unsigned reasoning and `reasoning_content` are not sent back.
@@ -17,31 +16,13 @@
  * (`messages[2].content[1].image_url.url`): file IDs, unanswered tool calls, a conversation that
  * starts with the assistant, and Bedrock's limits on images and documents.
  */
-import type { ContentBlock, ImageBlock, Message, SystemContentBlock, ToolResultContentBlock } from '@aws-sdk/client-bedrock-runtime';
+import type { ContentBlock, Message, SystemContentBlock, ToolResultContentBlock } from '@aws-sdk/client-bedrock-runtime';
 import { BadRequestError } from '../core/errors.js';
-import { conformsTo } from '../internal/service-constraints.js';
-import { type CachePointUse, createCachePoint, readCacheControl, readPartCacheBreakpoint } from './cache-points.js';
-import {
-  claimUniqueName,
-  documentFormatFromFilename,
-  documentFormatFromMediaType,
-  MAX_DOCUMENT_BYTES,
-  MAX_DOCUMENTS,
-  sanitizeDocumentName,
-} from './document-source.js';
-import {
-  checkImageBytes,
-  describeUrl,
-  formatMegabytes,
-  imageFormatFromMediaType,
-  imageFormatFromPath,
-  MAX_IMAGES,
-  parseDataUrl,
-  type RemoteImageSlot,
-} from './image-source.js';
+import { addMessageCachePoint, type CachePointUse, createCachePoint, readCacheControl } from './cache-points.js';
+import type { RemoteImageSlot } from './image-source.js';
 import { legacyCallId } from './legacy-functions.js';
-import { convertInputAudioPart, createMediaBlock, mediaFormatFromFilename, mediaFormatFromMediaType } from './media-source.js';
 import { convertReasoningDetails } from './reasoning.js';
+import { convertAssistantContent, convertTextContent, convertUserContent, isBlank, type MediaCount } from './to-converse-content.js';
 import { type NameMap, toBedrockName } from './tool-names.js';
 import type { ChatCompletionMessageParam } from './types.js';
 import type { UnsupportedParamHandler } from './unsupported-params.js';
@@ -277,76 +258,8 @@ export function convertToConverseMessages(messages: unknown, context: ConvertMes
   return { system, messages: turns.map((turn) => ({ role: turn.role, content: turn.content })), features, remoteImages: media.remoteImages };
 }
 
-/** A message's own `cache_control` → a cache point after its last block (a message without content cannot hold one). */
-function addMessageCachePoint(message: { cache_control?: unknown }, param: string, blocks: Array<ContentBlock | SystemContentBlock>, sink: CachePointUse[]): void {
-  const use = readCacheControl(message.cache_control, `${param}.cache_control`);
-  if (use === undefined) return;
-  const last = blocks.at(-1);
-  if (last === undefined) {
-    throw BadRequestError.forParam(`${param}.cache_control`, `\`${param}\` has no content for \`cache_control\` to follow; put it on a message with content.`);
-  }
-  if (last.cachePoint !== undefined) {
-    throw BadRequestError.forParam(`${param}.cache_control`, `\`${param}\` already ends with a cache point (from its last content part's breakpoint); give only one of them.`);
-  }
-  blocks.push(createCachePoint(use.ttl));
-  sink.push(use);
-}
-
-/**
- * A part's `cache_control` or `prompt_cache_breakpoint` → a cache point right after the part's block (a blank part,
- * dropped, cannot hold one).
- */
-function addPartCachePoint(part: unknown, param: string, blocks: Array<ContentBlock | SystemContentBlock>, added: boolean, sink: CachePointUse[]): void {
-  const use = readPartCacheBreakpoint(part as { cache_control?: unknown; prompt_cache_breakpoint?: unknown }, param);
-  if (use === undefined) return;
-  const field = use.param.slice(param.length + 1);
-  if (!added) throw BadRequestError.forParam(use.param, `\`${param}\` is blank, so there is nothing for its \`${field}\` to follow.`);
-  blocks.push(createCachePoint(use.ttl));
-  sink.push(use);
-}
-
 function rejectName(message: { name?: unknown }, param: string, context: ConvertMessagesContext): void {
   if (message.name !== undefined && message.name !== null) context.unsupported(`${param}.name`, 'Converse messages have no participant names.');
-}
-
-/**
- * A string or an array of text parts (system, developer and tool messages) → non-blank text blocks, with a cache
- * point after each part that has `cache_control` (recorded in `sink`).
- */
-function convertTextContent(content: unknown, param: string, sink: CachePointUse[]): SystemContentBlock[] {
-  if (typeof content === 'string') return isBlank(content) ? [] : [{ text: content }];
-  if (!Array.isArray(content)) throw BadRequestError.forParam(param, `\`${param}\` must be a string or an array of text parts.`);
-  const blocks: SystemContentBlock[] = [];
-  content.forEach((part: unknown, index) => {
-    const partParam = `${param}[${index}]`;
-    const typed = part as { type?: unknown; text?: unknown };
-    if (typeof part !== 'object' || part === null || typed.type !== 'text') {
-      throw BadRequestError.forParam(`${partParam}.type`, `\`${partParam}\` must be a text part (\`{ type: 'text', text }\`) here.`);
-    }
-    if (typeof typed.text !== 'string') throw BadRequestError.forParam(`${partParam}.text`, `\`${partParam}.text\` must be a string.`);
-    const added = !isBlank(typed.text);
-    if (added) blocks.push({ text: typed.text });
-    addPartCachePoint(part, partParam, blocks, added, sink);
-  });
-  return blocks;
-}
-
-function convertAssistantContent(content: unknown, param: string, sink: CachePointUse[]): ContentBlock[] {
-  if (typeof content === 'string') return isBlank(content) ? [] : [{ text: content }];
-  if (!Array.isArray(content)) throw BadRequestError.forParam(param, `\`${param}\` must be a string, an array of parts, or null.`);
-  const blocks: ContentBlock[] = [];
-  content.forEach((part: unknown, index) => {
-    const partParam = `${param}[${index}]`;
-    const typed = part as { type?: unknown; text?: unknown; refusal?: unknown };
-    const text = typed?.type === 'text' ? typed.text : typed?.type === 'refusal' ? typed.refusal : undefined;
-    if (typeof text !== 'string') {
-      throw BadRequestError.forParam(partParam, `\`${partParam}\` must be a text or refusal part in an assistant message.`);
-    }
-    const added = !isBlank(text);
-    if (added) blocks.push({ text });
-    addPartCachePoint(part, partParam, blocks, added, sink);
-  });
-  return blocks;
 }
 
 /** An assistant message's legacy `function_call` → a `toolUse` block with the synthesized ID `toolUseId`. */
@@ -394,207 +307,6 @@ function convertToolCall(toolCall: unknown, param: string, context: ConvertMessa
   };
 }
 
-interface MediaCount {
-  images: number;
-  documents: number;
-  documentNames: Set<string>;
-  remoteImages: RemoteImageSlot[];
-}
-
-function convertUserContent(
-  content: unknown,
-  param: string,
-  context: ConvertMessagesContext,
-  media: MediaCount,
-  features: MessageFeatures,
-  sink: CachePointUse[],
-): { blocks: ContentBlock[]; documentParam?: string } {
-  if (typeof content === 'string') return { blocks: isBlank(content) ? [] : [{ text: content }] };
-  if (!Array.isArray(content)) throw BadRequestError.forParam(param, `\`${param}\` must be a string or an array of content parts.`);
-  const blocks: ContentBlock[] = [];
-  let documentParam: string | undefined;
-  content.forEach((raw: unknown, index) => {
-    const partParam = `${param}[${index}]`;
-    if (typeof raw !== 'object' || raw === null) throw BadRequestError.forParam(partParam, `\`${partParam}\` must be a content part object.`);
-    const part = raw as { type?: unknown };
-    switch (part.type) {
-      case 'text': {
-        const text = (raw as { text?: unknown }).text;
-        if (typeof text !== 'string') throw BadRequestError.forParam(`${partParam}.text`, `\`${partParam}.text\` must be a string.`);
-        const added = !isBlank(text);
-        if (added) blocks.push({ text });
-        addPartCachePoint(raw, partParam, blocks, added, sink);
-        return;
-      }
-      case 'image_url': {
-        const image = convertImagePart(raw as { image_url?: { url?: unknown; detail?: unknown } }, partParam, context, media);
-        countImage(media, partParam);
-        features.image ??= partParam;
-        blocks.push({ image });
-        addPartCachePoint(raw, partParam, blocks, true, sink);
-        return;
-      }
-      case 'file': {
-        const block = convertFilePart(raw as FilePart, partParam, media);
-        if (block.image !== undefined) {
-          countImage(media, partParam);
-          features.image ??= partParam;
-        } else if (block.audio !== undefined) {
-          features.audio ??= partParam;
-        } else if (block.video !== undefined) {
-          features.video ??= partParam;
-        } else {
-          features.document ??= partParam;
-          documentParam ??= partParam;
-          if (block.document?.citations !== undefined) features.citations ??= `${partParam}.citations`;
-        }
-        blocks.push(block);
-        addPartCachePoint(raw, partParam, blocks, true, sink);
-        return;
-      }
-      case 'input_audio': {
-        blocks.push({ audio: convertInputAudioPart(raw as { input_audio?: { data?: unknown; format?: unknown } }, partParam) });
-        features.audio ??= partParam;
-        addPartCachePoint(raw, partParam, blocks, true, sink);
-        return;
-      }
-      default:
-        throw BadRequestError.forParam(
-          `${partParam}.type`,
-          `\`${partParam}.type\` must be "text", "image_url", "input_audio" or "file"; got ${JSON.stringify(part.type)}.`,
-        );
-    }
-  });
-  return documentParam === undefined ? { blocks } : { blocks, documentParam };
-}
-
-function countImage(media: MediaCount, param: string): void {
-  media.images += 1;
-  if (media.images > MAX_IMAGES) {
-    throw BadRequestError.forParam(param, `A request may hold at most ${MAX_IMAGES} images (Bedrock's limit); this is image ${media.images}.`, 'too_many_images');
-  }
-}
-
-function convertImagePart(
-  part: { image_url?: { url?: unknown; detail?: unknown } },
-  param: string,
-  context: ConvertMessagesContext,
-  media: MediaCount,
-): ImageBlock {
-  const urlParam = `${param}.image_url.url`;
-  const url = part.image_url?.url;
-  if (typeof url !== 'string' || url === '') throw BadRequestError.forParam(urlParam, `\`${urlParam}\` must be a non-empty string.`);
-  const detail = part.image_url?.detail;
-  if (detail !== undefined && detail !== 'auto') {
-    context.unsupported(`${param}.image_url.detail`, 'Bedrock has no image detail setting (only "auto" is possible).');
-  }
-  if (/^data:/i.test(url)) {
-    const { mediaType, bytes } = parseDataUrl(url, urlParam);
-    const declared = imageFormatFromMediaType(mediaType);
-    if (declared === undefined) {
-      throw BadRequestError.forParam(urlParam, `The image at \`${urlParam}\` has media type ${mediaType}; Bedrock takes image/png, image/jpeg, image/gif and image/webp.`, 'invalid_image_format');
-    }
-    return { format: checkImageBytes(bytes, declared, urlParam, `The image at \`${urlParam}\``), source: { bytes } };
-  }
-  if (/^s3:\/\//i.test(url)) {
-    // Bedrock checks the URI against the service model's `S3Uri`: lower-case `s3://`, a valid bucket name
-    // (3–63 characters: lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit),
-    // no line breaks in the key, at most 1024 characters.
-    if (!conformsTo('S3Uri', url)) {
-      throw BadRequestError.forParam(
-        urlParam,
-        `\`${urlParam}\` is not an S3 URI Bedrock accepts: it must be s3://<bucket>/<key> with a lower-case scheme, a bucket name of 3–63 lower-case letters, digits, dots and hyphens (starting and ending with a letter or digit), no line breaks, and at most 1024 characters.`,
-        'invalid_image_url',
-      );
-    }
-    const format = imageFormatFromPath(url);
-    if (format === undefined) {
-      throw BadRequestError.forParam(urlParam, `Cannot tell the format of ${url}: the key must end in .png, .jpg, .jpeg, .gif or .webp.`, 'invalid_image_format');
-    }
-    return { format, source: { s3Location: { uri: url } } };
-  }
-  if (/^https?:\/\//i.test(url)) {
-    if (!context.imageFetch) {
-      throw BadRequestError.forParam(
-        urlParam,
-        `Remote image URLs are not fetched (\`imageFetch: false\`): ${describeUrl(url)}. Send a data: URL or an s3:// URI, or enable imageFetch.`,
-        'image_fetch_disabled',
-      );
-    }
-    // Filled in by `fillRemoteImages` before the request is sent.
-    const block: ImageBlock = { format: undefined, source: undefined };
-    media.remoteImages.push({ url, param: urlParam, block });
-    return block;
-  }
-  throw BadRequestError.forParam(urlParam, `\`${urlParam}\` must be a data:, https://, http:// or s3:// URL.`, 'invalid_image_url');
-}
-
-type FilePart = { file?: { file_data?: unknown; file_id?: unknown; filename?: unknown }; citations?: unknown };
-
-/** A file part's `citations` extension: `{ enabled: boolean }` (a boolean is taken too); `undefined` when absent. */
-function readCitations(value: unknown, param: string): { enabled: boolean } | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'boolean') return { enabled: value };
-  if (typeof value === 'object' && !Array.isArray(value) && typeof (value as { enabled?: unknown }).enabled === 'boolean' && Object.keys(value).length === 1) {
-    return { enabled: (value as { enabled: boolean }).enabled };
-  }
-  throw BadRequestError.forParam(param, `\`${param}\` must be \`{ enabled: true }\` or \`{ enabled: false }\`.`);
-}
-
-function convertFilePart(part: FilePart, param: string, media: MediaCount): ContentBlock {
-  const citations = readCitations(part.citations, `${param}.citations`);
-  const block = convertFileData(part, param, media);
-  if (citations === undefined) return block;
-  if (block.document === undefined) {
-    throw BadRequestError.forParam(`${param}.citations`, `\`${param}.citations\` asks for citations, which Bedrock gives for documents only; this file is ${block.image !== undefined ? 'an image' : block.audio !== undefined ? 'audio' : 'a video'}.`);
-  }
-  // `enabled: false` is what Bedrock does without it: nothing is sent.
-  return citations.enabled ? { document: { ...block.document, citations: { enabled: true } } } : block;
-}
-
-function convertFileData(part: FilePart, param: string, media: MediaCount): ContentBlock {
-  const file = part.file;
-  if (typeof file !== 'object' || file === null) throw BadRequestError.forParam(`${param}.file`, `\`${param}.file\` must be an object.`);
-  if (file.file_id !== undefined) {
-    throw BadRequestError.forParam(`${param}.file.file_id`, 'File IDs refer to OpenAI\'s Files API, which Bedrock does not have; send the file as `file_data`.', 'unsupported_content');
-  }
-  const dataParam = `${param}.file.file_data`;
-  const filename = typeof file.filename === 'string' ? file.filename : undefined;
-  if (typeof file.file_data !== 'string' || file.file_data === '') {
-    throw BadRequestError.forParam(dataParam, `\`${dataParam}\` must be a data URL (\`data:application/pdf;base64,…\`).`);
-  }
-  const { mediaType, bytes } = /^data:/i.test(file.file_data)
-    ? parseDataUrl(file.file_data, dataParam)
-    : parseDataUrl(`data:;base64,${file.file_data}`, dataParam);
-  const imageFormat = imageFormatFromMediaType(mediaType);
-  if (imageFormat !== undefined) {
-    return { image: { format: checkImageBytes(bytes, imageFormat, dataParam, `The image at \`${dataParam}\``), source: { bytes } } };
-  }
-  // Plain base64 and `data:;base64,` name no media type (parseDataUrl then says text/plain): the file name decides.
-  const genericType = mediaType === 'text/plain' && !/^data:text\/plain/i.test(file.file_data);
-  // A media type that names no document, audio or video (`application/octet-stream`) leaves it to the file name.
-  const typedAsDocument = !genericType && documentFormatFromMediaType(mediaType) !== undefined;
-  const mediaFormat = (genericType ? undefined : mediaFormatFromMediaType(mediaType)) ?? (typedAsDocument || filename === undefined ? undefined : mediaFormatFromFilename(filename));
-  if (mediaFormat !== undefined) return createMediaBlock(mediaFormat, bytes, dataParam) as ContentBlock;
-  const format = (genericType ? undefined : documentFormatFromMediaType(mediaType)) ?? (filename === undefined ? undefined : documentFormatFromFilename(filename));
-  if (format === undefined) {
-    throw BadRequestError.forParam(
-      dataParam,
-      `Cannot send \`${param}\` as a document, audio or video: media type ${genericType ? '(none)' : mediaType}${filename === undefined ? '' : `, file name ${JSON.stringify(filename)}`}. Bedrock takes documents (pdf, csv, doc, docx, xls, xlsx, html, txt, md), audio/* and video/* files.`,
-      'invalid_document_format',
-    );
-  }
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    throw BadRequestError.forParam(dataParam, `The file at \`${param}\` is ${formatMegabytes(bytes.length)}; Bedrock accepts documents up to 4.5 MB.`, 'document_too_large');
-  }
-  media.documents += 1;
-  if (media.documents > MAX_DOCUMENTS) {
-    throw BadRequestError.forParam(param, `A request may hold at most ${MAX_DOCUMENTS} documents (Bedrock's limit); this is document ${media.documents}.`, 'too_many_documents');
-  }
-  const name = claimUniqueName(sanitizeDocumentName(filename, `document-${media.documents}`), media.documentNames);
-  return { document: { format, name, source: { bytes } } };
-}
-
 /** Bedrock rejects a final assistant message that ends in whitespace: trim it (and drop what becomes blank). */
 function trimFinalAssistantPrefill(turns: Turn[]): void {
   const last = turns.at(-1);
@@ -607,8 +319,4 @@ function trimFinalAssistantPrefill(turns: Turn[]): void {
   if (trimmed === '') last.content.splice(position, 1);
   else last.content[position] = { text: trimmed };
   if (last.content.every((block) => block.cachePoint !== undefined)) turns.pop();
-}
-
-function isBlank(text: string): boolean {
-  return text.trim() === '';
 }

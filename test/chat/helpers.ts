@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import type { BedrockResponseInfo, ChatCompletionChunk, ChatCompletionReasoningDetail, CompletionUsage } from '../../src/chat/types.js';
 import { BadRequestError } from '../../src/core/errors.js';
 import type { ConvertMessagesContext } from '../../src/chat/to-converse-messages.js';
+import { convertToConverseRequest, type ConverseRequestPlan } from '../../src/chat/to-converse-request.js';
 import { createToolCallIdMap, createToolNameMap } from '../../src/chat/tool-names.js';
 import { createUnsupportedParamHandler, type DroppedParamWarning } from '../../src/chat/unsupported-params.js';
 
@@ -33,6 +34,22 @@ export function messagesContext(
     warnings,
     ...rest,
   };
+}
+
+/** A function tool with a description and parameters. */
+export const weatherTool = { type: 'function', function: { name: 'get_weather', description: 'Weather now', parameters: { type: 'object', properties: { city: { type: 'string' } } } } };
+
+/**
+ * Converts `create` params (a Claude model and one user message unless given), unsupported params throwing (or
+ * dropped into `warnings`).
+ */
+export function convertRequest(params: Record<string, unknown>, drop = false): ConverseRequestPlan & { warnings: DroppedParamWarning[] } {
+  const warnings: DroppedParamWarning[] = [];
+  const plan = convertToConverseRequest(
+    { model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hi' }], ...params },
+    { imageFetch: true, unsupported: createUnsupportedParamHandler({ drop, warn: (warning) => warnings.push(warning) }) },
+  );
+  return { ...plan, warnings };
 }
 
 /** Runs `action`, expects a `BadRequestError`, and returns it. */

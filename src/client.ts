@@ -17,21 +17,17 @@
  * - `_warn(warning)`: reports a warning through the `onWarning` hook.
  * - `_settings`: resolved settings that resources read (`dropUnsupportedParams`, `imageFetch`, …).
  */
-import type { BedrockRuntimeClientConfig } from '@aws-sdk/client-bedrock-runtime';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-
-/** An HTTP handler the AWS SDK accepts (`NodeHttpHandler`, `NodeHttp2Handler`, …). */
-export type HttpHandler = NonNullable<BedrockRuntimeClientConfig['requestHandler']>;
 import { Batches } from './batch/batches.js';
-import { type BatchConfig, type BatchOptions, resolveBatchConfig } from './batch/config.js';
+import { type BatchConfig, resolveBatchConfig } from './batch/config.js';
 import type { BatchContext } from './batch/context.js';
 import { Files } from './batch/files.js';
 import { Chat } from './chat/chat.js';
 import { DEFAULT_IMAGE_FETCH } from './chat/image-source.js';
+import { type ClientOptions, type ClientSettings, configOptionsOf, validateClientOptions, type Warning } from './client-options.js';
 import { type AliasTarget, type CrossRegionMode, findBedrockJson, type LoadedBedrockJson, loadBedrockJson } from './config/bedrock-json.js';
 import {
   type AuthPlan,
-  type CredentialsOption,
   authWarning,
   describeAuth,
   planAuth,
@@ -39,157 +35,29 @@ import {
   toSdkAuthConfig,
   validateCredentialOptions,
 } from './config/credentials.js';
-import { type ConfigOptions, describeSource, resolveConfig, type ResolvedConfig } from './config/resolve.js';
-import type { ResponseMetadata } from './core/api-promise.js';
+import { describeSource, resolveConfig, type ResolvedConfig } from './config/resolve.js';
+import { loadSharedConfig } from './config/shared-config.js';
 import * as Errors from './core/errors.js';
 import { ConfigurationError, fromAwsError } from './core/errors.js';
+import type { InternalRequestOptions, OperationInput, OperationName, OperationOutput, SendResult, StreamSendResult } from './core/operations.js';
 import { type ReadRequestOptions, readRequestOptions } from './core/request-options.js';
 import type { RetryInfo } from './core/retry.js';
-import { BEDROCK_CONTROL, BEDROCK_RUNTIME, type BedrockRuntimeOperations, S3_SERVICE } from './core/services.js';
-import { type AttemptLimit, Transport } from './core/transport.js';
+import { BEDROCK_CONTROL, BEDROCK_RUNTIME, S3_SERVICE } from './core/services.js';
+import { type AttemptLimit, type SendOptions, Transport } from './core/transport.js';
 import { Embeddings } from './embeddings/embeddings.js';
 import type { Env } from './internal/env.js';
-import { createLogger, type Logger, type LogLevel } from './internal/log.js';
+import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './internal/log.js';
 import { reservedTokens, streamEventTokens, usedTokens } from './limits/cost.js';
-import { type DeclaredQuota, type DeclaredQuotas, type LimitEvent, Limits, validateDeclaredQuotas } from './limits/limits.js';
+import { type DeclaredQuota, type DeclaredQuotas, Limits } from './limits/limits.js';
 import { Models } from './models/models.js';
 import { Responses } from './responses/responses.js';
 import { MemoryResponseStore, type ResponseStore } from './responses/store.js';
 import { isOnDemandThroughputError, profileFallbackFor, resolveModel, type ResolvedModel } from './models/resolve.js';
 
 export type { CrossRegionMode, AliasTarget };
-
-/** A warning the client reports instead of failing (e.g. a dropped parameter, a profile fallback). */
-export interface Warning {
-  /** Stable code: `unsupported_param_dropped`, `inference_profile_fallback`, … */
-  code: string;
-  message: string;
-  param?: string | undefined;
-}
-
-export interface ClientOptions {
-  /** AWS region. Default: see the configuration table in the README (ends at `us-east-1`). */
-  region?: string | undefined;
-  /** Shared-config profile for the AWS credential chain (and its `region`). */
-  profile?: string | undefined;
-  /** Static AWS keys (session token honoured) or any AWS credential provider function. */
-  credentials?: CredentialsOption | undefined;
-  /** A Bedrock API key (`Authorization: Bearer`). Default: `AWS_BEARER_TOKEN_BEDROCK`. */
-  apiKey?: string | undefined;
-  /** Bedrock Runtime endpoint URL (a VPC endpoint, a proxy, or the local emulator). */
-  endpoint?: string | undefined;
-  /** Path of a `bedrock.json`, or `false` to read none. Default: found from the current directory upwards. */
-  configFile?: string | false | undefined;
-  /** Retries after the first attempt. Default 2. */
-  maxRetries?: number | undefined;
-  /** Milliseconds per attempt, up to the first event of a stream. Default 600000 (10 minutes). */
-  timeout?: number | undefined;
-  /**
-   * Milliseconds a started stream may go without an event before it fails with `APIConnectionTimeoutError`.
-   * Default 300000 (5 minutes: long enough for slow reasoning, short enough to catch a hung connection); `0`
-   * turns the watchdog off. The wait for the first event is bounded by `timeout` instead.
-   */
-  streamIdleTimeout?: number | undefined;
-  /** `auto` (default): add the region's inference-profile prefix where a model needs one; `global`: prefer `global.`; `off`: never. */
-  crossRegion?: CrossRegionMode | undefined;
-  /** Model aliases of your own; they override built-in ones and bedrock.json's. */
-  aliases?: Record<string, AliasTarget> | undefined;
-  /** Drop parameters Bedrock cannot honour (reporting each through `onWarning`) instead of failing. Default false. */
-  dropUnsupportedParams?: boolean | undefined;
-  /** Receives warnings. Default: `process.emitWarning`. */
-  onWarning?: ((warning: Warning) => void) | undefined;
-  /** Called before each retry with the attempt, the delay and the error name. */
-  onRetry?: ((info: RetryInfo) => void) | undefined;
-  /**
-   * Remote `image_url` fetching (`http://`/`https://`): `false` to refuse remote URLs, or limits. Default: on,
-   * 20 MB, 10 s.
-   */
-  imageFetch?: false | { maxBytes?: number; timeoutMs?: number } | undefined;
-  /** `off` | `error` | `warn` | `info` | `debug`. Default: `BEDROCK_OPENAI_LOG`, else `warn`. Secrets are never logged. */
-  logLevel?: LogLevel | undefined;
-  logger?: Logger | undefined;
-  /**
-   * The environment to read. Default `process.env`. It supplies the settings' environment variables, the AWS keys
-   * (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`), the profile and shared-file paths, and the
-   * web-identity variables of the credential chain; the chain's container and instance-role steps are the AWS
-   * SDK's and read `process.env`.
-   */
-  env?: Env | undefined;
-  /** Where to look for `bedrock.json`. Default `process.cwd()`. */
-  cwd?: string | undefined;
-  /**
-   * The HTTP handler for the AWS SDK. Default: a keep-alive HTTP/1.1 `NodeHttpHandler` shared by the client's
-   * calls (the SDK's own default for Bedrock Runtime opens an HTTP/2 session per request). The client wraps it so
-   * that each attempt's `abortSignal` reaches it as the SDK would pass it (the SDK clients run with
-   * `cacheMiddleware: true`; see src/core/call-signal.ts): its `handle(request, { abortSignal })` is called as usual.
-   */
-  requestHandler?: HttpHandler | undefined;
-  /**
-   * Where `client.responses` keeps responses (`store: true`, OpenAI's default) for `retrieve`, `input_items` and
-   * `previous_response_id`. Default: a {@link MemoryResponseStore} (1,000 responses, 64 MiB, least recently used
-   * evicted); a `FileResponseStore` keeps them across restarts.
-   */
-  responseStore?: ResponseStore | undefined;
-  /**
-   * Batch inference (`files`, `batches`): the S3 folder and the IAM role Bedrock assumes. Each field falls back to
-   * `BEDROCK_OPENAI_BATCH_S3_URI` / `BEDROCK_OPENAI_BATCH_ROLE_ARN`, then `batch` in bedrock.json; checked on first use.
-   */
-  batch?: BatchOptions | undefined;
-  /**
-   * The account's Bedrock quotas per model (alias or model ID), which the client's limiters never exceed; merged over
-   * `bedrock.json`'s `quotas`. Undeclared quotas are learned from throttling. See "Throughput at your quota".
-   */
-  quotas?: DeclaredQuotas | undefined;
-  /** Receives the limiters' events: every attempt sent (`granted`, with its wait in the queue) and every throttle. */
-  onLimit?: ((event: LimitEvent) => void) | undefined;
-  /** The limiters of another client of the same account (`other.limits`), to share its queues and learned rates. */
-  limits?: Limits | undefined;
-}
-
-/**
- * @internal What resources pass to `_send`/`_sendStream` besides the request options: the Region of an ARN, and the
- * output budget Bedrock reserves when the request sets no `maxTokens` (the model's maximum output).
- */
-export interface InternalRequestOptions extends ReadRequestOptions {
-  region?: string | undefined;
-  outputBudget?: number | undefined;
-}
-
+export { type ClientOptions, type ClientSettings, type HttpHandler, type Warning } from './client-options.js';
+export type { InternalRequestOptions, OperationInput, OperationName, OperationOutput, SendResult, StreamSendResult } from './core/operations.js';
 export type { RequestOptions, HeadersLike } from './core/request-options.js';
-
-export type OperationName = 'Converse' | 'ConverseStream' | 'InvokeModel' | 'InvokeModelWithResponseStream' | 'CountTokens';
-
-export type OperationInput<Name extends OperationName> = BedrockRuntimeOperations[Name][0];
-export type OperationOutput<Name extends OperationName> = BedrockRuntimeOperations[Name][1];
-
-export interface SendResult<Output> {
-  output: Output;
-  /** The model ID actually called: the input's, or the inference profile the on-demand safety net switched to. */
-  modelId: string;
-  requestId: string | null;
-  metadata: ResponseMetadata;
-}
-
-export interface StreamSendResult<Event> {
-  /** The model ID actually called (see {@link SendResult.modelId}). */
-  modelId: string;
-  /** The first event (already received: the stream is committed). `undefined` if the stream was empty. */
-  first: IteratorResult<Event>;
-  /** The rest of the events. */
-  rest: AsyncIterator<Event>;
-  requestId: string | null;
-  metadata: ResponseMetadata;
-  /** Aborting it cancels the HTTP request. */
-  controller: AbortController;
-}
-
-/** Settings resources read. */
-export interface ClientSettings {
-  dropUnsupportedParams: boolean;
-  imageFetch: false | { maxBytes: number; timeoutMs: number };
-}
-
-const LOG_LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
 export class Client {
   static readonly DEFAULT_TIMEOUT = 600_000;
@@ -357,18 +225,8 @@ export class Client {
       `crossRegion ${config.crossRegion.value}`,
       this.#file === undefined ? 'no bedrock.json' : `bedrock.json at ${this.#file.path}`,
     ];
-    const limits = this.limits.states();
-    if (limits.length > 0) {
-      const perMinute = (rate: number | null, declared: number | undefined, unit: string): string =>
-        rate === null ? `${unit}/min unknown` : `${Math.round(rate)} ${unit}/min (${declared !== undefined && rate >= declared ? 'declared' : 'learned'})`;
-      const described = limits.map(
-        (state) =>
-          `${state.model} in ${state.region}: ${state.inFlight} in flight, ${state.queued} queued, ` +
-          `${perMinute(state.requestsPerMinute, state.declared.requestsPerMinute, 'requests')}, ${perMinute(state.tokensPerMinute, state.declared.tokensPerMinute, 'tokens')}, ` +
-          `${state.throttled} throttled of ${state.admitted + state.throttled}`,
-      );
-      parts.push(`limits: ${described.join('; ')}`);
-    }
+    const limits = this.limits.describe();
+    if (limits.length > 0) parts.push(`limits: ${limits.join('; ')}`);
     return parts.join('; ');
   }
 
@@ -497,34 +355,10 @@ export class Client {
     input: OperationInput<Name>,
     options: InternalRequestOptions = {},
   ): Promise<SendResult<OperationOutput<Name>>> {
-    try {
-      return await this.#sendWithRetries(name, input, options);
-    } catch (error) {
-      const region = options.region ?? (await this.#resolvedConfig()).region.value;
-      const fallback = await this.#profileFallback(error, input.modelId, region);
-      if (fallback === undefined) throw error;
-      return await this.#sendWithRetries(name, { ...input, modelId: fallback }, options);
-    }
-  }
-
-  async #sendWithRetries<Name extends OperationName>(
-    name: Name,
-    input: OperationInput<Name>,
-    options: InternalRequestOptions,
-  ): Promise<SendResult<OperationOutput<Name>>> {
-    const config = this.#configSettled ?? (await this.#resolvedConfig());
-    const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
-    const region = options.region ?? config.region.value;
-    const sent = await this.#transport.send(BEDROCK_RUNTIME, name, input, {
-      region,
-      maxRetries,
-      timeoutMs,
-      signal: options.signal,
-      onRetry,
-      headers: options.headers,
-      limit: this.#limitOf(name, input, region, options.outputBudget),
+    return this.#withProfileFallback(input, options, async (modelInput) => {
+      const sent = await this.#transport.send(BEDROCK_RUNTIME, name, modelInput, await this.#attemptOptions(name, modelInput, options));
+      return { output: sent.output, modelId: modelInput.modelId ?? '', requestId: sent.requestId, metadata: sent.metadata };
     });
-    return { output: sent.output, modelId: input.modelId ?? '', requestId: sent.requestId, metadata: sent.metadata };
   }
 
   /**
@@ -537,107 +371,49 @@ export class Client {
     pick: (output: OperationOutput<Name>) => AsyncIterable<Event> | undefined,
     options: InternalRequestOptions = {},
   ): Promise<StreamSendResult<Event>> {
-    try {
-      return await this.#sendStreamWithRetries(name, input, pick, options);
-    } catch (error) {
-      const region = options.region ?? (await this.#resolvedConfig()).region.value;
-      const fallback = await this.#profileFallback(error, input.modelId, region);
-      if (fallback === undefined) throw error;
-      return await this.#sendStreamWithRetries(name, { ...input, modelId: fallback }, pick, options);
-    }
-  }
-
-  async #sendStreamWithRetries<Name extends 'ConverseStream' | 'InvokeModelWithResponseStream', Event>(
-    name: Name,
-    input: OperationInput<Name>,
-    pick: (output: OperationOutput<Name>) => AsyncIterable<Event> | undefined,
-    options: InternalRequestOptions,
-  ): Promise<StreamSendResult<Event>> {
-    const config = await this.#resolvedConfig();
-    const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
     const idleTimeoutMs = options.streamIdleTimeout ?? this.#options.streamIdleTimeout ?? Client.DEFAULT_STREAM_IDLE_TIMEOUT;
     if (!Number.isFinite(idleTimeoutMs) || idleTimeoutMs < 0) {
       throw new ConfigurationError('streamIdleTimeout', '`streamIdleTimeout` must be a number of milliseconds ≥ 0 (0 turns it off).');
     }
+    return this.#withProfileFallback(input, options, async (modelInput) => {
+      const attempt = await this.#attemptOptions(name, modelInput, options);
+      const sent = await this.#transport.sendStream(BEDROCK_RUNTIME, name, modelInput, pick, { ...attempt, idleTimeoutMs });
+      return { modelId: modelInput.modelId ?? '', ...sent };
+    });
+  }
+
+  /**
+   * Runs `call` (one operation with its retries); when Bedrock refuses the base model ID on demand in this Region,
+   * runs it once more with the inference profile the safety net picks (see {@link Client.#profileFallback}).
+   */
+  async #withProfileFallback<Input extends { modelId?: string | undefined }, Result>(
+    input: Input,
+    options: InternalRequestOptions,
+    call: (input: Input) => Promise<Result>,
+  ): Promise<Result> {
+    try {
+      return await call(input);
+    } catch (error) {
+      const region = options.region ?? (await this.#resolvedConfig()).region.value;
+      const fallback = await this.#profileFallback(error, input.modelId, region);
+      if (fallback === undefined) throw error;
+      return await call({ ...input, modelId: fallback });
+    }
+  }
+
+  /** The transport options of a Bedrock Runtime call: Region, retries, per-attempt timeout, signal, headers, limiter. */
+  async #attemptOptions(name: OperationName, input: { modelId?: string | undefined }, options: InternalRequestOptions): Promise<SendOptions> {
+    const config = this.#configSettled ?? (await this.#resolvedConfig());
+    const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
     const region = options.region ?? config.region.value;
-    const sent = await this.#transport.sendStream(BEDROCK_RUNTIME, name, input, pick, {
+    return {
       region,
       maxRetries,
       timeoutMs,
       signal: options.signal,
       onRetry,
       headers: options.headers,
-      idleTimeoutMs,
       limit: this.#limitOf(name, input, region, options.outputBudget),
-    });
-    return { modelId: input.modelId ?? '', ...sent };
-  }
-}
-
-function configOptionsOf(options: ClientOptions): ConfigOptions {
-  return {
-    region: options.region,
-    profile: options.profile,
-    endpoint: options.endpoint,
-    apiKey: options.apiKey,
-    maxRetries: options.maxRetries,
-    timeout: options.timeout,
-    crossRegion: options.crossRegion,
-    aliases: options.aliases,
-  };
-}
-
-/** Type checks for options a JavaScript caller may get wrong. */
-function validateClientOptions(options: ClientOptions): void {
-  if (typeof options !== 'object' || options === null) throw new ConfigurationError('options', 'Client options must be an object.');
-  const strings = ['region', 'profile', 'endpoint'] as const;
-  for (const key of strings) {
-    const value = options[key];
-    if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
-      throw new ConfigurationError(key, `\`${key}\` must be a non-empty string; got ${JSON.stringify(value)}.`);
-    }
-  }
-  if (options.maxRetries !== undefined && (!Number.isInteger(options.maxRetries) || options.maxRetries < 0)) {
-    throw new ConfigurationError('maxRetries', `\`maxRetries\` must be a whole number ≥ 0; got ${JSON.stringify(options.maxRetries)}.`);
-  }
-  if (options.timeout !== undefined && (typeof options.timeout !== 'number' || !Number.isFinite(options.timeout) || options.timeout <= 0)) {
-    throw new ConfigurationError('timeout', `\`timeout\` must be a number of milliseconds > 0; got ${JSON.stringify(options.timeout)}.`);
-  }
-  if (
-    options.streamIdleTimeout !== undefined &&
-    (typeof options.streamIdleTimeout !== 'number' || !Number.isFinite(options.streamIdleTimeout) || options.streamIdleTimeout < 0)
-  ) {
-    throw new ConfigurationError('streamIdleTimeout', `\`streamIdleTimeout\` must be a number of milliseconds ≥ 0 (0 turns it off); got ${JSON.stringify(options.streamIdleTimeout)}.`);
-  }
-  if (options.crossRegion !== undefined && !['auto', 'off', 'global'].includes(options.crossRegion)) {
-    throw new ConfigurationError('crossRegion', `\`crossRegion\` must be "auto", "off" or "global"; got ${JSON.stringify(options.crossRegion)}.`);
-  }
-  if (options.configFile !== undefined && options.configFile !== false && typeof options.configFile !== 'string') {
-    throw new ConfigurationError('configFile', '`configFile` must be a path or false.');
-  }
-  if (options.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) {
-    throw new ConfigurationError('logLevel', `\`logLevel\` must be one of ${LOG_LEVELS.join(', ')}.`);
-  }
-  if (options.quotas !== undefined) validateDeclaredQuotas(options.quotas);
-  if (options.onLimit !== undefined && typeof options.onLimit !== 'function') throw new ConfigurationError('onLimit', '`onLimit` must be a function.');
-  if (options.limits !== undefined && !(options.limits instanceof Limits)) {
-    throw new ConfigurationError('limits', '`limits` must be another client\'s `limits` (`new Client({ limits: other.limits })`).');
-  }
-}
-
-/** The shared config file's profile sections, read with the SDK's own loader (honours AWS_CONFIG_FILE via `env`). */
-async function loadSharedConfig(env: Env): Promise<Record<string, Record<string, string | undefined>>> {
-  const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
-  const configFilepath = env['AWS_CONFIG_FILE']?.trim();
-  const filepath = env['AWS_SHARED_CREDENTIALS_FILE']?.trim();
-  try {
-    const files = await loadSharedConfigFiles({
-      ...(configFilepath === undefined || configFilepath === '' ? {} : { configFilepath }),
-      ...(filepath === undefined || filepath === '' ? {} : { filepath }),
-      ignoreCache: true,
-    });
-    return files.configFile as Record<string, Record<string, string | undefined>>;
-  } catch {
-    return {};
+    };
   }
 }

@@ -1,6 +1,6 @@
 /** What the batch resources need from the client: the resolved batch settings and calls through its transport. */
 import type { RequestOptions } from '../client.js';
-import type { AwsService, OperationMap, SdkClient } from '../core/transport.js';
+import type { AwsService, OperationMap, SdkClient } from '../core/sdk-clients.js';
 import type { BatchConfig } from './config.js';
 
 export interface BatchContext {

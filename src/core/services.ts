@@ -15,7 +15,7 @@ import type {
   InvokeModelWithResponseStreamCommandOutput,
 } from '@aws-sdk/client-bedrock-runtime';
 import { addBedrockHeadersMiddleware } from './response-headers.js';
-import type { AwsService } from './transport.js';
+import type { AwsService } from './sdk-clients.js';
 
 /** Bedrock Runtime's operations, `[input, output]`. */
 export type BedrockRuntimeOperations = {

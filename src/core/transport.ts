@@ -8,10 +8,9 @@
  * ```
  *
  * A service is described once by an {@link AwsService} (how to import its SDK package, build its client, find a
- * command class). The transport imports each package on first use, builds one SDK client per service and region
- * (`maxAttempts: 1`: {@link withRetry} is the only retry layer; `cacheMiddleware: true`, with each attempt's abort
- * signal carried as src/core/call-signal.ts explains), shares one keep-alive HTTP handler between them, and maps
- * every failure through {@link fromAwsError} with the client's secrets scrubbed.
+ * command class); the SDK clients themselves (one per service and region, `maxAttempts: 1`: {@link withRetry} is the
+ * only retry layer) live in src/core/sdk-clients.ts. Every failure is mapped through {@link fromAwsError} with the
+ * client's secrets scrubbed.
  *
  * - {@link Transport.send}: one operation, retried, each attempt bounded by `timeoutMs` and the caller's `signal`.
  * - {@link Transport.sendStream}: a streaming operation, retried until its first event arrives and never after,
@@ -21,70 +20,21 @@
  * With `limit` (Bedrock Runtime model calls), every attempt first waits for a permit of the model's limiter
  * (src/limits/), and reports back how it went: throttled, or admitted with the tokens it used (a stream: when it ends).
  */
-import type { AwsCredentialIdentityProvider, MiddlewareStack, TokenIdentity, TokenIdentityProvider } from '@smithy/types';
 import type { ResponseMetadata } from './api-promise.js';
-import { addCallSignalMiddleware, CallSignalHandler, withCallSignal } from './call-signal.js';
+import { withCallSignal } from './call-signal.js';
 import { APIConnectionTimeoutError, APIUserAbortError, BedrockOpenAIError, fromAwsError } from './errors.js';
 import { LightAbortController } from './light-abort.js';
-import { addRequestHeadersMiddleware, withRequestHeaders } from './request-headers.js';
+import { withRequestHeaders } from './request-headers.js';
+import { type AwsService, type OperationMap, type SdkClient, SdkClients, type SdkClientsOptions } from './sdk-clients.js';
 import { type RetryInfo, withRetry } from './retry.js';
 import { isAborted } from '../internal/abort.js';
 import { acquirePermit, outcomeOf } from '../limits/attempt.js';
 import type { ModelLimiter, Permit } from '../limits/limiter.js';
 
-/** An HTTP handler the AWS SDK accepts (`NodeHttpHandler`, `NodeHttp2Handler`, …). */
-export type HttpHandler = object;
 
-/** What the transport uses of an AWS SDK v3 client. */
-export interface SdkClient {
-  send(command: never): Promise<unknown>;
-  destroy(): void;
-  readonly middlewareStack: MiddlewareStack<any, any>;
-}
-
-/** An SDK command class (`ConverseCommand`, `PutObjectCommand`, …). */
-export type CommandClass = new (input: never) => unknown;
-
-/** Operation name → `[input, output]` of one service. */
-export type OperationMap = Record<string, [object, object]>;
-
-/** The settings the transport gives every SDK client it builds; a service adds its own (e.g. S3's path style). */
-export interface SdkClientSettings {
-  region: string;
-  maxAttempts: 1;
-  cacheMiddleware: true;
-  requestHandler: HttpHandler;
-  authSchemePreference: string[];
-  credentials?: AwsCredentialIdentityProvider;
-  token?: TokenIdentity | TokenIdentityProvider;
-  endpoint?: string;
-}
-
-/** How to load and build one AWS service's SDK client. `Operations` types {@link Transport.send}. */
-export interface AwsService<Operations extends OperationMap = OperationMap, Module = any> {
-  /** The service's name in messages and endpoint look-ups: `bedrock-runtime`, `bedrock`, `s3`. */
-  readonly name: string;
-  /** Imports the SDK package (once, on first use). */
-  load(): Promise<Module>;
-  /** Builds a client from the transport's settings. */
-  createClient(module: Module, settings: SdkClientSettings): SdkClient;
-  /** The command class of an operation (`Converse` → `ConverseCommand`). */
-  commandClass(module: Module, operation: keyof Operations & string): CommandClass;
-  /** Adjusts each new command (e.g. a middleware on InvokeModel commands only). */
-  prepareCommand?(operation: keyof Operations & string, command: unknown): void;
-  /** Only to type `Operations`; never set. */
-  readonly _operations?: Operations;
-}
-
-export interface TransportOptions {
-  /** The SDK's credential settings (see src/config/credentials.ts, `toSdkAuthConfig`). */
-  auth: Pick<SdkClientSettings, 'authSchemePreference' | 'credentials' | 'token'>;
+export interface TransportOptions extends SdkClientsOptions {
   /** Secrets to scrub from every error. */
   secrets: readonly string[];
-  /** The endpoint of a service, or `undefined` for AWS's. Awaited once per SDK client. */
-  endpoint(service: AwsService): Promise<string | undefined> | string | undefined;
-  /** The HTTP handler. Default: a keep-alive HTTP/1.1 `NodeHttpHandler` shared by every SDK client. */
-  requestHandler?: HttpHandler | undefined;
 }
 
 /** How one call is sent. */
@@ -130,24 +80,16 @@ export interface SentStream<Event> {
   controller: AbortController;
 }
 
-/** What the transport keeps per service: the SDK package, command classes, and one SDK client per region. */
-interface ServiceState {
-  module: Promise<unknown> | undefined;
-  clients: Map<string, Promise<SdkClient>>;
-  /** The SDK clients and command classes once loaded, so that calls after the first need not wait for promises. */
-  readyClients: Map<string, SdkClient>;
-  commandClasses: Map<string, CommandClass>;
-}
-
 export class Transport {
   readonly #options: TransportOptions;
-  readonly #states = new Map<AwsService<any>, ServiceState>();
-  #handler: Promise<HttpHandler> | undefined;
+  /** The SDK clients (src/core/sdk-clients.ts): packages, one client per service and region, command classes. */
+  readonly #clients: SdkClients;
   /** Per SDK client, the operations whose first command the SDK's middleware cache already holds (see `#attempt`). */
   readonly #cachedOperations = new WeakMap<SdkClient, Set<string>>();
 
   constructor(options: TransportOptions) {
     this.#options = options;
+    this.#clients = new SdkClients(options);
   }
 
   /** Sends one operation with retries; each attempt is bounded by `timeoutMs` and cancelled by `signal`. */
@@ -306,7 +248,7 @@ export class Transport {
    */
   async sdkClient(service: AwsService<any>, region: string): Promise<SdkClient> {
     try {
-      return await this.#sdkClient(this.#state(service), service, region);
+      return await this.#clients.client(service, region);
     } catch (error) {
       throw fromAwsError(error, this.#options.secrets);
     }
@@ -314,89 +256,7 @@ export class Transport {
 
   /** Closes pooled connections. The transport can still be used afterwards (new connections are opened). */
   close(): void {
-    for (const state of this.#states.values()) {
-      for (const client of state.clients.values()) void client.then((sdkClient) => sdkClient.destroy()).catch(() => undefined);
-      state.clients.clear();
-      state.readyClients.clear();
-    }
-    this.#handler = undefined;
-  }
-
-  #state(service: AwsService<any>): ServiceState {
-    let state = this.#states.get(service);
-    if (state === undefined) {
-      state = { module: undefined, clients: new Map(), readyClients: new Map(), commandClasses: new Map() };
-      this.#states.set(service, state);
-    }
-    return state;
-  }
-
-  #loadModule(state: ServiceState, service: AwsService<any>): Promise<unknown> {
-    if (state.module === undefined) {
-      const module = service.load();
-      state.module = module;
-      module.catch(() => {
-        if (state.module === module) state.module = undefined;
-      });
-    }
-    return state.module;
-  }
-
-  #loadHandler(): Promise<HttpHandler> {
-    if (this.#options.requestHandler !== undefined) return Promise.resolve(this.#options.requestHandler);
-    this.#handler ??= (async () => {
-      const [{ NodeHttpHandler }, http, https] = await Promise.all([
-        import('@smithy/node-http-handler'),
-        import('node:http'),
-        import('node:https'),
-      ]);
-      return new NodeHttpHandler({
-        httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
-        httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 64 }),
-      });
-    })();
-    return this.#handler;
-  }
-
-  #sdkClient(state: ServiceState, service: AwsService<any>, region: string): Promise<SdkClient> {
-    let client = state.clients.get(region);
-    if (client === undefined) {
-      client = (async () => {
-        const [module, handler, endpoint] = await Promise.all([
-          this.#loadModule(state, service),
-          this.#loadHandler(),
-          this.#options.endpoint(service),
-        ]);
-        const { auth } = this.#options;
-        const settings: SdkClientSettings = {
-          region,
-          maxAttempts: 1,
-          // The SDK resolves each command class's middleware once instead of on every call (src/core/call-signal.ts
-          // explains how each attempt's abort signal still reaches the HTTP handler).
-          cacheMiddleware: true,
-          requestHandler: new CallSignalHandler(handler as ConstructorParameters<typeof CallSignalHandler>[0]),
-          authSchemePreference: auth.authSchemePreference,
-          ...(auth.credentials === undefined ? {} : { credentials: auth.credentials }),
-          ...(auth.token === undefined ? {} : { token: auth.token }),
-          ...(endpoint === undefined ? {} : { endpoint }),
-        };
-        const sdkClient = service.createClient(module, settings);
-        addCallSignalMiddleware(sdkClient.middlewareStack);
-        addRequestHeadersMiddleware(sdkClient.middlewareStack);
-        if (state.clients.get(region) === client) state.readyClients.set(region, sdkClient);
-        return sdkClient;
-      })();
-      state.clients.set(region, client);
-      client.catch(() => state.clients.delete(region));
-    }
-    return client;
-  }
-
-  async #loadCommandClass(state: ServiceState, service: AwsService<any>, name: string): Promise<CommandClass> {
-    const module = await this.#loadModule(state, service);
-    const Command = service.commandClass(module, name);
-    state.commandClasses.set(name, Command);
-    return Command;
+    this.#clients.close();
   }
 
   /**
@@ -414,18 +274,14 @@ export class Transport {
     const { region, timeoutMs, signal } = options;
     if (signal?.aborted === true) throw new APIUserAbortError();
     // Loading the SDK (first call only) is not the request's time: it happens before the attempt's timer starts.
-    const state = this.#states.get(service) ?? this.#state(service);
-    let sdkClient = state.readyClients.get(region);
-    let Command = state.commandClasses.get(name);
+    let sdkClient = this.#clients.readyClient(service, region);
+    let Command = this.#clients.readyCommand(service, name);
     // The attempt's signal travels with the input (see src/core/call-signal.ts): `send` takes no options, so the
     // SDK's middleware cache applies.
     const signalled = withCallSignal(options.headers === undefined ? input : withRequestHeaders(input, options.headers), controller.signal);
     if (sdkClient === undefined || Command === undefined) {
       try {
-        [sdkClient, Command] = await Promise.all([
-          this.#sdkClient(state, service, region),
-          Command ?? this.#loadCommandClass(state, service, name),
-        ]);
+        [sdkClient, Command] = await this.#clients.load(service, region, name);
       } catch (error) {
         throw fromAwsError(error, this.#options.secrets);
       }
@@ -465,10 +321,9 @@ export class Transport {
    * attempts granted meanwhile would reach Bedrock all at once, as a burst the limiter never meant to send.
    */
   async #limitedAttempt<T>(service: AwsService<any>, name: string, limit: AttemptLimit, options: SendOptions, attempt: () => Promise<T>): Promise<{ value: T; permit: Permit }> {
-    const state = this.#states.get(service) ?? this.#state(service);
-    if (!state.readyClients.has(options.region) || !state.commandClasses.has(name)) {
+    if (this.#clients.readyClient(service, options.region) === undefined || this.#clients.readyCommand(service, name) === undefined) {
       try {
-        await Promise.all([this.#sdkClient(state, service, options.region), state.commandClasses.get(name) ?? this.#loadCommandClass(state, service, name)]);
+        await this.#clients.load(service, options.region, name);
       } catch {
         // The attempt reports the failure, mapped.
       }

@@ -7,58 +7,13 @@
  * was found, the emulator follows Bedrock's "This model doesn't support the … field" pattern.
  */
 import type { ConverseRequestJson, JsonObject } from './converse.js';
-import { validationError } from './errors.js';
 import { validateMedia } from './media.js';
 import type { EmulatorModel } from './models.js';
 import { readReasoningRequest, verifyReasoningSignature, verifyRedactedReasoning } from './reasoning.js';
+import { validateTools } from './validate-tools.js';
+import { at, cacheLimitMessage, constraintMessage, fail, isObject, maxTokensMessage, MESSAGES, MODEL_ERROR_PREFIX } from './validation-messages.js';
 
-/** Anthropic models' errors reach the caller prefixed like this. */
-const MODEL_ERROR_PREFIX = 'The model returned the following errors: ';
-
-export const MESSAGES = {
-  startWithUser: 'A conversation must start with a user message. Try again with a conversation that starts with a user message.',
-  alternateRoles:
-    'A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again.',
-  toolConfigRequired: 'The toolConfig field must be defined when using toolUse and toolResult content blocks.',
-  unsupportedAction: "This action doesn't support the model that you provided. Try again with a supported text or chat model.",
-  streamingUnsupported: 'The model is unsupported for streaming.',
-  streamingToolUseUnsupported: "This model doesn't support tool use in streaming mode.",
-  toolUseUnsupported: "This model doesn't support tool use.",
-  systemUnsupported: "This model doesn't support system messages.",
-  temperatureAndTopP: `${MODEL_ERROR_PREFIX}\`temperature\` and \`top_p\` cannot both be specified for this model. Please use only one.`,
-  thinkingForcedTool: `${MODEL_ERROR_PREFIX}Thinking may not be enabled when tool_choice forces tool use.`,
-  thinkingBudgetMinimum: `${MODEL_ERROR_PREFIX}thinking.enabled.budget_tokens: Input should be greater than or equal to 1024`,
-  thinkingBudgetBelowMax: `${MODEL_ERROR_PREFIX}\`max_tokens\` must be greater than \`thinking.budget_tokens\`. Please consult our documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking#max-tokens-and-context-window-size`,
-  thinkingTemperature: `${MODEL_ERROR_PREFIX}\`temperature\` may only be set to 1 when thinking is enabled. Please consult our documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking#important-considerations-when-using-extended-thinking`,
-  thinkingTopP: `${MODEL_ERROR_PREFIX}\`top_p\` must be greater than or equal to 0.95 or unset when thinking is enabled. Please consult our documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking#important-considerations-when-using-extended-thinking`,
-  thinkingTopK: `${MODEL_ERROR_PREFIX}\`top_k\` must be unset when thinking is enabled. Please consult our documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking#important-considerations-when-using-extended-thinking`,
-  thinkingUnsupported: `${MODEL_ERROR_PREFIX}thinking: Extra inputs are not permitted`,
-  extendedTtlNonAnthropic: 'Extended TTL prompt caching is only supported for Anthropic models',
-} as const;
-
-const at = (path: string, message: string): string => `${MODEL_ERROR_PREFIX}${path}: ${message}`;
-
-/** Bedrock's message when `maxTokens` exceeds the model's limit. */
-export function maxTokensMessage(limit: number): string {
-  return `The maximum tokens you requested exceeds the model limit of ${limit}. Try again with a maximum tokens value that is lower than ${limit}.`;
-}
-
-/** Coral's constraint message, e.g. for `inferenceConfig.maxTokens`. */
-function constraintMessage(value: unknown, path: string, constraint: string): string {
-  return `1 validation error detected: Value '${String(value)}' at '${path}' failed to satisfy constraint: ${constraint}`;
-}
-
-export function cacheLimitMessage(found: number): string {
-  return `${MODEL_ERROR_PREFIX}A maximum of 4 blocks with cache_control may be provided. Found ${found}.`;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function fail(message: string): never {
-  throw validationError(message);
-}
+export { cacheLimitMessage, maxTokensMessage, MESSAGES } from './validation-messages.js';
 
 export interface ValidationContext {
   model: EmulatorModel;
@@ -186,112 +141,6 @@ function validateSystem(request: ConverseRequestJson, model: EmulatorModel): voi
       fail(`The text field in the SystemContentBlock object at system.${index} is blank. Add text to the text field, and try again.`);
     }
   });
-}
-
-interface ToolBlockRef {
-  id: string;
-  messageIndex: number;
-  blockIndex: number;
-}
-
-function validateTools(request: ConverseRequestJson, context: ValidationContext): void {
-  const { model, operation } = context;
-  const messages = request.messages ?? [];
-  const toolConfig = request.toolConfig;
-  const hasToolBlocks = messages.some((message) =>
-    message.content.some((block) => block['toolUse'] !== undefined || block['toolResult'] !== undefined),
-  );
-  if (toolConfig === undefined) {
-    if (hasToolBlocks) fail(MESSAGES.toolConfigRequired);
-    return;
-  }
-  if (!isObject(toolConfig)) fail(constraintMessage(toolConfig, 'toolConfig', 'Member must be a structure'));
-  if (model.toolChoice.length === 0) fail(MESSAGES.toolUseUnsupported);
-  if (operation === 'ConverseStream' && !model.streamingToolUse) fail(MESSAGES.streamingToolUseUnsupported);
-  const tools = toolConfig.tools;
-  if (!Array.isArray(tools) || tools.length === 0) {
-    fail(constraintMessage('[]', 'toolConfig.tools', 'Member must have length greater than or equal to 1'));
-  }
-  const names = new Set<string>();
-  tools.forEach((tool, index) => {
-    const spec = isObject(tool) ? tool['toolSpec'] : undefined;
-    if (!isObject(spec)) return;
-    const name = spec['name'];
-    if (typeof name !== 'string' || !/^[a-zA-Z0-9_-]{1,64}$/.test(name)) {
-      fail(
-        constraintMessage(name, `toolConfig.tools.${index + 1}.member.toolSpec.name`, 'Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+'),
-      );
-    }
-    if (names.has(name)) fail(`${MODEL_ERROR_PREFIX}tools: Tool names must be unique.`);
-    names.add(name);
-  });
-  const choice = toolConfig.toolChoice;
-  if (choice !== undefined) {
-    const kind = (['auto', 'any', 'tool'] as const).find((key) => isObject(choice) && choice[key] !== undefined);
-    if (kind === undefined) fail(constraintMessage(JSON.stringify(choice), 'toolConfig.toolChoice', 'Member must be one of auto, any, tool'));
-    if (!model.toolChoice.includes(kind)) {
-      fail(`This model doesn't support the toolConfig.toolChoice.${kind} field. Remove toolConfig.toolChoice.${kind} and try again.`);
-    }
-    if (kind === 'tool') {
-      const name = (choice['tool'] as JsonObject)['name'];
-      if (typeof name !== 'string' || !names.has(name)) {
-        fail(`${MODEL_ERROR_PREFIX}tool_choice.name: Tool '${String(name)}' not found in provided tools`);
-      }
-    }
-  }
-
-  // toolUse / toolResult pairing, turn by turn.
-  let previousToolUses: ToolBlockRef[] = [];
-  messages.forEach((message, messageIndex) => {
-    const toolUses: ToolBlockRef[] = [];
-    const toolResults: ToolBlockRef[] = [];
-    message.content.forEach((block, blockIndex) => {
-      const toolUse = block['toolUse'];
-      if (isObject(toolUse)) toolUses.push({ id: String(toolUse['toolUseId']), messageIndex, blockIndex });
-      const toolResult = block['toolResult'];
-      if (isObject(toolResult)) {
-        toolResults.push({ id: String(toolResult['toolUseId']), messageIndex, blockIndex });
-        if (toolResult['status'] !== undefined && !supportsToolResultStatus(model)) {
-          fail("This model doesn't support the status field. Remove status and try again.");
-        }
-      }
-    });
-    if (message.role === 'user') {
-      if (toolResults.length > previousToolUses.length) {
-        fail(`The number of toolResult blocks at messages.${messageIndex}.content exceeds the number of toolUse blocks of previous turn.`);
-      }
-      const known = new Set(previousToolUses.map((use) => use.id));
-      const unexpected = toolResults.filter((result) => !known.has(result.id));
-      const first = unexpected[0];
-      if (first !== undefined) {
-        fail(
-          at(
-            `messages.${messageIndex}.content.${first.blockIndex}`,
-            `unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${unexpected.map((result) => result.id).join(', ')}. Each \`tool_result\` block must have a corresponding \`tool_use\` block in the previous message.`,
-          ),
-        );
-      }
-      const answered = new Set(toolResults.map((result) => result.id));
-      const missing = previousToolUses.filter((use) => !answered.has(use.id));
-      const firstMissing = missing[0];
-      if (firstMissing !== undefined) {
-        fail(
-          at(
-            `messages.${firstMissing.messageIndex}`,
-            `\`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${missing.map((use) => use.id).join(', ')}. Each \`tool_use\` block must have a corresponding \`tool_result\` block in the next message.`,
-          ),
-        );
-      }
-      previousToolUses = [];
-    } else if (message.role === 'assistant') {
-      previousToolUses = toolUses;
-    }
-  });
-}
-
-/** `ToolResultBlock.status` is "only supported by Amazon Nova and Anthropic Claude 3 and 4" (SDK docs). */
-function supportsToolResultStatus(model: EmulatorModel): boolean {
-  return model.id.startsWith('anthropic.') || model.id.startsWith('amazon.nova');
 }
 
 function validateInferenceConfig(request: ConverseRequestJson, model: EmulatorModel): number {

@@ -2,6 +2,9 @@ import { redactSecrets } from '../core/errors.js';
 
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
+/** Every level, quietest first. */
+export const LOG_LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
+
 /** Where log lines go. Default: `console`. */
 export interface Logger {
   error?: (message: string) => void;

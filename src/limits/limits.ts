@@ -83,4 +83,16 @@ export class Limits {
   states(): LimiterState[] {
     return [...this.#limiters.values()].map((limiter) => limiter.state());
   }
+
+  /** One line per limiter for `client.describe()`: in flight, queued, rates (declared or learned), throttles. */
+  describe(): string[] {
+    const perMinute = (rate: number | null, declared: number | undefined, unit: string): string =>
+      rate === null ? `${unit}/min unknown` : `${Math.round(rate)} ${unit}/min (${declared !== undefined && rate >= declared ? 'declared' : 'learned'})`;
+    return this.states().map(
+      (state) =>
+        `${state.model} in ${state.region}: ${state.inFlight} in flight, ${state.queued} queued, ` +
+        `${perMinute(state.requestsPerMinute, state.declared.requestsPerMinute, 'requests')}, ${perMinute(state.tokensPerMinute, state.declared.tokensPerMinute, 'tokens')}, ` +
+        `${state.throttled} throttled of ${state.admitted + state.throttled}`,
+    );
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { ClientOptions } from '../client.js';
-import type { LogLevel } from '../internal/log.js';
+import { LOG_LEVELS, type LogLevel } from '../internal/log.js';
 import { parseKeyList, readKeysFile } from './auth.js';
 import { DEFAULT_PORT, type ServerOptions } from './server.js';
 
@@ -33,8 +33,6 @@ Region, credentials, profile and bedrock.json are read as the Client reads them 
   --help, -h                  show this help`;
 
 export type ServeArgs = { help: true } | { help: false; server: ServerOptions; client: ClientOptions };
-
-const LOG_LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
 export function parseServeArgs(argv: readonly string[], env: Record<string, string | undefined>): ServeArgs {
   const { values } = parseArgs({

@@ -3,10 +3,9 @@
  * SDK → real HTTP → the emulator. Each feature runs streaming and not, and the concatenated stream is compared with
  * the non-streaming result. Requests that must fail before sending point at a dead endpoint.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type ClientOptions, type Warning } from '../../src/client.js';
+import { describe, expect, it } from 'vitest';
+import type { Warning } from '../../src/client.js';
 import { BadRequestError, UnprocessableEntityError } from '../../src/core/errors.js';
-import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { THINKING_BUDGETS, DEFAULT_ANSWER_TOKENS } from '../../src/chat/reasoning.js';
 import { JSON_OBJECT_INSTRUCTION } from '../../src/chat/structured-output.js';
 import type {
@@ -19,21 +18,9 @@ import type {
 } from '../../src/chat/types.js';
 import { accumulateChunks, rejection } from './helpers.js';
 import { collect } from '../support/collect.js';
+import { useEmulator } from '../support/emulator.js';
 
-let emulator: EmulatorHandle;
-const clients: Client[] = [];
-
-function client(options: ClientOptions = {}): Client {
-  const created = new Client({ endpoint: emulator.url, credentials: emulator.credentials, configFile: false, maxRetries: 0, env: {}, region: 'us-east-1', ...options });
-  clients.push(created);
-  return created;
-}
-
-/** A client whose requests could only fail with a connection error: a `BadRequestError` proves none was sent. */
-function offline(): Client {
-  return client({ endpoint: 'http://127.0.0.1:9' });
-}
-
+const { emulator, client, offline } = useEmulator();
 
 /** The body of the last request the emulator received. */
 function lastBody(): Record<string, unknown> {
@@ -69,15 +56,6 @@ const citySchema = {
   required: ['city', 'population', 'landmarks'],
   additionalProperties: false,
 };
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  for (const created of clients) created.close();
-  await emulator.close();
-});
 
 describe('response_format json_schema', () => {
   const ask = (model: string): ChatCompletionCreateParamsBase => ({

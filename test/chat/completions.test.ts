@@ -5,31 +5,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type ClientOptions, type Warning } from '../../src/client.js';
+import type { Warning } from '../../src/client.js';
 import { APIUserAbortError, BadRequestError, BedrockOpenAIError } from '../../src/core/errors.js';
 import { Stream } from '../../src/core/streaming.js';
-import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsBase, ChatCompletionMessageParam, ChatCompletionTool } from '../../src/chat/types.js';
 import { accumulateChunks, dataUrl, PDF, PNG, rejection } from './helpers.js';
 import { collect } from '../support/collect.js';
+import { useEmulator } from '../support/emulator.js';
 
-let emulator: EmulatorHandle;
+const { client, offline } = useEmulator();
 let images: Server;
 let imageBase: string;
-const clients: Client[] = [];
-const deadEndpoint = 'http://127.0.0.1:9';
-
-function client(options: ClientOptions = {}): Client {
-  const created = new Client({ endpoint: emulator.url, credentials: emulator.credentials, configFile: false, maxRetries: 0, env: {}, region: 'us-east-1', ...options });
-  clients.push(created);
-  return created;
-}
-
-/** A client whose requests could only fail with a connection error: a `BadRequestError` proves none was sent. */
-function offline(options: ClientOptions = {}): Client {
-  return client({ endpoint: deadEndpoint, ...options });
-}
-
 
 const weather: ChatCompletionTool = {
   type: 'function',
@@ -41,7 +27,6 @@ const time: ChatCompletionTool = {
 };
 
 beforeAll(async () => {
-  emulator = await startEmulator();
   images = createServer((request, response) => {
     if (request.url === '/cat.png') {
       response.writeHead(200, { 'content-type': 'image/png' });
@@ -56,9 +41,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const created of clients) created.close();
   images.closeAllConnections();
-  await Promise.all([emulator.close(), new Promise((resolve) => images.close(resolve))]);
+  await new Promise((resolve) => images.close(resolve));
 });
 
 describe('non-streaming', () => {

@@ -5,44 +5,21 @@
  * by the emulator when sent raw.
  */
 import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type ClientOptions } from '../../src/client.js';
+import { describe, expect, it } from 'vitest';
 import { BadRequestError } from '../../src/core/errors.js';
-import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import type { ChatCompletionCreateParamsBase } from '../../src/chat/types.js';
 import { accumulateChunks, rejection } from './helpers.js';
 import { collect } from '../support/collect.js';
+import { useEmulator } from '../support/emulator.js';
 
 const PROMPT_ARN = 'arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT1234';
 const TEMPLATE = 'Write a short poem about {{topic}} in {{language}}.';
 
-let emulator: EmulatorHandle;
-const clients: Client[] = [];
-
-function client(options: ClientOptions = {}): Client {
-  const created = new Client({ endpoint: emulator.url, credentials: emulator.credentials, configFile: false, maxRetries: 0, env: {}, region: 'us-east-1', ...options });
-  clients.push(created);
-  return created;
-}
-
-/** A client whose requests could only fail with a connection error: a `BadRequestError` proves none was sent. */
-function offline(): Client {
-  return client({ endpoint: 'http://127.0.0.1:9' });
-}
-
+const { emulator, client, offline } = useEmulator({ prompts: { [PROMPT_ARN]: { model: 'anthropic.claude-3-haiku-20240307-v1:0', template: TEMPLATE } } });
 
 function lastBody(): Record<string, unknown> {
   return emulator.requests.at(-1)!.body as Record<string, unknown>;
 }
-
-beforeAll(async () => {
-  emulator = await startEmulator({ prompts: { [PROMPT_ARN]: { model: 'anthropic.claude-3-haiku-20240307-v1:0', template: TEMPLATE } } });
-});
-
-afterAll(async () => {
-  for (const created of clients) created.close();
-  await emulator.close();
-});
 
 const promptVariables = { topic: { text: 'tea' }, language: { text: 'French' } };
 const ask = (extra: Partial<ChatCompletionCreateParamsBase> = {}): ChatCompletionCreateParamsBase => ({ model: PROMPT_ARN, messages: [], bedrock: { promptVariables }, ...extra });

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { callSignalOf } from '../../src/core/call-signal.js';
 import { APIConnectionTimeoutError, APIUserAbortError, NotFoundError, RateLimitError } from '../../src/core/errors.js';
 import type { RetryInfo } from '../../src/core/retry.js';
-import { type AwsService, type SdkClientSettings, Transport } from '../../src/core/transport.js';
+import type { AwsService, SdkClientSettings } from '../../src/core/sdk-clients.js';
+import { Transport } from '../../src/core/transport.js';
 
 type Operations = { Get: [{ Key: string }, { Body: string; $metadata: { httpStatusCode: number; requestId: string } }] };
 

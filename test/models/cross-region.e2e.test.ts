@@ -3,29 +3,14 @@
  * through its alias (the client picks the region's profile), and the safety net rescues a base ID once.
  * The emulator's region table is its own (src/emulator/models.ts), so a wrong catalog entry fails here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type ClientOptions, type Warning } from '../../src/client.js';
+import { describe, expect, it } from 'vitest';
+import type { Client, Warning } from '../../src/client.js';
 import { BadRequestError } from '../../src/core/errors.js';
-import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { useEmulator } from '../support/emulator.js';
 
-let emulator: EmulatorHandle;
-const clients: Client[] = [];
-
-function client(options: ClientOptions = {}): Client {
-  const created = new Client({ endpoint: emulator.url, credentials: emulator.credentials, configFile: false, env: {}, maxRetries: 0, ...options });
-  clients.push(created);
-  return created;
-}
+const { emulator, client } = useEmulator();
 
 const ask = (target: Client, model: string) => target.chat.completions.create({ model, messages: [{ role: 'user', content: 'hello' }] });
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  for (const created of clients) created.close();
-  await emulator.close();
-});
 
 describe('a profile-only model', () => {
   const baseId = 'anthropic.claude-sonnet-4-5-20250929-v1:0';

@@ -2,10 +2,9 @@
  * `client.responses` end to end: our Client → the real AWS SDK → real HTTP → the emulator. Each feature runs
  * streaming and not; the streamed events, accumulated, must give the same response as the non-streaming call.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type ClientOptions, type Warning } from '../../src/client.js';
+import { describe, expect, it } from 'vitest';
+import type { Client, Warning } from '../../src/client.js';
 import { BadRequestError, NotFoundError } from '../../src/core/errors.js';
-import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { FileResponseStore } from '../../src/responses/store.js';
 import type { FunctionTool, Response, ResponseCreateParamsBase, ResponseStreamEvent } from '../../src/responses/types.js';
 import { collect } from '../support/collect.js';
@@ -13,15 +12,9 @@ import { accumulateEvents } from './helpers.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { useEmulator } from '../support/emulator.js';
 
-let emulator: EmulatorHandle;
-const clients: Client[] = [];
-
-function client(options: ClientOptions = {}): Client {
-  const created = new Client({ endpoint: emulator.url, credentials: emulator.credentials, configFile: false, maxRetries: 0, env: {}, region: 'us-east-1', ...options });
-  clients.push(created);
-  return created;
-}
+const { emulator, client } = useEmulator();
 
 function lastBody(): Record<string, unknown> {
   const request = emulator.requests.at(-1);
@@ -46,15 +39,6 @@ async function bothWays(target: Client, body: ResponseCreateParamsBase): Promise
   expect(strip(streamed)).toEqual(strip(response));
   return { response, events, streamed };
 }
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  for (const created of clients) created.close();
-  await emulator.close();
-});
 
 describe('responses.create', () => {
   it('answers a string input, streamed and not, with usage and echoed settings', async () => {

@@ -1,6 +1,6 @@
 /**
  * Reads V8 CPU profiles (`.cpuprofile`, as `node --cpu-prof` writes them) and ranks functions by self time,
- * grouped by whose code they are: ours (`dist/src/…`, shown as the `src/…ts` file it was built from), the AWS SDK
+ * grouped by whose code they are: ours (`dist/src/…`, the bundled chunk and line), the AWS SDK
  * and Smithy packages, other packages, Node's internals, and the VM (GC, program, idle).
  */
 import { readFileSync } from 'node:fs';
@@ -53,8 +53,9 @@ function labelOf(frame: CallFrame): string {
   const name = frame.functionName === '' ? '(anonymous)' : frame.functionName;
   if (frame.url === '') return name;
   let file = frame.url.replace(/^file:\/\//, '');
-  const ours = /\/dist\/(src\/.*)\.js$/.exec(file);
-  if (ours !== null) file = `${ours[1]}.ts`;
+  // Ours is bundled (scripts/bundle.mjs): the file is a chunk of dist/, the function name says which code it is.
+  const ours = /\/(dist\/src\/.*\.js)$/.exec(file);
+  if (ours !== null) file = ours[1] as string;
   else {
     const packaged = /\/node_modules\/(.*)$/.exec(file);
     if (packaged !== null) file = packaged[1] as string;

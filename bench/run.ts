@@ -410,7 +410,7 @@ async function startEmulatorProcess(runner: Runner, script: string): Promise<Run
 }
 
 async function buildPackage(): Promise<void> {
-  log('Building dist/ (tsc -p tsconfig.build.json)…');
+  log('Building dist/ (tsc -p tsconfig.build.json, then scripts/bundle.mjs: what `npm run build` does)…');
   try {
     execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'pipe' });
   } catch (error) {
@@ -418,6 +418,7 @@ async function buildPackage(): Promise<void> {
     const output = (error as { stdout?: Buffer }).stdout?.toString() ?? '';
     log(`warning: the build reported type errors (dist/ was still emitted):\n${output.split('\n').slice(0, 10).join('\n')}`);
   }
+  execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs')], { cwd: ROOT, stdio: 'pipe' });
   if (!existsSync(join(ROOT, 'dist/src/index.js'))) throw new Error('dist/src/index.js is missing after the build.');
 }
 
@@ -691,8 +692,8 @@ async function profileRun(
     const plan = settings.plans[scenario];
     const summaries: Partial<Record<Implementation, ProfileSummary>> = {};
     let measuredUnits = plan.iterations;
-    // Ours and raw always; the `openai` doors when they run this scenario and were not left out by --implementations.
-    const profiled = (['ours', 'raw', ...OPENAI_IMPLEMENTATIONS] as const).filter(
+    // Ours and raw always; the Responses API and the `openai` doors when they run this scenario and were asked for.
+    const profiled = (['ours', 'raw', 'ours-responses', ...OPENAI_IMPLEMENTATIONS] as const).filter(
       (implementation) => implementation === 'ours' || implementation === 'raw' || (implementations.includes(implementation) && runsIn(implementation, scenario)),
     );
     for (const implementation of profiled) {
@@ -706,6 +707,10 @@ async function profileRun(
       sections.push(formatProfile(`${scenario}, ${implementation}`, summary));
     }
     if (summaries.ours !== undefined && summaries.raw !== undefined) sections.push(formatProfileDifference(scenario, summaries.ours, summaries.raw, measuredUnits, units[scenario]));
+    const responses = summaries['ours-responses'];
+    if (summaries.ours !== undefined && responses !== undefined) {
+      sections.push(formatProfileDifference(`${scenario} (Responses API)`, responses, summaries.ours, measuredUnits, units[scenario]));
+    }
   }
   const report = sections.join('\n');
   writeFileSync(join(PROFILE_DIRECTORY, 'summary.md'), report);

@@ -9,13 +9,9 @@
  * const response = await handler(new Request('http://localhost/v1/models'));
  * ```
  */
-import { Hono } from 'hono';
 import { Client, type ClientOptions } from '../client.js';
 import { DEFAULT_MAX_BODY_BYTES } from './body.js';
-import { errorCode } from './create-route.js';
-import type { Exchange, ExchangeRecord, HandlerContext, OpenAIApp } from './context.js';
-import { errorResponse, httpError, isHttpLayerError, toWireError } from './errors.js';
-import { ROUTES } from './routes/index.js';
+import type { ExchangeRecord, HandlerContext } from './context.js';
 
 export interface OpenAIHandlerOptions {
   /** The client to call, or options to build one with (read exactly as `new Client(options)` reads them). */
@@ -37,6 +33,16 @@ export interface OpenAIHandlerOptions {
   onExchange?: ((record: ExchangeRecord) => void) | undefined;
 }
 
+/** @internal What each request's exchange needs of the handler's options (src/http/app.ts). */
+export interface ExchangeSettings {
+  requestTimeoutMs: number;
+  shutdownSignal: AbortSignal | undefined;
+  onExchange: ((record: ExchangeRecord) => void) | undefined;
+}
+
+/** What the handler serves requests with (a Hono app). */
+type App = { fetch(request: Request): Response | Promise<Response> };
+
 /** A standard fetch handler, with the client it calls. */
 export type OpenAIHandler = ((request: Request) => Promise<Response>) & { readonly client: Client };
 
@@ -49,117 +55,19 @@ export function createOpenAIHandler(options: OpenAIHandlerOptions = {}): OpenAIH
   const context: HandlerContext = { client, maxBodyBytes, heartbeatMs, retried: client._retryPolicy({}).maxRetries > 0 };
   const settings: ExchangeSettings = { requestTimeoutMs, shutdownSignal: options.shutdownSignal, onExchange: options.onExchange };
 
-  const root: OpenAIApp = new Hono();
-  root.notFound((c) => {
-    const error = httpError(404, `Unknown path: ${c.req.method} ${c.req.path}. This server serves OpenAI's API under ${basePath || '/'}.`, {
-      code: 'unknown_url',
-    });
-    (c.get('exchange') as InternalExchange | undefined)?.fail(error);
-    return errorResponse(error, { retried: false });
-  });
-  root.onError((error, c) => {
-    const exchange = c.get('exchange') as InternalExchange | undefined;
-    // A call cancelled by the timeout or the shutdown reports that, not the cancellation.
-    const reported = exchange?.endSignal?.aborted === true ? exchange.endSignal.reason : error;
-    exchange?.fail(reported);
-    const allow = (error as { allow?: unknown }).allow;
-    return errorResponse(
-      reported,
-      { retried: context.retried && !isHttpLayerError(reported) && exchange?.endSignal?.aborted !== true },
-      typeof allow === 'string' ? { allow } : undefined,
-    );
-  });
-  root.use('*', async (c, next) => {
-    const exchange = createExchange(c.req.raw, c.req.method, c.req.path, settings);
-    c.set('exchange', exchange);
-    await next();
-    if (!exchange.streaming) exchange.end({ status: c.res.status });
-  });
-  const app = basePath === '' ? root : (root.basePath(basePath) as OpenAIApp);
-  for (const register of ROUTES) register(app, context);
-
-  const handler = (request: Request): Promise<Response> => Promise.resolve(root.fetch(request));
-  return Object.assign(handler, { client });
-}
-
-interface ExchangeSettings {
-  requestTimeoutMs: number;
-  shutdownSignal: AbortSignal | undefined;
-  onExchange: ((record: ExchangeRecord) => void) | undefined;
-}
-
-interface InternalExchange extends Exchange {
-  fail(error: unknown): void;
-}
-
-function createExchange(request: Request, method: string, path: string, settings: ExchangeSettings): InternalExchange {
-  const started = performance.now();
-  let signal = request.signal;
-  let endSignal: AbortSignal | undefined;
-  let release: (() => void) | undefined;
-  const { requestTimeoutMs, shutdownSignal, onExchange } = settings;
-  if (requestTimeoutMs > 0 || shutdownSignal !== undefined) {
-    const ender = new AbortController();
-    const timer =
-      requestTimeoutMs > 0
-        ? setTimeout(() => {
-            ender.abort(
-              httpError(504, `The request took longer than this server's per-request timeout (${requestTimeoutMs} ms).`, {
-                code: 'request_timeout',
-                type: 'timeout_error',
-              }),
-            );
-          }, requestTimeoutMs)
-        : undefined;
-    const onShutdown = (): void => ender.abort(shutdownError(shutdownSignal?.reason));
-    if (shutdownSignal?.aborted === true) onShutdown();
-    else shutdownSignal?.addEventListener('abort', onShutdown, { once: true });
-    release = () => {
-      clearTimeout(timer);
-      shutdownSignal?.removeEventListener('abort', onShutdown);
-    };
-    endSignal = ender.signal;
-    signal = AbortSignal.any([request.signal, endSignal]);
-  }
-  let ended = false;
-  let failure: string | undefined;
-  let failed = false;
-  const exchange: InternalExchange = {
-    signal,
-    endSignal,
-    model: undefined,
-    requestId: null,
-    promptTokens: undefined,
-    completionTokens: undefined,
-    streaming: false,
-    fail(error) {
-      failed = true;
-      failure = errorCode(toWireError(error, { retried: false }).body.error, false);
-    },
-    end(outcome) {
-      if (ended) return;
-      ended = true;
-      release?.();
-      onExchange?.({
-        method,
-        path,
-        model: exchange.model,
-        status: outcome.status ?? 200,
-        ms: performance.now() - started,
-        promptTokens: exchange.promptTokens,
-        completionTokens: exchange.completionTokens,
-        requestId: exchange.requestId,
-        error: outcome.error ?? (failed ? failure : undefined),
-        cancelled: outcome.cancelled ?? false,
-      });
-    },
+  // Hono and the routes load with the first request, not with `import('bedrock-openai')`: code that never serves
+  // OpenAI's HTTP API does not pay for them.
+  let app: Promise<App> | undefined;
+  let ready: App | undefined;
+  const load = (): Promise<App> => {
+    app = import('./app.js').then(({ createApp }) => (ready = createApp(context, settings, basePath)));
+    app.catch(() => (app = undefined));
+    return app;
   };
-  return exchange;
-}
 
-function shutdownError(reason: unknown): unknown {
-  if (reason instanceof Error && 'status' in reason) return reason;
-  return httpError(503, 'The server is shutting down; retry the request.', { code: 'server_shutting_down', type: 'server_error' });
+  const handler = (request: Request): Promise<Response> =>
+    ready === undefined ? (app ?? load()).then((loaded) => loaded.fetch(request)) : Promise.resolve(ready.fetch(request));
+  return Object.assign(handler, { client });
 }
 
 function normalizeBasePath(path: string): string {

@@ -128,16 +128,23 @@ export class Responses extends APIResource {
 
     const sent = await client._sendStream<'ConverseStream', ConverseStreamOutput>('ConverseStream', prepared.input, (output) => output.stream, prepared.requestOptions);
     const mapper = createResponseEventMapper({ ...context, model: sent.modelId, requestId: sent.requestId });
-    const events = async function* (): AsyncGenerator<ResponseStreamEvent> {
-      try {
-        for await (const event of mapEvents(sent.first, sent.rest, mapper, sent.controller.signal)) {
-          // Stored before the last event is given: a caller that stops there can still chain on it.
-          if (keep && (event.type === 'response.completed' || event.type === 'response.incomplete')) await store.set(id, record(mapper.stored()!));
-          yield event;
-        }
-      } catch (error) {
+    // A thin iterator over the chat path's event iterator (no async generator: that would cost a resumption and two
+    // promises per event): the last event waits for the store, and errors name the Responses API's params.
+    const events = (): AsyncIterator<ResponseStreamEvent> => {
+      const inner = mapEvents(sent.first, sent.rest, mapper, sent.controller.signal);
+      const onResult = (result: IteratorResult<ResponseStreamEvent>): IteratorResult<ResponseStreamEvent> | Promise<IteratorResult<ResponseStreamEvent>> => {
+        const type = result.done === true ? undefined : result.value.type;
+        // Stored before the last event is given: a caller that stops there can still chain on it.
+        if (keep && (type === 'response.completed' || type === 'response.incomplete')) return store.set(id, record(mapper.stored()!)).then(() => result, onError);
+        return result;
+      };
+      const onError = (error: unknown): never => {
         throw renameErrorParams(error, plan.rename);
-      }
+      };
+      return {
+        next: () => inner.next().then(onResult, onError),
+        return: () => inner.return?.() ?? Promise.resolve({ done: true, value: undefined }),
+      };
     };
     return { data: new Stream<ResponseStreamEvent>(() => events(), sent.controller), request_id: sent.requestId, response: sent.metadata };
   }

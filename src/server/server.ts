@@ -6,8 +6,6 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { Client, type ClientOptions } from '../client.js';
 import type { ExchangeRecord } from '../http/context.js';
 import { errorResponse, httpError } from '../http/errors.js';
@@ -94,6 +92,7 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerHa
     },
   });
 
+  const [{ Hono }, { cors }] = await Promise.all([import('hono'), import('hono/cors')]);
   const app = new Hono();
   if (options.cors !== undefined) {
     app.use('*', cors({ origin: options.cors, allowHeaders: ['authorization', 'content-type', 'openai-beta', 'x-stainless-*'], exposeHeaders: ['x-request-id'] }));

@@ -356,7 +356,8 @@ export class Client {
     options: InternalRequestOptions = {},
   ): Promise<SendResult<OperationOutput<Name>>> {
     return this.#withProfileFallback(input, options, async (modelInput) => {
-      const sent = await this.#transport.send(BEDROCK_RUNTIME, name, modelInput, await this.#attemptOptions(name, modelInput, options));
+      const config = this.#configSettled ?? (await this.#resolvedConfig());
+      const sent = await this.#transport.send(BEDROCK_RUNTIME, name, modelInput, this.#attemptOptions(name, modelInput, options, config));
       return { output: sent.output, modelId: modelInput.modelId ?? '', requestId: sent.requestId, metadata: sent.metadata };
     });
   }
@@ -376,7 +377,8 @@ export class Client {
       throw new ConfigurationError('streamIdleTimeout', '`streamIdleTimeout` must be a number of milliseconds ≥ 0 (0 turns it off).');
     }
     return this.#withProfileFallback(input, options, async (modelInput) => {
-      const attempt = await this.#attemptOptions(name, modelInput, options);
+      const config = this.#configSettled ?? (await this.#resolvedConfig());
+      const attempt = this.#attemptOptions(name, modelInput, options, config);
       const sent = await this.#transport.sendStream(BEDROCK_RUNTIME, name, modelInput, pick, { ...attempt, idleTimeoutMs });
       return { modelId: modelInput.modelId ?? '', ...sent };
     });
@@ -401,9 +403,11 @@ export class Client {
     }
   }
 
-  /** The transport options of a Bedrock Runtime call: Region, retries, per-attempt timeout, signal, headers, limiter. */
-  async #attemptOptions(name: OperationName, input: { modelId?: string | undefined }, options: InternalRequestOptions): Promise<SendOptions> {
-    const config = this.#configSettled ?? (await this.#resolvedConfig());
+  /**
+   * The transport options of a Bedrock Runtime call: Region, retries, per-attempt timeout, signal, headers, limiter.
+   * Synchronous: once the config has settled, a call awaits nothing before the transport.
+   */
+  #attemptOptions(name: OperationName, input: { modelId?: string | undefined }, options: InternalRequestOptions, config: ResolvedConfig): SendOptions {
     const { maxRetries, timeoutMs, onRetry } = this._retryPolicy(options);
     const region = options.region ?? config.region.value;
     return {

@@ -17,15 +17,12 @@
  */
 import { BadRequestError } from '../core/errors.js';
 import type { ChatCompletionFunctionTool, ChatCompletionMessageFunctionToolCall, ChatCompletionToolChoiceOption } from './types.js';
+import { isSet } from '../internal/is-set.js';
 
 /** What the legacy fields became: the tools and tool choice to use instead. */
 export interface LegacyFunctions {
   tools: ChatCompletionFunctionTool[];
   toolChoice: ChatCompletionToolChoiceOption | undefined;
-}
-
-function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null;
 }
 
 /**

@@ -37,6 +37,7 @@ import { buildToolConfig, historyToolCallIds, historyToolNames, readParallelTool
 import { createToolCallIdMap, createToolNameMap, type NameMap } from './tool-names.js';
 import type { ChatCompletionCreateParamsBase } from './types.js';
 import { UNSUPPORTED_PARAMS, type UnsupportedParamHandler } from './unsupported-params.js';
+import { isSet } from '../internal/is-set.js';
 
 /** Every parameter `create` knows (the rest are typos or newer OpenAI parameters: rejected by name). */
 const KNOWN_PARAMS = {
@@ -279,10 +280,6 @@ function readStreamOptions(body: ChatCompletionCreateParamsBase, stream: boolean
     throw BadRequestError.forParam('stream_options.include_usage', '`stream_options.include_usage` must be a boolean.');
   }
   return includeUsage === true;
-}
-
-function isSet<T>(value: T | null | undefined): value is T {
-  return value !== undefined && value !== null;
 }
 
 function readInferenceConfig(body: ChatCompletionCreateParamsBase, features: RequestFeatures): { config: InferenceConfiguration; maxTokensParam: MaxTokensParam | undefined } {

@@ -14,6 +14,7 @@ import type {
 import { BadRequestError } from '../core/errors.js';
 import { decodeReasoning } from './encrypted-reasoning.js';
 import type { ResponsesRequestContext } from './to-chat-request.js';
+import { isSet } from '../internal/is-set.js';
 
 /** Builds chat messages from items, with the map from chat's paths to the items' own. */
 export class MessageBuilder {
@@ -278,10 +279,6 @@ function renameSuffix(suffix: string): string {
     .replace(/\.file$/, '')
     .replace(/^\.function\.(arguments|name)$/, '.$1')
     .replace(/^\.tool_call_id$/, '.call_id');
-}
-
-function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null;
 }
 
 /**

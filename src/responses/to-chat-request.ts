@@ -31,6 +31,7 @@ import { BadRequestError } from '../core/errors.js';
 import { MessageBuilder } from './to-chat-messages.js';
 import { convertToolChoice, convertTools } from './to-chat-tools.js';
 import type { ResponseCreateParamsBase, ResponseIncludable } from './types.js';
+import { isSet } from '../internal/is-set.js';
 
 export type { ChatRequestOptions };
 
@@ -262,6 +263,3 @@ function readText(text: unknown, body: ChatCompletionCreateParamsBase): void {
   }
 }
 
-function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null;
-}

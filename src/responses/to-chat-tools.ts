@@ -6,6 +6,7 @@
 import type { ChatCompletionTool, ChatCompletionToolChoiceOption } from '../chat/types.js';
 import type { UnsupportedParamHandler } from '../chat/unsupported-params.js';
 import { BadRequestError } from '../core/errors.js';
+import { isSet } from '../internal/is-set.js';
 
 const BUILT_IN_TOOLS: Readonly<Record<string, string>> = {
   web_search: 'web search',
@@ -78,6 +79,3 @@ export function convertToolChoice(choice: unknown, unsupported: UnsupportedParam
   return undefined;
 }
 
-function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null;
-}

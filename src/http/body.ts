@@ -3,6 +3,7 @@
  * reading, a body that grows past it is cancelled at the limit (413); a body that is not a JSON object is a 400.
  */
 import { httpError } from './errors.js';
+import { inProcessBody } from './in-process.js';
 
 /** Default limit of a request body: 32 MiB (images and documents travel inline as base64). */
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -10,7 +11,9 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 export async function readJsonBody(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  const text = await readText(request, maxBytes);
+  const inProcess = inProcessBody(request);
+  if (inProcess !== undefined && inProcess.length * 3 > maxBytes && Buffer.byteLength(inProcess, 'utf8') > maxBytes) throw tooLarge(maxBytes);
+  const text = inProcess ?? (await readText(request, maxBytes));
   let value: unknown;
   try {
     value = JSON.parse(text);

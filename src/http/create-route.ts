@@ -8,6 +8,7 @@ import { Stream } from '../core/streaming.js';
 import { readJsonBody } from './body.js';
 import type { Exchange, HandlerContext } from './context.js';
 import { jsonResponse, type RouteHandler } from './route.js';
+import { requestSignal } from './in-process.js';
 import { createSseStream, type SseOptions, sseHeaders } from './sse.js';
 
 export interface CreateRoute<Result, Event> {
@@ -36,7 +37,7 @@ export function createRoute<Result, Event>(context: HandlerContext, spec: Create
       heartbeatMs: context.heartbeatMs,
       retried: context.retried,
       endSignal: exchange.endSignal,
-      abortSignal: c.req.raw.signal,
+      abortSignal: requestSignal(c.req.raw),
       ...spec.framing,
       observe: (event) => spec.noteEvent(exchange, event),
       onEnd: ({ error, cancelled }) => exchange.end({ error: errorCode(error, cancelled), cancelled }),

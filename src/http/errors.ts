@@ -4,6 +4,7 @@
  * One pure mapping, {@link toWireError}, serves JSON responses and in-stream error events alike.
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, redactSecrets } from '../core/errors.js';
+import { TextResponse } from './text-response.js';
 
 /** OpenAI's error body. */
 export interface WireErrorBody {
@@ -75,7 +76,7 @@ export function toWireError(error: unknown, options: WireErrorOptions): WireErro
 /** A JSON error `Response`. */
 export function errorResponse(error: unknown, options: WireErrorOptions, extraHeaders?: Record<string, string>): Response {
   const wire = toWireError(error, options);
-  return new Response(JSON.stringify(wire.body), { status: wire.status, headers: { ...wire.headers, ...extraHeaders } });
+  return new TextResponse(JSON.stringify(wire.body), { status: wire.status, headers: { ...wire.headers, ...extraHeaders } });
 }
 
 /** An error the HTTP layer raises itself (unknown path, wrong method, bad body…), in OpenAI's shape. */

@@ -9,6 +9,7 @@
  * ```
  */
 import { createOpenAIHandler, type OpenAIHandler, type OpenAIHandlerOptions } from './handler.js';
+import { toHandlerRequest } from './in-process.js';
 
 /** The default base URL: `.invalid` is a reserved name that never resolves, so nothing can leak to a real host. */
 export const BEDROCK_FETCH_BASE_URL = 'http://bedrock-openai.invalid/v1';
@@ -38,7 +39,7 @@ export function createBedrockFetch(options: BedrockFetchOptions = {}): BedrockFe
   const origin = base.origin;
 
   const bedrockFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const request = toHandlerRequest(input, init);
     const url = new URL(request.url);
     const inside = url.origin === origin && (url.pathname === basePath || url.pathname.startsWith(`${basePath}/`));
     if (!inside) {

@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import type { Exchange, OpenAIApp } from './context.js';
 import { httpError } from './errors.js';
+import { TextResponse } from './text-response.js';
 
 type Method = 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH';
 export type RouteHandler = (c: Context<{ Variables: { exchange: Exchange } }>) => Promise<Response> | Response;
@@ -24,5 +25,5 @@ export function route(app: OpenAIApp, path: string, methods: Partial<Record<Meth
 export function jsonResponse(data: unknown, requestId: string | null): Response {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (requestId !== null && requestId !== '') headers['x-request-id'] = requestId;
-  return new Response(JSON.stringify(data), { status: 200, headers });
+  return new TextResponse(JSON.stringify(data), { status: 200, headers });
 }

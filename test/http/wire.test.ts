@@ -118,6 +118,18 @@ describe('POST /v1/chat/completions', () => {
     await expect.poll(() => emulator.requests.at(-1)!.clientClosed, { timeout: 5_000 }).toBe(true);
   });
 
+  it('the request’s signal cancels a JSON call at once', async () => {
+    emulator.faults.add({ operation: 'Converse', latencyMs: 5_000 });
+    const controller = new AbortController();
+    const started = performance.now();
+    const pending = post('/chat/completions', chatBody('hello'), { signal: controller.signal });
+    await expect.poll(() => emulator.requests.length).toBe(1);
+    controller.abort();
+    const response = await pending;
+    expect(performance.now() - started).toBeLessThan(4_000);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('aborted');
+  });
+
   it('cancelling the body (the reader went away) cancels the Bedrock stream', async () => {
     emulator.faults.add({ operation: 'ConverseStream', frameDelayMs: 50 });
     const response = await post('/chat/completions', chatBody('a b c d e f g h i j k l m n o p', { stream: true }));
@@ -232,6 +244,38 @@ describe('createBedrockFetch', () => {
     const response = await deeper('https://gateway.example/api/openai/v1/models/nova-lite');
     expect(response.status).toBe(200);
     client.close();
+  });
+
+  it('reads a JSON string body in process, within the body limit counted in bytes', async () => {
+    const limited = createBedrockFetch({ baseURL: BASE, client: emulatorClientOptions(emulator), maxBodyBytes: 1_000 });
+    const send = (body: string): Promise<Response> => limited(`${BASE}/chat/completions`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const fits = chatBody('x'.repeat(900 - chatBody('').length));
+    expect(Buffer.byteLength(fits)).toBeLessThanOrEqual(1_000);
+    expect((await send(fits)).status).toBe(200);
+    // 600 characters, 1,200 bytes: over the limit although its length is not.
+    const multiByte = chatBody('é'.repeat(600));
+    expect(multiByte.length).toBeLessThan(1_000);
+    const refused = await send(multiByte);
+    expect(refused.status).toBe(413);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('request_too_large');
+    expect(emulator.counts.Converse).toBe(1);
+    limited.client.close();
+  });
+
+  it('serves bodies other than a JSON string as fetch builds them: a Request, a text/plain string, bytes', async () => {
+    const body = chatBody('hello there');
+    const asRequest = await fetchIt(new Request(`${BASE}/chat/completions`, { method: 'POST', body, headers: { 'content-type': 'application/json' } }));
+    const asText = await post('/chat/completions', body, { headers: { 'content-type': 'text/plain' } });
+    const asBytes = await fetchIt(`${BASE}/chat/completions`, { method: 'POST', body: new TextEncoder().encode(body), headers: { 'content-type': 'application/json' } });
+    for (const response of [asRequest, asText, asBytes]) {
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content).toBe('You said: hello there');
+    }
+  });
+
+  it('refuses what fetch refuses: a body on a GET', async () => {
+    await expect(fetchIt(`${BASE}/models`, { method: 'GET', body: '{}', headers: { 'content-type': 'application/json' } })).rejects.toBeInstanceOf(TypeError);
+    await expect(fetchIt(`${BASE}/chat/completions`, { body: '{}', headers: { 'content-type': 'application/json' } })).rejects.toBeInstanceOf(TypeError);
   });
 
   it('rejects a base URL that is not absolute', () => {

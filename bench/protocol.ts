@@ -18,8 +18,11 @@
  * - `openai-replay`: the `openai` package against a `fetch` that replays the bytes our handler answered (recorded
  *   once through `createBedrockFetch()` before the warm-up, same chunks): the `openai` package's own cost, with no
  *   handler and no Bedrock call behind it. Chat and stream only; not checked for equivalence (it sends nothing).
+ * - `fetch-direct`: our `createBedrockFetch()` called as the `openai` package calls it (a JSON string body, a signal),
+ *   its reply read with `response.json()` or, streamed, with `eventsource-parser`'s `createParser`: what our door
+ *   costs without the `openai` package. Chat and stream only; compared with `ours`.
  */
-export type Implementation = 'ours' | 'raw' | 'raw-default' | 'ours-responses' | 'openai-fetch' | 'openai-server' | 'openai-replay';
+export type Implementation = 'ours' | 'raw' | 'raw-default' | 'ours-responses' | 'openai-fetch' | 'openai-server' | 'openai-replay' | 'fetch-direct';
 
 /** The implementations of every client scenario (compared with one another, and checked for equivalence). */
 export const IMPLEMENTATIONS: readonly Exclude<Implementation, 'ours-responses'>[] = ['ours', 'raw', 'raw-default'];

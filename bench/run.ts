@@ -17,7 +17,8 @@
  * `createBedrockFetch()`) and `openai-server` (`startServer()` in its own process, `bench/server-process.ts`, which
  * the worker starts on the emulator's core), in the chat and stream scenarios against `ours`, and alone in
  * `streams1000` (1,000 concurrent streams through the server: its RSS growth, every delta checked in place), and
- * alone against replayed replies (`openai-replay`: the package's own cost, to tell it from our door's).
+ * alone against replayed replies (`openai-replay`: the package's own cost, to tell it from our door's), and our
+ * `createBedrockFetch()` called directly without the package (`fetch-direct`: our door's own cost).
  *
  * Options: `--quick` (fewer repetitions and iterations, for development; never written to BENCHMARKS.md),
  * `--only chat,stream,…` (scenarios, `equivalence`, `emulator-load` and the `quota-*` ones included; `batch-embed` runs bench/batch.ts:
@@ -113,12 +114,12 @@ const CLIENT_SCENARIOS = ['chat', 'stream', 'embed-titan', 'embed-cohere', 'stre
 type ClientScenario = (typeof CLIENT_SCENARIOS)[number];
 
 /** Every implementation a default run measures. */
-const ALL_IMPLEMENTATIONS: readonly Implementation[] = [...IMPLEMENTATIONS, 'ours-responses', ...OPENAI_IMPLEMENTATIONS, 'openai-replay'];
+const ALL_IMPLEMENTATIONS: readonly Implementation[] = [...IMPLEMENTATIONS, 'ours-responses', ...OPENAI_IMPLEMENTATIONS, 'openai-replay', 'fetch-direct'];
 
 /** Whether `implementation` runs `scenario`: `streams1000` is the server's alone; the others run theirs. */
 function runsIn(implementation: Implementation, scenario: ClientScenario): boolean {
   if (scenario === 'streams1000') return implementation === 'openai-server';
-  if (implementation === 'ours-responses' || implementation === 'openai-replay') return RESPONSES_SCENARIOS.includes(scenario);
+  if (implementation === 'ours-responses' || implementation === 'openai-replay' || implementation === 'fetch-direct') return RESPONSES_SCENARIOS.includes(scenario);
   if (implementation === 'openai-fetch' || implementation === 'openai-server') return OPENAI_SCENARIOS.includes(scenario);
   return true;
 }
@@ -183,6 +184,7 @@ const OPENAI_ROWS: readonly OpenAIRow[] = [
   { scenario: 'chat', kind: 'ratio', figure: 'cpuUsPerRequest', label: 'Chat: client CPU per call (µs), `openai` via `createBedrockFetch()`', numerator: 'openai-fetch', denominator: 'ours', target: 1.25 },
   { scenario: 'chat', kind: 'ratio', figure: 'cpuUsPerRequest', label: 'Chat: client CPU per call (µs), the `openai` package alone (replayed replies)', numerator: 'openai-replay', denominator: 'ours' },
   { scenario: 'chat', kind: 'ratio', figure: 'cpuUsPerRequest', label: 'Chat: client CPU per call, `createBedrockFetch()` path minus the `openai` package alone, over ours', numerator: 'openai-fetch', subtrahend: 'openai-replay', denominator: 'ours' },
+  { scenario: 'chat', kind: 'ratio', figure: 'cpuUsPerRequest', label: 'Chat: client CPU per call (µs), our `createBedrockFetch()` called directly (no `openai` package)', numerator: 'fetch-direct', denominator: 'ours' },
   { scenario: 'chat', kind: 'ratio', figure: 'cpuUsPerRequest', label: 'Chat: client CPU per call (µs), `openai` via the server (the `openai` package and its HTTP client)', numerator: 'openai-server', denominator: 'ours' },
   { scenario: 'chat', kind: 'ratio', figure: 'serverCpuUsPerRequest', denominatorFigure: 'cpuUsPerRequest', label: 'Chat: server CPU per request (µs), against our client CPU per call', numerator: 'openai-server', denominator: 'ours' },
   { scenario: 'chat', kind: 'difference', figure: 'p50Ms', label: 'Chat: p50 latency (ms), server on loopback − in-process fetch (what the server adds)', numerator: 'openai-server', denominator: 'openai-fetch', target: 1, unit: 'ms' },
@@ -191,6 +193,7 @@ const OPENAI_ROWS: readonly OpenAIRow[] = [
   { scenario: 'stream', kind: 'ratio', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream (µs), `openai` via `createBedrockFetch()`', numerator: 'openai-fetch', denominator: 'ours', target: 1.3 },
   { scenario: 'stream', kind: 'ratio', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream (µs), the `openai` package alone (replayed stream)', numerator: 'openai-replay', denominator: 'ours' },
   { scenario: 'stream', kind: 'ratio', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream, `createBedrockFetch()` path minus the `openai` package alone, over ours', numerator: 'openai-fetch', subtrahend: 'openai-replay', denominator: 'ours' },
+  { scenario: 'stream', kind: 'ratio', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream (µs), our `createBedrockFetch()` read directly (no `openai` package; events parsed by `eventsource-parser`)', numerator: 'fetch-direct', denominator: 'ours' },
   { scenario: 'stream', kind: 'ratio', figure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: client CPU per stream (µs), `openai` via the server (the `openai` package and its HTTP client)', numerator: 'openai-server', denominator: 'ours' },
   { scenario: 'stream', kind: 'ratio', figure: 'serverCpuUsPerStream', denominatorFigure: 'cpuUsPerStream', label: 'Stream of 1,000 deltas: server CPU per stream (µs), against our client CPU per stream', numerator: 'openai-server', denominator: 'ours' },
   { scenario: 'stream', kind: 'ratio', figure: 'ttftMs', label: 'Stream of 1,000 deltas: time to first token (ms), `openai` via `createBedrockFetch()`', numerator: 'openai-fetch', denominator: 'ours' },
@@ -812,7 +815,7 @@ async function main(): Promise<void> {
     for (const scenario of CLIENT_SCENARIOS) {
       if (!selected(scenario)) continue;
       const plan = settings.plans[scenario];
-      const collected: Record<Implementation, WorkerResult[]> = { ours: [], raw: [], 'raw-default': [], 'ours-responses': [], 'openai-fetch': [], 'openai-server': [], 'openai-replay': [] };
+      const collected: Record<Implementation, WorkerResult[]> = { ours: [], raw: [], 'raw-default': [], 'ours-responses': [], 'openai-fetch': [], 'openai-server': [], 'openai-replay': [], 'fetch-direct': [] };
       const running = implementations.filter((implementation) => runsIn(implementation, scenario));
       if (running.length === 0) continue;
       for (let repetition = 0; repetition < plan.repetitions; repetition += 1) {

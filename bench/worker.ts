@@ -8,7 +8,7 @@
  * builds), `raw-default` (`BedrockRuntimeClient` on the SDK's default transport), `ours-responses`, or the official
  * `openai` package through our in-process `createBedrockFetch()` (`openai-fetch`) or against `startServer()` in a
  * process this worker starts (`openai-server`, `bench/server-process.ts`), or against replayed replies
- * (`openai-replay`). Client CPU is `process.cpuUsage()`
+ * (`openai-replay`), or our `createBedrockFetch()` called directly (`fetch-direct`). Client CPU is `process.cpuUsage()`
  * (user + system, all threads) over the measured loop, after the warm-up.
  *
  * Only type imports at the top: what a scenario loads is what it measures.
@@ -20,10 +20,12 @@ type OursModule = typeof import('../src/index.js');
 type OpenAIModule = typeof import('openai');
 type SdkModule = typeof import('@aws-sdk/client-bedrock-runtime');
 type HandlerModule = typeof import('@smithy/node-http-handler');
+type ParserModule = typeof import('eventsource-parser');
 
 const SDK_SPECIFIER = '@aws-sdk/client-bedrock-runtime';
 const HANDLER_SPECIFIER = '@smithy/node-http-handler';
 const OPENAI_SPECIFIER = 'openai';
+const PARSER_SPECIFIER = 'eventsource-parser';
 
 /** Prompt of the non-streaming chat call; the emulator answers `You said: <prompt>`. */
 const CHAT_PROMPT = 'Name three rivers that flow through more than two countries.';
@@ -138,6 +140,7 @@ type Loaded =
   | { implementation: 'raw' | 'raw-default'; sdk: SdkModule; transport: KeepAliveTransport | undefined }
   | { implementation: 'openai-fetch'; openai: OpenAIModule; ours: OursModule }
   | { implementation: 'openai-replay'; openai: OpenAIModule; fetch: typeof fetch }
+  | { implementation: 'fetch-direct'; ours: OursModule; parser: ParserModule }
   | { implementation: 'openai-server'; openai: OpenAIModule; server: ServerProcess };
 
 /** What the `raw` implementation needs to build the keep-alive handler (the modules `Client` loads for it). */
@@ -153,6 +156,10 @@ async function loadImplementation(implementation: Implementation, task: WorkerTa
   if (implementation === 'openai-fetch') {
     const [openai, ours] = await Promise.all([import(OPENAI_SPECIFIER) as Promise<OpenAIModule>, import(target.oursModule) as Promise<OursModule>]);
     return { implementation, openai, ours };
+  }
+  if (implementation === 'fetch-direct') {
+    const [ours, parser] = await Promise.all([import(target.oursModule) as Promise<OursModule>, import(PARSER_SPECIFIER) as Promise<ParserModule>]);
+    return { implementation, ours, parser };
   }
   if (implementation === 'openai-replay') {
     const [openai, ours] = await Promise.all([import(OPENAI_SPECIFIER) as Promise<OpenAIModule>, import(target.oursModule) as Promise<OursModule>]);
@@ -188,6 +195,8 @@ function createDriver(loaded: Loaded, target: Target): Driver {
     }
     case 'openai-server':
       return createOpenAIDriver(new loaded.openai.OpenAI({ baseURL: loaded.server.url, apiKey: 'bench' }), target, loaded.server);
+    case 'fetch-direct':
+      return createFetchDirectDriver(loaded.ours, loaded.parser, target);
     case 'openai-replay':
       return createOpenAIDriver(new loaded.openai.OpenAI({ baseURL: 'http://replay.invalid/v1', apiKey: 'bench', fetch: loaded.fetch }), target, undefined);
     default:
@@ -328,6 +337,56 @@ function createOpenAIDriver(openai: InstanceType<OpenAIModule['OpenAI']>, target
     ...(server === undefined ? {} : { server }),
     async close() {
       await server?.stop();
+    },
+  };
+}
+
+/**
+ * Our `createBedrockFetch()` called as the `openai` package calls it (a JSON string body and a signal), its reply
+ * read with `response.json()`, or streamed through `eventsource-parser` (`createParser`, fed the decoded bytes): what
+ * the door costs without the package. Chat and stream only.
+ */
+function createFetchDirectDriver(ours: OursModule, parser: ParserModule, target: Target): Driver {
+  const fetch = ours.createBedrockFetch({ client: oursClientOptions(target) });
+  const url = `${fetch.baseURL}/chat/completions`;
+  const post = (body: Record<string, unknown>): Promise<Response> =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: new AbortController().signal });
+  return {
+    async chat(prompt, maxTokens) {
+      const response = await post({ model: target.chatModel.alias, messages: [{ role: 'user', content: prompt }], max_tokens: maxTokens });
+      const completion = (await response.json()) as { choices: Array<{ message: { content: string | null } }> };
+      return completion.choices[0]?.message.content ?? '';
+    },
+    async stream(prompt, maxTokens, onText) {
+      const response = await post({ model: target.chatModel.alias, messages: [{ role: 'user', content: prompt }], max_tokens: maxTokens, stream: true });
+      let deltas = 0;
+      const events = parser.createParser({
+        onEvent(event) {
+          if (event.data === '[DONE]') return;
+          const content = (JSON.parse(event.data) as ChatCompletionChunk).choices[0]?.delta.content;
+          if (typeof content === 'string' && content !== '') {
+            onText(content);
+            deltas += 1;
+          }
+        },
+      });
+      const decoder = new TextDecoder();
+      const reader = response.body!.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        events.feed(decoder.decode(value, { stream: true }));
+      }
+      return deltas;
+    },
+    embedTitan() {
+      throw new Error('fetch-direct runs the chat and stream workloads only');
+    },
+    embedCohere() {
+      throw new Error('fetch-direct runs the chat and stream workloads only');
+    },
+    close() {
+      fetch.client.close();
     },
   };
 }

@@ -40,7 +40,6 @@ export async function uploadRecords(
     );
   }
   const lineChunks: string[] = [];
-  let finishLines: (() => void) | undefined;
   let linesWaiting: (() => void) | undefined;
   let sourceDone = false;
   const recordStream = async function* (): AsyncGenerator<string> {
@@ -57,7 +56,6 @@ export async function uploadRecords(
       yield next.value.record;
     }
     sourceDone = true;
-    finishLines?.();
     linesWaiting?.();
   };
   const lineStream = async function* (): AsyncGenerator<string> {
@@ -82,14 +80,9 @@ export async function uploadRecords(
     const failure = settled.find((result) => result.status === 'rejected');
     if (failure !== undefined) {
       controller.abort();
-      throw unwrap((failure as PromiseRejectedResult).reason);
+      throw (failure as PromiseRejectedResult).reason;
     }
   } finally {
     options.signal?.removeEventListener('abort', relay);
-    void finishLines;
   }
-}
-
-function unwrap(error: unknown): unknown {
-  return error;
 }

@@ -3,6 +3,7 @@
  * emulator over real HTTP: the bytes of SSE framing, headers, error bodies, routing errors, models IDs, embeddings
  * encodings, cancellation, and the fetch's refusal of URLs outside its base URL.
  */
+import { EventEmitter } from 'node:events';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Client } from '../../src/client.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
@@ -271,6 +272,20 @@ describe('createBedrockFetch', () => {
       expect(response.status).toBe(200);
       expect(((await response.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content).toBe('You said: hello there');
     }
+  });
+
+  it('leaves no listener on a caller’s signal shared by many calls, with or without a per-request timeout', async () => {
+    const timed = createBedrockFetch({ baseURL: BASE, client: emulatorClientOptions(emulator), requestTimeoutMs: 60_000 });
+    const shared = new AbortController();
+    for (const doorFetch of [fetchIt, timed]) {
+      for (let call = 0; call < 50; call += 1) {
+        const response = await doorFetch(`${BASE}/chat/completions`, { method: 'POST', body: chatBody('hello'), headers: { 'content-type': 'application/json' }, signal: shared.signal });
+        expect(response.status).toBe(200);
+        await response.json();
+      }
+      expect(EventEmitter.getEventListeners(shared.signal, 'abort')).toHaveLength(0);
+    }
+    timed.client.close();
   });
 
   it('refuses what fetch refuses: a body on a GET', async () => {

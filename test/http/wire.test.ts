@@ -172,6 +172,9 @@ describe('routing and body errors, OpenAI-shaped', () => {
     const big = chatBody('x'.repeat(2_000));
     const declared = await handler(new Request('http://x/v1/chat/completions', { method: 'POST', body: big, headers: { 'content-length': String(big.length) } }));
     expect(declared.status).toBe(413);
+    // A Request made in memory that declares less than it holds.
+    const understated = await handler(new Request('http://x/v1/chat/completions', { method: 'POST', body: big, headers: { 'content-length': '10' } }));
+    expect(understated.status).toBe(413);
     const streamed = new ReadableStream<Uint8Array>({
       start(controller) {
         for (let index = 0; index < 5; index += 1) controller.enqueue(new TextEncoder().encode('x'.repeat(400)));

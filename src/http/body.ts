@@ -11,12 +11,12 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 export async function readJsonBody(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  const inProcess = inProcessBody(request);
-  if (inProcess !== undefined && inProcess.length * 3 > maxBytes && Buffer.byteLength(inProcess, 'utf8') > maxBytes) throw tooLarge(maxBytes);
   // A declared length bounds the body (Node's HTTP parser reads that many bytes and no more), so it is read whole,
   // by the request's own `text()`: a server's request (@hono/node-server) then reads the socket directly, without
   // making a web stream of it. Without one, the body is read as a stream and cancelled at the limit.
-  const text = inProcess ?? (Number.isFinite(declared) ? await readDeclared(request, maxBytes) : await readText(request, maxBytes));
+  const text = inProcessBody(request) ?? (Number.isFinite(declared) ? await request.text() : await readText(request, maxBytes));
+  // An in-process body, or a `Request` made in memory that declares less than it holds, is measured once read.
+  if (text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes) throw tooLarge(maxBytes);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -27,13 +27,6 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     throw httpError(400, 'The request body must be a JSON object.', { code: 'invalid_json' });
   }
   return value as Record<string, unknown>;
-}
-
-async function readDeclared(request: Request, maxBytes: number): Promise<string> {
-  const text = await request.text();
-  // A `Request` made in memory can declare less than it holds.
-  if (text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes) throw tooLarge(maxBytes);
-  return text;
 }
 
 async function readText(request: Request, maxBytes: number): Promise<string> {

@@ -256,6 +256,23 @@ describe('the store', () => {
     expect((lastBody()['messages'] as unknown[]).length).toBe(3);
   });
 
+  it('has stored a streamed response when its last event is given (a FileResponseStore, read back by another client)', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'responses-'));
+    try {
+      const stream = await client({ responseStore: new FileResponseStore(directory) }).responses.create({ model: 'claude-3-haiku', input: 'remember me', stream: true });
+      let completed: Response | undefined;
+      for await (const event of stream) {
+        if (event.type !== 'response.completed') continue;
+        completed = event.response;
+        break;
+      }
+      expect(completed?.status).toBe('completed');
+      expect(await client({ responseStore: new FileResponseStore(directory) }).responses.retrieve(completed!.id)).toEqual(completed);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
   it('keeps responses in a FileResponseStore across clients', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'responses-'));
     try {

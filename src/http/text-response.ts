@@ -24,18 +24,19 @@ export class TextResponse extends Response {
   }
 
   #readText(): Promise<string> {
-    if (this.#stream !== undefined) return this.#stream.text();
-    if (this.#read) return Promise.reject(new TypeError(BODY_USED));
-    this.#read = true;
-    return Promise.resolve(this.#text);
+    return this.#stream?.text() ?? this.#consume(() => this.#text);
   }
 
   #readJson(): Promise<unknown> {
-    if (this.#stream !== undefined) return this.#stream.json();
+    return this.#stream?.json() ?? this.#consume(() => JSON.parse(this.#text) as unknown);
+  }
+
+  /** Reads the body from its text, once: a second read rejects as a `Response`'s does. */
+  #consume<T>(read: () => T): Promise<T> {
     if (this.#read) return Promise.reject(new TypeError(BODY_USED));
     this.#read = true;
     try {
-      return Promise.resolve(JSON.parse(this.#text));
+      return Promise.resolve(read());
     } catch (error) {
       return Promise.reject(error);
     }

@@ -13,9 +13,13 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/** The fewest characters a substring must have to make a suggestion on its own. */
+const MIN_CONTAINED = 3;
+
 /**
  * The candidates closest to `input` (case-insensitive), best first, within a distance that scales with length.
- * Substring matches count as close (so `sonnet-4-5` suggests `claude-sonnet-4-5`).
+ * Substring matches count as close (so `sonnet-4-5` suggests `claude-sonnet-4-5`) when the shorter of the two has at
+ * least {@link MIN_CONTAINED} characters: a one-letter name such as `n` is inside nearly every word.
  */
 export function closestMatches(input: string, candidates: Iterable<string>, limit = 3): string[] {
   const needle = input.toLowerCase();
@@ -24,7 +28,7 @@ export function closestMatches(input: string, candidates: Iterable<string>, limi
     const lower = candidate.toLowerCase();
     const distance = editDistance(needle, lower);
     const threshold = Math.max(2, Math.floor(Math.max(needle.length, lower.length) / 3));
-    const contains = lower.includes(needle) || needle.includes(lower);
+    const contains = Math.min(needle.length, lower.length) >= MIN_CONTAINED && (lower.includes(needle) || needle.includes(lower));
     if (distance <= threshold || contains) scored.push({ candidate, score: contains ? distance / 10 : distance });
   }
   scored.sort((left, right) => left.score - right.score || left.candidate.localeCompare(right.candidate));

@@ -11,7 +11,7 @@ import { DEFAULT_PORT, type ServerOptions } from './server.js';
 
 export const SERVE_USAGE = `Usage: bedrock-openai serve [options]
 
-Serves OpenAI's HTTP API (chat completions, embeddings, models) over Amazon Bedrock.
+Serves OpenAI's HTTP API (chat completions, responses, embeddings, models, files, batches) over Amazon Bedrock.
 Region, credentials, profile and bedrock.json are read as the Client reads them (AWS_REGION, AWS_PROFILE, ...).
 
   --host <address>            interface to listen on (default 127.0.0.1; others need API keys)

@@ -363,6 +363,13 @@ const CHAT_CASES: Case[] = [
     param: 'temprature',
     message: /Unrecognized request argument supplied: `temprature`\. Did you mean `temperature`\?/,
   },
+  {
+    name: 'unknown parameter far from every known one (no one-letter suggestion such as `n`)',
+    call: chat({ model: CHAT_MODEL, messages: user, frobnicate: 1 }),
+    errorClass: BadRequestError,
+    param: 'frobnicate',
+    message: /^Unrecognized request argument supplied: `frobnicate`\.$/,
+  },
   { name: 'unsupported seed', call: chat({ model: CHAT_MODEL, messages: user, seed: 42 }), errorClass: BadRequestError, param: 'seed', message: /`seed` is not supported on Bedrock: .*set `dropUnsupportedParams: true`/ },
   { name: 'unsupported n > 1', call: chat({ model: CHAT_MODEL, messages: user, n: 2 }), errorClass: BadRequestError, param: 'n', message: /`n` is not supported on Bedrock: .*only `n: 1` is possible.*dropUnsupportedParams/ },
   { name: 'unsupported logprobs', call: chat({ model: CHAT_MODEL, messages: user, logprobs: true }), errorClass: BadRequestError, param: 'logprobs', message: /`logprobs` is not supported on Bedrock: .*dropUnsupportedParams/ },

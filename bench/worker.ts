@@ -447,10 +447,14 @@ function createOursDriver(ours: OursModule, target: Target): Driver {
 
 /** The chat and stream workloads through `client.responses` (the embeddings ones are not run for it). */
 function createResponsesDriver(ours: OursModule, target: Target): Driver {
-  const chatDriver = createOursDriver(ours, target);
   const client = createOursClient(ours, target);
   return {
-    ...chatDriver,
+    embedTitan() {
+      throw new Error('ours-responses runs the chat and stream workloads only');
+    },
+    embedCohere() {
+      throw new Error('ours-responses runs the chat and stream workloads only');
+    },
     async chat(prompt, maxTokens) {
       const response = await client.responses.create({ model: target.chatModel.alias, input: [{ role: 'user', content: prompt }], max_output_tokens: maxTokens });
       return response.output_text;
@@ -467,7 +471,6 @@ function createResponsesDriver(ours: OursModule, target: Target): Driver {
       return deltas;
     },
     close() {
-      chatDriver.close();
       client.close();
     },
   };

@@ -31,7 +31,10 @@ export interface ServerOptions {
   heartbeatMs?: number | undefined;
   /** Milliseconds in-flight requests get to finish on `close()` (SIGTERM/SIGINT for the CLI). Default 30000. */
   shutdownGraceMs?: number | undefined;
-  /** Allowed CORS origin (`*` or an origin). Default: no CORS headers. */
+  /**
+   * Allowed CORS origin (`*` or an origin). The preflight then allows the request headers it is asked for, and
+   * `x-request-id`, `x-should-retry` and `retry-after` are exposed. Default: no CORS headers.
+   */
   cors?: string | undefined;
 }
 
@@ -51,6 +54,12 @@ export interface ServerHandle {
 }
 
 export const DEFAULT_PORT = 8080;
+
+/**
+ * Response headers a browser lets an OpenAI SDK read with `--cors`: the request ID, and what decides its retries
+ * (without `x-should-retry` it would retry what our client already retried).
+ */
+export const CORS_EXPOSED_HEADERS = ['x-request-id', 'x-should-retry', 'retry-after'] as const;
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 900_000;
 export const DEFAULT_HEARTBEAT_MS = 15_000;
@@ -95,7 +104,10 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerHa
   const [{ Hono }, { cors }] = await Promise.all([import('hono'), import('hono/cors')]);
   const app = new Hono();
   if (options.cors !== undefined) {
-    app.use('*', cors({ origin: options.cors, allowHeaders: ['authorization', 'content-type', 'openai-beta', 'x-stainless-*'], exposeHeaders: ['x-request-id'] }));
+    // The preflight allows the headers it is asked for: OpenAI SDKs send their own (`x-stainless-os`,
+    // `x-stainless-retry-count`, `openai-organization`…) and `Access-Control-Allow-Headers` takes no patterns. The
+    // origin and the API key are what guard the gateway. The response headers an SDK reads are exposed to it.
+    app.use('*', cors({ origin: options.cors, exposeHeaders: [...CORS_EXPOSED_HEADERS] }));
   }
   app.get('/health', (c) => c.json({ status: draining ? 'draining' : 'ok' }, draining ? 503 : 200));
   app.use('*', async (c, next) => {

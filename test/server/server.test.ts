@@ -4,6 +4,7 @@
  * leaving no request in flight, socket or timer behind.
  */
 import { request as httpRequest } from 'node:http';
+import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { startServer, type ServerHandle, type ServerOptions } from '../../src/server/server.js';
@@ -176,6 +177,50 @@ describe('access log and CORS', () => {
     const actual = await fetch(`${withCors.url}/models`, { headers: { origin: 'https://app.example', authorization: `Bearer ${KEY}` } });
     expect(actual.headers.get('access-control-allow-origin')).toBe('https://app.example');
     expect(actual.headers.get('access-control-expose-headers')).toContain('x-request-id');
+  });
+
+  it("with --cors, a browser's preflight for the openai package's own headers passes, and the headers it reads are exposed", async () => {
+    // The headers the real `openai` package sends with a chat request (recorded by a fetch that answers nothing).
+    let sent: Headers | undefined;
+    const recorder = new OpenAI({
+      baseURL: 'http://127.0.0.1:9/v1',
+      apiKey: KEY,
+      organization: 'org-example',
+      project: 'proj-example',
+      maxRetries: 0,
+      fetch: async (_url, init) => {
+        sent = new Headers(init?.headers);
+        return new Response(JSON.stringify({ error: { message: 'recorded' } }), { status: 400, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    await recorder.chat.completions.create({ model: 'nova-lite', messages: [{ role: 'user', content: 'hi' }] }).catch(() => undefined);
+    // What a browser asks about: every header that is not CORS-safelisted (content-type: application/json is not).
+    const safelisted = new Set(['accept', 'accept-language', 'content-language']);
+    const asked = [...sent!.keys()].filter((name) => !safelisted.has(name)).sort();
+    expect(asked).toEqual(expect.arrayContaining(['authorization', 'content-type', 'openai-organization', 'openai-project', 'x-stainless-os', 'x-stainless-retry-count']));
+
+    const withCors = await serve({ cors: 'https://app.example', apiKeys: [KEY], client: emulatorClientOptions(emulator, { maxRetries: 1 }) });
+    const preflight = await fetch(`${withCors.url}/chat/completions`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': asked.join(',') },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')?.split(',')).toContain('POST');
+    // `Access-Control-Allow-Headers` takes names (a pattern such as `x-stainless-*` matches nothing in a browser).
+    const allowed = new Set(preflight.headers.get('access-control-allow-headers')!.split(',').map((name) => name.trim().toLowerCase()));
+    for (const name of asked) expect(allowed.has(name), name).toBe(true);
+
+    // A throttled call: the browser lets the SDK read the request ID, `retry-after` and `x-should-retry` only when exposed.
+    emulator.faults.add({ operation: 'Converse', error: { name: 'ThrottlingException' }, count: 2 });
+    const throttled = await fetch(`${withCors.url}/chat/completions`, {
+      method: 'POST',
+      headers: { origin: 'https://app.example', authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: chatBody('hi'),
+    });
+    expect(throttled.status).toBe(429);
+    const exposed = throttled.headers.get('access-control-expose-headers')!.split(',').map((name) => name.trim());
+    for (const name of ['x-request-id', 'x-should-retry', 'retry-after']) expect(exposed, name).toContain(name);
+    expect(throttled.headers.get('x-should-retry')).toBe('false');
   });
 });
 

@@ -11,7 +11,9 @@ import { connect } from './connect.js';
 
 const { client, close } = await connect();
 const apiKey = 'sk-gateway-example-0123456789'; // inbound key: callers send it as "Authorization: Bearer …"
-const server = await startServer({ client, port: 0, apiKeys: [apiKey] });
+// Behind a load balancer, keep idle connections open longer than its idle timeout (72 s is the default; AWS's ALB
+// closes idle connections at 60 s).
+const server = await startServer({ client, port: 0, apiKeys: [apiKey], keepAliveTimeoutMs: 72_000 });
 console.log(`gateway: ${server.url}`);
 
 try {

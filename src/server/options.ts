@@ -24,6 +24,8 @@ Region, credentials, profile and bedrock.json are read as the Client reads them 
   --request-timeout-ms <n>    per-request limit, streams included (default 900000; 0: none)
   --heartbeat-ms <n>          ": ping" after this much stream silence (default 15000; 0: never)
   --shutdown-grace-ms <n>     time in-flight requests get on SIGTERM/SIGINT (default 30000)
+  --keep-alive-timeout-ms <n> how long an idle connection is kept (default 72000: longer than a load
+                              balancer's 60 s idle timeout)
   --cors <origin>             allow this CORS origin ("*" for any); off by default
   --region <region>           AWS Region (else as the Client resolves it)
   --profile <name>            shared-config profile
@@ -47,6 +49,7 @@ export function parseServeArgs(argv: readonly string[], env: Record<string, stri
       'request-timeout-ms': { type: 'string' },
       'heartbeat-ms': { type: 'string' },
       'shutdown-grace-ms': { type: 'string' },
+      'keep-alive-timeout-ms': { type: 'string' },
       cors: { type: 'string' },
       region: { type: 'string' },
       profile: { type: 'string' },
@@ -76,6 +79,7 @@ export function parseServeArgs(argv: readonly string[], env: Record<string, stri
     ['request-timeout-ms', 'requestTimeoutMs', 0],
     ['heartbeat-ms', 'heartbeatMs', 0],
     ['shutdown-grace-ms', 'shutdownGraceMs', 0],
+    ['keep-alive-timeout-ms', 'keepAliveTimeoutMs', 1],
   ] as const;
   for (const [flag, key, min] of numeric) {
     const text = values[flag];

@@ -32,6 +32,12 @@ export interface ServerOptions {
   /** Milliseconds in-flight requests get to finish on `close()` (SIGTERM/SIGINT for the CLI). Default 30000. */
   shutdownGraceMs?: number | undefined;
   /**
+   * Milliseconds an idle keep-alive connection is kept open. Default 72000: longer than the 60-second idle timeout of
+   * AWS's load balancers (ALB), so that a balancer never sends a request on a connection the server has just closed
+   * (a 502). Node's own default is 5000. Must be ≥ 1.
+   */
+  keepAliveTimeoutMs?: number | undefined;
+  /**
    * Allowed CORS origin (`*` or an origin). The preflight then allows the request headers it is asked for, and
    * `x-request-id`, `x-should-retry` and `retry-after` are exposed. Default: no CORS headers.
    */
@@ -64,6 +70,7 @@ export const DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 900_000;
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 export const DEFAULT_SHUTDOWN_GRACE_MS = 30_000;
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 72_000;
 
 export async function startServer(options: ServerOptions = {}): Promise<ServerHandle> {
   const host = options.host ?? '127.0.0.1';
@@ -78,6 +85,8 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerHa
   const checkKey = keys.length === 0 ? undefined : createKeyCheck(keys);
   const maxConcurrent = options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS;
   if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) throw new TypeError('maxConcurrentRequests must be a whole number ≥ 1.');
+  const keepAliveTimeoutMs = options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS;
+  if (!Number.isSafeInteger(keepAliveTimeoutMs) || keepAliveTimeoutMs < 1) throw new TypeError('keepAliveTimeoutMs must be a whole number ≥ 1.');
   const ownClient = !(options.client instanceof Client);
   const client = options.client instanceof Client ? options.client : new Client(options.client ?? {});
   const logger = client._logger;
@@ -137,6 +146,9 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerHa
 
   const { createAdaptorServer } = await import('@hono/node-server');
   const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false }) as Server;
+  server.keepAliveTimeout = keepAliveTimeoutMs;
+  // A request's headers may take as long as Node's default allows, and never less than an idle connection is kept.
+  server.headersTimeout = Math.max(server.headersTimeout, keepAliveTimeoutMs + 1_000);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -40,6 +40,7 @@ describe('parseServeArgs', () => {
       shutdownGraceMs: 100,
     }],
     [['--cors', '*'], {}, { cors: '*' }],
+    [['--keep-alive-timeout-ms', '65000'], {}, { keepAliveTimeoutMs: 65_000 }],
   ])('%j with %j', (argv, env, expected) => {
     expect(parse(argv, env).server).toMatchObject(expected);
   });
@@ -71,6 +72,7 @@ describe('parseServeArgs', () => {
     [['--port', 'eighty'], /--port must be a whole number/, {}],
     [[], /PORT must be a whole number/, { PORT: '70000' }],
     [['--max-concurrent', '0'], /--max-concurrent must be a whole number from 1/, {}],
+    [['--keep-alive-timeout-ms', '0'], /--keep-alive-timeout-ms must be a whole number from 1/, {}],
     [['--log-level', 'loud'], /--log-level must be one of/, {}],
     [['--bogus'], /Unknown option '--bogus'/, {}],
   ])('%j is refused', (argv, message, env) => {

@@ -4,6 +4,7 @@
  * leaving no request in flight, socket or timer behind.
  */
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
@@ -142,6 +143,52 @@ describe('streams', () => {
       }, { timeout: 10_000 })
       .toBe(true);
   }, 120_000);
+});
+
+describe('keep-alive', () => {
+  /**
+   * One request on a raw socket that the client never closes: resolves with the `Keep-Alive` header and the ms from
+   * the end of the response to the moment the server closed the connection.
+   */
+  function idleClose(server: ServerHandle): Promise<{ keepAlive: string | undefined; closedAfterMs: number }> {
+    return new Promise((resolve, reject) => {
+      const url = new URL(server.url);
+      const socket = connect(Number(url.port), url.hostname);
+      let text = '';
+      let answeredAt: number | undefined;
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => {
+        text += chunk;
+        const headerEnd = text.indexOf('\r\n\r\n');
+        const length = /\r\ncontent-length: (\d+)/i.exec(text)?.[1];
+        if (answeredAt === undefined && headerEnd >= 0 && length !== undefined && Buffer.byteLength(text.slice(headerEnd + 4)) >= Number(length)) answeredAt = performance.now();
+      });
+      socket.on('error', reject);
+      socket.on('close', () => {
+        if (answeredAt === undefined) return reject(new Error(`closed before a full response: ${text.slice(0, 200)}`));
+        resolve({ keepAlive: /\r\nkeep-alive: ([^\r]*)/i.exec(text)?.[1], closedAfterMs: performance.now() - answeredAt });
+      });
+      socket.write(`GET ${url.pathname}/models HTTP/1.1\r\nHost: ${url.host}\r\nConnection: keep-alive\r\n\r\n`);
+    });
+  }
+
+  it("keeps idle connections 72 s by default (longer than a load balancer's 60 s), and as long as asked", async () => {
+    const server = await serve();
+    const byDefault = idleClose(server);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Node announces the server's keep-alive timeout, in seconds; the connection is still open.
+    await server.close();
+    expect((await byDefault).keepAlive).toBe('timeout=72');
+
+    const short = await idleClose(await serve({ keepAliveTimeoutMs: 1_500 }));
+    expect(short.keepAlive).toBe('timeout=1');
+    // The server closed the idle connection itself, once its timeout had passed.
+    expect(short.closedAfterMs).toBeGreaterThanOrEqual(1_300);
+  });
+
+  it('refuses a keep-alive timeout below 1 ms', async () => {
+    await expect(serve({ keepAliveTimeoutMs: 0 })).rejects.toThrow(/keepAliveTimeoutMs must be a whole number ≥ 1/);
+  });
 });
 
 describe('access log and CORS', () => {

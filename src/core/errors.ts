@@ -183,6 +183,17 @@ const EXCEPTION_TABLE: Record<string, { status: number; type: string; code?: str
   MissingAuthenticationTokenException: { status: 401, type: 'authentication_error', code: 'missing_authentication' },
 };
 
+/**
+ * How Bedrock says an input does not fit the model's context window, in a `ValidationException` (also inside a
+ * stream): "Input is too long for requested model." (Converse and InvokeModel, every family), and Anthropic's own
+ * words passed through ("The model returned the following errors: prompt is too long: 200049 tokens > 200000
+ * maximum", "input length and `max_tokens` exceed context limit: …"), Titan Embeddings' ("400 Bad Request: Too many
+ * input tokens. Max input tokens: 8192, …") and OpenAI-style servers' ("This model's maximum context length is …").
+ * Such an error gets OpenAI's `code: 'context_length_exceeded'`, which code written
+ * for OpenAI checks to trim a conversation and try again.
+ */
+const CONTEXT_OVERFLOW = /input is too long for requested model|prompt is too long|exceeds? (?:the )?context limit|maximum context length is|too many input tokens/i;
+
 const SECRET_PATTERNS: RegExp[] = [
   /AWS4-HMAC-SHA256 Credential=[^\s"']+/g,
   /Signature=[0-9a-f]{16,}/gi,
@@ -286,6 +297,7 @@ export function fromAwsError(raw: unknown, extraSecrets: readonly string[] = [])
   }
   // A status we map ourselves wins over Bedrock's wire status where Bedrock's is misleading (quota as 400).
   const status = known?.status ?? httpStatus;
+  const contextOverflow = name === 'ValidationException' && CONTEXT_OVERFLOW.test(rawMessage);
   const headers = error.$response?.headers;
   return APIError.generate(status, message, {
     cause,
@@ -293,7 +305,7 @@ export function fromAwsError(raw: unknown, extraSecrets: readonly string[] = [])
     requestID: error.$metadata?.requestId ?? null,
     headers: headers === undefined ? undefined : redactHeaders(headers),
     type: known?.type,
-    code: known?.code ?? null,
+    code: contextOverflow ? 'context_length_exceeded' : (known?.code ?? null),
     param: null,
   });
 }

@@ -65,6 +65,30 @@ describe('fromAwsError maps every Bedrock Runtime exception', () => {
     },
   );
 
+  it.each([
+    ['Input is too long for requested model.', 'context_length_exceeded'],
+    ['The model returned the following errors: Input is too long for requested model.', 'context_length_exceeded'],
+    ['The model returned the following errors: prompt is too long: 200049 tokens > 200000 maximum', 'context_length_exceeded'],
+    ['input length and `max_tokens` exceed context limit: 199759 + 8192 > 200000, decrease input length or `max_tokens` and try again', 'context_length_exceeded'],
+    ["This model's maximum context length is 131072 tokens. However, you requested 131134 tokens.", 'context_length_exceeded'],
+    ['400 Bad Request: Too many input tokens. Max input tokens: 8192, request input token count: 9875 ', 'context_length_exceeded'],
+    // Other validation errors keep no code; a long tool name is not a context window.
+    ['Malformed input request: #/texts: expected type: JSONArray, found: String, please reformat your input and try again.', null],
+    ['1 validation error detected: Value at \'toolConfig.tools.1.member.toolSpec.name\' failed to satisfy constraint: Member must have length less than or equal to 64', null],
+  ])('a ValidationException saying %j has code %j', (message, code) => {
+    const error = fromAwsError(awsError('ValidationException', 400, message)) as APIError;
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.code).toBe(code);
+    expect(error.type).toBe('invalid_request_error');
+    expect(error.message).toBe(message);
+  });
+
+  it('gives context_length_exceeded to a ValidationException only (a throttle that mentions length is a throttle)', () => {
+    const error = fromAwsError(awsError('ThrottlingException', 429, 'Too many tokens: prompt is too long for your quota')) as APIError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.code).toBe('rate_limit_exceeded');
+  });
+
   it('maps in-stream exceptions, which have no $metadata, by name', () => {
     const error = fromAwsError(Object.assign(new Error('slow down'), { name: 'ThrottlingException', $fault: 'client' }));
     expect(error).toBeInstanceOf(RateLimitError);

@@ -176,6 +176,26 @@ describe.each(doors)('openai SDK through the %s', (_door, makeClient) => {
     expect(notFound).toBeInstanceOf(OpenAI.NotFoundError);
   });
 
+  it("Bedrock's context-window refusal is OpenAI's context_length_exceeded, in a call and in a stream", async () => {
+    emulator.faults.add({ operation: 'Converse', error: { name: 'ValidationException', message: 'Input is too long for requested model.' } });
+    const error = await openai.chat.completions.create({ model: 'nova-lite', messages: [{ role: 'user', content: 'x' }] }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((error as InstanceType<typeof OpenAI.BadRequestError>).code).toBe('context_length_exceeded');
+    expect((error as Error).message).toContain('Input is too long for requested model.');
+
+    emulator.faults.add({
+      operation: 'ConverseStream',
+      breakAfterFrames: 2,
+      breakWith: { name: 'ValidationException', message: 'The model returned the following errors: prompt is too long: 200049 tokens > 200000 maximum' },
+    });
+    const stream = await openai.chat.completions.create({ model: 'nova-lite', messages: [{ role: 'user', content: 'one two three four' }], stream: true });
+    const failure = await (async () => {
+      for await (const _chunk of stream);
+    })().catch((caught: unknown) => caught);
+    expect(failure).toBeInstanceOf(OpenAI.APIError);
+    expect((failure as InstanceType<typeof OpenAI.APIError>).code).toBe('context_length_exceeded');
+  });
+
   it('a failure mid-stream reaches the SDK as an APIError, not a silent end', async () => {
     emulator.faults.add({ operation: 'ConverseStream', breakAfterFrames: 3, breakWith: { name: 'ModelStreamErrorException', message: 'model broke' } });
     const stream = await openai.chat.completions.create({ model: 'nova-lite', messages: [{ role: 'user', content: 'one two three four five six' }], stream: true });

@@ -93,6 +93,7 @@ const KNOWN_PARAMS = {
   prompt_cache_retention: true,
   moderation: true,
   prompt_cache_options: true,
+  top_logprobs: true,
   bedrock: true,
 } as const satisfies Record<keyof ResponseCreateParamsBase, true>;
 
@@ -146,6 +147,7 @@ export function convertToChatRequest(params: ResponseCreateParamsBase, context: 
   copy('prompt_cache_retention');
   copy('moderation');
   copy('prompt_cache_options');
+  copy('top_logprobs');
   copy('bedrock');
   if (params.max_output_tokens !== undefined) body.max_completion_tokens = params.max_output_tokens;
   if (params.parallel_tool_calls !== undefined && params.parallel_tool_calls !== null) body.parallel_tool_calls = params.parallel_tool_calls;

@@ -326,6 +326,8 @@ export interface ResponseCreateParamsBase {
   context_management?: Array<{ type: string; compact_threshold?: number | null }> | null;
   prompt?: { id: string; variables?: Record<string, string | ResponseInputText | ResponseInputImage | ResponseInputFile> | null; version?: string | null } | null;
   prompt_cache_key?: string | null;
+  /** As on chat completions: Bedrock returns no log probabilities, so only 0 (or unset) is accepted. */
+  top_logprobs?: number | null;
   /** `'in-memory'` is the spelling of `openai` before 6.49, still typed so that older code compiles. */
   prompt_cache_retention?: 'in_memory' | '24h' | 'in-memory' | null;
   /** As on chat completions: refused (Bedrock's counterpart is `bedrock.guardrail`). */

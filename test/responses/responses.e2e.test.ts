@@ -296,6 +296,7 @@ describe('refusals before sending', () => {
     ['mcp', { tools: [{ type: 'mcp', server_label: 'x' }] }, 'tools[0]', /`mcp`/],
     ['an unknown parameter', { frobnicate: true }, 'frobnicate', /Unknown parameter/],
     ['background mode', { background: true }, 'background', /background/],
+    ['top_logprobs (an openai param Bedrock cannot serve, not an unknown one)', { top_logprobs: 3 }, 'top_logprobs', /^`top_logprobs` is not supported on Bedrock: Bedrock does not return token log probabilities/],
     ['an image file_id', { input: [{ role: 'user', content: [{ type: 'input_image', detail: 'auto', file_id: 'file-1' }] }] }, 'input[0].content[0].file_id', /Files API/],
     ['a bad image URL', { input: [{ role: 'user', content: [{ type: 'input_image', detail: 'auto', image_url: 'ftp://x' }] }] }, 'input[0].content[0].image_url', /data:/],
     ['temperature above 1', { temperature: 1.5 }, 'temperature', /between 0 and 1/],
@@ -310,6 +311,11 @@ describe('refusals before sending', () => {
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error).toMatchObject({ status: 400, param });
     expect((error as Error).message).toMatch(message);
+  });
+
+  it('takes top_logprobs 0 (nothing asked) and sends the call', async () => {
+    const response = await client().responses.create({ model: 'claude-3-haiku', input: 'hi', top_logprobs: 0 });
+    expect(response.status).toBe('completed');
   });
 
   it('drops a built-in tool with a warning when dropUnsupportedParams is on', async () => {

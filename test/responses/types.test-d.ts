@@ -9,6 +9,10 @@ import type { Client } from '../../src/client.js';
 import type { APIPromise } from '../../src/core/api-promise.js';
 import type { Stream } from '../../src/core/streaming.js';
 import type * as Ours from '../../src/responses/types.js';
+import type * as Chat from 'openai/resources/chat/completions/completions';
+import type * as Embeddings from 'openai/resources/embeddings';
+import type * as OursChat from '../../src/chat/types.js';
+import type * as OursEmbeddings from '../../src/embeddings/types.js';
 
 describe('results', () => {
   it('our results are openai results', () => {
@@ -48,6 +52,16 @@ describe('params', () => {
     expectTypeOf<Omit<Ours.ResponseCreateParamsStreaming, Served>>().toExtend<Omit<OpenAI.ResponseCreateParamsStreaming, Served>>();
     expectTypeOf<Ours.FunctionTool>().toExtend<OpenAI.Tool>();
     expectTypeOf<Exclude<Ours.ResponseInputItem, Ours.ResponseUnsupportedInputItem>>().toExtend<OpenAI.ResponseInputItem>();
+  });
+});
+
+describe('every openai param is known by name', () => {
+  // A param of `openai`'s that our types lack is refused as "Unknown parameter" (a typo's answer) instead of served
+  // or refused as unsupported with the reason; `top_logprobs` once was.
+  it('Responses, chat completions and embeddings', () => {
+    expectTypeOf<Exclude<keyof OpenAI.ResponseCreateParamsBase, keyof Ours.ResponseCreateParamsBase>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Chat.ChatCompletionCreateParamsBase, keyof OursChat.ChatCompletionCreateParamsBase>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Embeddings.EmbeddingCreateParams, keyof OursEmbeddings.EmbeddingCreateParams>>().toEqualTypeOf<never>();
   });
 });
 

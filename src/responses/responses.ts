@@ -324,6 +324,7 @@ function echoOf(params: ResponseCreateParamsBase): ResponseEcho {
   };
   if (params.user !== undefined) echo.user = params.user;
   if (params.safety_identifier !== undefined && params.safety_identifier !== null) echo.safety_identifier = params.safety_identifier;
+  if (params.max_tool_calls !== undefined && params.max_tool_calls !== null) echo.max_tool_calls = params.max_tool_calls;
   return echo;
 }
 

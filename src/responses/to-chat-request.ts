@@ -17,8 +17,8 @@
  * | `metadata`, `user`, `safety_identifier`, `service_tier`, `temperature`, `top_p`, `parallel_tool_calls`, `prompt_cache_*`, `top_logprobs`, `bedrock` | the same |
  *
  * OpenAI's built-in tools (`web_search`, `file_search`, `code_interpreter`, `computer_use_preview`, `mcp`, …) and
- * items, `background`, `conversation`, `prompt`, `truncation: 'auto'` and logprobs cannot be
- * served: each goes to the unsupported-parameter handler (a 400 naming it, or dropped with a warning). The
+ * items, `background` (and `background_options`), `conversation`, `prompt`, `truncation: 'auto'`, logprobs, access
+ * programs and image-context compression cannot be served: each goes to the unsupported-parameter handler (a 400 naming it, or dropped with a warning). The
  * returned `rename` turns chat's parameter paths in errors back into the ones the caller wrote.
  *
  * This module reads the request's own parameters; input items → messages is `to-chat-messages.ts`, tools and
@@ -94,6 +94,10 @@ const KNOWN_PARAMS = {
   moderation: true,
   prompt_cache_options: true,
   top_logprobs: true,
+  max_tool_calls: true,
+  background_options: true,
+  access_programs: true,
+  image: true,
   bedrock: true,
 } as const satisfies Record<keyof ResponseCreateParamsBase, true>;
 
@@ -184,6 +188,14 @@ export function normaliseInput(input: unknown): unknown[] {
 
 function readUnsupported(params: ResponseCreateParamsBase, unsupported: UnsupportedParamHandler): void {
   if (params.background === true) unsupported('background', 'Bedrock answers within the request; there is no background mode (poll-free calls only).');
+  if (isSet(params.background_options)) unsupported('background_options', 'Bedrock answers within the request; there is no background mode (poll-free calls only).');
+  if (isSet(params.access_programs) && (typeof params.access_programs !== 'object' || Object.keys(params.access_programs).length > 0)) {
+    unsupported('access_programs', "OpenAI's access programs do not exist on Bedrock.");
+  }
+  if (isSet(params.max_tool_calls) && (!Number.isSafeInteger(params.max_tool_calls) || params.max_tool_calls < 0)) {
+    throw BadRequestError.forParam('max_tool_calls', `\`max_tool_calls\` must be a whole number ≥ 0; got ${JSON.stringify(params.max_tool_calls)}.`);
+  }
+  readImageOptions(params.image, unsupported);
   if (isSet(params.conversation)) unsupported('conversation', 'OpenAI conversations are not available; chain responses with `previous_response_id`.');
   if (Array.isArray(params.context_management) ? params.context_management.length > 0 : isSet(params.context_management)) {
     unsupported('context_management', 'Bedrock has no server-side context compaction.');
@@ -199,6 +211,18 @@ function readUnsupported(params: ResponseCreateParamsBase, unsupported: Unsuppor
   }
   if (isSet(params.previous_response_id) && (typeof params.previous_response_id !== 'string' || params.previous_response_id === '')) {
     throw BadRequestError.forParam('previous_response_id', '`previous_response_id` must be a non-empty string.');
+  }
+}
+
+function readImageOptions(image: unknown, unsupported: UnsupportedParamHandler): void {
+  if (!isSet(image)) return;
+  if (typeof image !== 'object' || Array.isArray(image)) throw BadRequestError.forParam('image', '`image` must be an object.');
+  for (const [key, value] of Object.entries(image as Record<string, unknown>)) {
+    const param = `image.${key}`;
+    if (key !== 'context_compression') throw BadRequestError.forParam(param, `Unknown parameter: \`${param}\`.`, 'unknown_parameter');
+    if (!isSet(value) || value === 'auto' || value === 'disabled') continue;
+    if (value === 'enabled') unsupported(param, 'Bedrock sends images to the model as given; it has no image-context compression.');
+    else throw BadRequestError.forParam(param, `\`${param}\` must be "auto", "enabled" or "disabled"; got ${JSON.stringify(value)}.`);
   }
 }
 

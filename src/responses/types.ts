@@ -328,6 +328,21 @@ export interface ResponseCreateParamsBase {
   prompt_cache_key?: string | null;
   /** As on chat completions: Bedrock returns no log probabilities, so only 0 (or unset) is accepted. */
   top_logprobs?: number | null;
+  /**
+   * The most calls to built-in tools in a response (`openai` 7). Bedrock serves no built-in tools, so there is
+   * nothing for it to cap: a whole number ≥ 0 is accepted and changes nothing. Function calls are not counted, as
+   * on OpenAI.
+   */
+  max_tool_calls?: number | null;
+  /** Options of `background` mode (`openai` 7): refused, as `background` is. */
+  background_options?: { completion_window?: 'soonest' | '2h' | '8h'; continuation_id?: string } | null;
+  /** OpenAI's access programs (`openai` 7): refused when one is named; they do not exist on Bedrock. */
+  access_programs?: { cyber?: 'standard' | 'daybreak_blue' | 'daybreak_red' } | null;
+  /**
+   * OpenAI's image-context compression (`openai` 7). Bedrock sends images as given: `auto` (OpenAI's default) and
+   * `disabled` are what happens and are accepted; `enabled` is refused.
+   */
+  image?: { context_compression?: 'auto' | 'enabled' | 'disabled' } | null;
   /** `'in-memory'` is the spelling of `openai` before 6.49, still typed so that older code compiles. */
   prompt_cache_retention?: 'in_memory' | '24h' | 'in-memory' | null;
   /** As on chat completions: refused (Bedrock's counterpart is `bedrock.guardrail`). */
@@ -400,6 +415,8 @@ export interface Response {
   background?: boolean | null;
   completed_at?: number | null;
   max_output_tokens?: number | null;
+  /** Echoed when the request set it. */
+  max_tool_calls?: number | null;
   previous_response_id?: string | null;
   reasoning?: Reasoning | null;
   safety_identifier?: string;

@@ -297,6 +297,11 @@ describe('refusals before sending', () => {
     ['an unknown parameter', { frobnicate: true }, 'frobnicate', /Unknown parameter/],
     ['background mode', { background: true }, 'background', /background/],
     ['top_logprobs (an openai param Bedrock cannot serve, not an unknown one)', { top_logprobs: 3 }, 'top_logprobs', /^`top_logprobs` is not supported on Bedrock: Bedrock does not return token log probabilities/],
+    ['background_options (openai 7)', { background_options: { completion_window: '2h' } }, 'background_options', /^`background_options` is not supported on Bedrock: .*no background mode/],
+    ['an access program (openai 7)', { access_programs: { cyber: 'daybreak_blue' } }, 'access_programs', /^`access_programs` is not supported on Bedrock/],
+    ['image-context compression (openai 7)', { image: { context_compression: 'enabled' } }, 'image.context_compression', /^`image.context_compression` is not supported on Bedrock/],
+    ['an unknown image option', { image: { zoom: 2 } }, 'image.zoom', /Unknown parameter: `image.zoom`/],
+    ['max_tool_calls below 0', { max_tool_calls: -1 }, 'max_tool_calls', /whole number ≥ 0/],
     ['an image file_id', { input: [{ role: 'user', content: [{ type: 'input_image', detail: 'auto', file_id: 'file-1' }] }] }, 'input[0].content[0].file_id', /Files API/],
     ['a bad image URL', { input: [{ role: 'user', content: [{ type: 'input_image', detail: 'auto', image_url: 'ftp://x' }] }] }, 'input[0].content[0].image_url', /data:/],
     ['temperature above 1', { temperature: 1.5 }, 'temperature', /between 0 and 1/],
@@ -313,9 +318,18 @@ describe('refusals before sending', () => {
     expect((error as Error).message).toMatch(message);
   });
 
-  it('takes top_logprobs 0 (nothing asked) and sends the call', async () => {
-    const response = await client().responses.create({ model: 'claude-3-haiku', input: 'hi', top_logprobs: 0 });
+  it("takes what changes nothing on Bedrock: top_logprobs 0, max_tool_calls (no built-in tools to cap; echoed), image compression auto or disabled, no access program", async () => {
+    const response = await client().responses.create({
+      model: 'claude-3-haiku',
+      input: 'hi',
+      top_logprobs: 0,
+      max_tool_calls: 3,
+      image: { context_compression: 'disabled' },
+      access_programs: {},
+    });
     expect(response.status).toBe('completed');
+    expect(response.max_tool_calls).toBe(3);
+    expect((await client().responses.create({ model: 'claude-3-haiku', input: 'hi', image: { context_compression: 'auto' } })).status).toBe('completed');
   });
 
   it('drops a built-in tool with a warning when dropUnsupportedParams is on', async () => {

@@ -11,6 +11,9 @@ import type { Stream } from '../../src/core/streaming.js';
 import type * as Ours from '../../src/responses/types.js';
 import type * as Chat from 'openai/resources/chat/completions/completions';
 import type * as Embeddings from 'openai/resources/embeddings';
+import type * as OpenAI7 from 'openai-v7/resources/responses/responses';
+import type * as Chat7 from 'openai-v7/resources/chat/completions/completions';
+import type * as Embeddings7 from 'openai-v7/resources/embeddings';
 import type * as OursChat from '../../src/chat/types.js';
 import type * as OursEmbeddings from '../../src/embeddings/types.js';
 
@@ -57,11 +60,15 @@ describe('params', () => {
 
 describe('every openai param is known by name', () => {
   // A param of `openai`'s that our types lack is refused as "Unknown parameter" (a typo's answer) instead of served
-  // or refused as unsupported with the reason; `top_logprobs` once was.
-  it('Responses, chat completions and embeddings', () => {
+  // or refused as unsupported with the reason; `top_logprobs` (6.x) and `max_tool_calls`, `background_options`,
+  // `access_programs`, `image` (7.x) once were.
+  it('Responses, chat completions and embeddings, of openai 6 and 7', () => {
     expectTypeOf<Exclude<keyof OpenAI.ResponseCreateParamsBase, keyof Ours.ResponseCreateParamsBase>>().toEqualTypeOf<never>();
     expectTypeOf<Exclude<keyof Chat.ChatCompletionCreateParamsBase, keyof OursChat.ChatCompletionCreateParamsBase>>().toEqualTypeOf<never>();
     expectTypeOf<Exclude<keyof Embeddings.EmbeddingCreateParams, keyof OursEmbeddings.EmbeddingCreateParams>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI7.ResponseCreateParamsBase, keyof Ours.ResponseCreateParamsBase>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Chat7.ChatCompletionCreateParamsBase, keyof OursChat.ChatCompletionCreateParamsBase>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Embeddings7.EmbeddingCreateParams, keyof OursEmbeddings.EmbeddingCreateParams>>().toEqualTypeOf<never>();
   });
 });
 

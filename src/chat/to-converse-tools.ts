@@ -17,10 +17,17 @@ import type { ConverseCommandInput, Tool, ToolChoice, ToolConfiguration } from '
 import { BadRequestError } from '../core/errors.js';
 import { type CachePointUse, createCachePoint, readCacheControl } from './cache-points.js';
 import type { ConvertRequestContext, RequestFeatures } from './to-converse-request.js';
+import { rejectUnknownKeys } from '../internal/known-keys.js';
 import { type NameMap, toBedrockName } from './tool-names.js';
-import type { ChatCompletionCreateParamsBase, ChatCompletionFunctionTool } from './types.js';
+import type { ChatCompletionCreateParamsBase, ChatCompletionFunctionTool, FunctionDefinition } from './types.js';
 
 /** `tools`: the function tools, validated (a custom tool goes to the unsupported-parameter handler). */
+/** The fields of a function tool and of its `function`: every key of our types, which `test/chat/types.test-d.ts` keeps a superset of `openai`'s. */
+const TOOL_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true, function: true, cache_control: true } satisfies Record<keyof ChatCompletionFunctionTool, true>));
+const FUNCTION_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({ name: true, description: true, parameters: true, strict: true } satisfies Record<keyof FunctionDefinition, true>),
+);
+
 export function readTools(body: ChatCompletionCreateParamsBase, context: ConvertRequestContext): ChatCompletionFunctionTool[] {
   const tools = body.tools;
   if (tools === undefined || tools === null) return [];
@@ -36,8 +43,10 @@ export function readTools(body: ChatCompletionCreateParamsBase, context: Convert
       return;
     }
     if (typed.type !== 'function') throw BadRequestError.forParam(`${param}.type`, `\`${param}.type\` must be "function".`);
+    rejectUnknownKeys(tool, TOOL_KEYS, param);
     const definition = typed.function;
     if (typeof definition !== 'object' || definition === null) throw BadRequestError.forParam(`${param}.function`, `\`${param}.function\` must be an object.`);
+    rejectUnknownKeys(definition, FUNCTION_KEYS, `${param}.function`);
     const name = definition.name;
     if (typeof name !== 'string' || name === '') throw BadRequestError.forParam(`${param}.function.name`, `\`${param}.function.name\` must be a non-empty string.`);
     if (seen.has(name)) throw BadRequestError.forParam(`${param}.function.name`, `Tool name \`${name}\` is used by two tools.`);

@@ -30,8 +30,9 @@ import type { UnsupportedParamHandler } from '../chat/unsupported-params.js';
 import { BadRequestError } from '../core/errors.js';
 import { MessageBuilder } from './to-chat-messages.js';
 import { convertToolChoice, convertTools } from './to-chat-tools.js';
-import type { ResponseCreateParamsBase, ResponseIncludable } from './types.js';
+import type { Reasoning, ResponseCreateParamsBase, ResponseIncludable } from './types.js';
 import { isSet } from '../internal/is-set.js';
+import { rejectUnknownKeys } from '../internal/known-keys.js';
 
 export type { ChatRequestOptions };
 
@@ -121,7 +122,7 @@ export function convertToChatRequest(params: ResponseCreateParamsBase, context: 
   if (typeof params.model !== 'string' || params.model === '') throw BadRequestError.forParam('model', '`model` must be a non-empty string (a Bedrock model, alias or ARN).');
   readUnsupported(params, context.unsupported);
   const includeEncrypted = readInclude(params.include, context.unsupported);
-  const summary = readReasoningSummary(params.reasoning);
+  const summary = readReasoningSummary(params.reasoning, context.unsupported);
 
   const builder = new MessageBuilder(context);
   if (isSet(params.instructions)) {
@@ -241,10 +242,23 @@ function readInclude(include: unknown, unsupported: UnsupportedParamHandler): bo
   return encrypted;
 }
 
-function readReasoningSummary(reasoning: unknown): boolean {
+/** The fields of `reasoning`: every key of our `Reasoning`, which `test/responses/types.test-d.ts` keeps a superset of `openai`'s. */
+const REASONING_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({ effort: true, summary: true, generate_summary: true, context: true, mode: true } satisfies Record<keyof Reasoning, true>),
+);
+
+function readReasoningSummary(reasoning: unknown, unsupported: UnsupportedParamHandler): boolean {
   if (!isSet(reasoning)) return false;
   if (typeof reasoning !== 'object' || Array.isArray(reasoning)) throw BadRequestError.forParam('reasoning', '`reasoning` must be an object.');
-  const { summary, generate_summary: generateSummary } = reasoning as { summary?: unknown; generate_summary?: unknown };
+  rejectUnknownKeys(reasoning as object, REASONING_KEYS, 'reasoning');
+  const { summary, generate_summary: generateSummary, context, mode } = reasoning as { summary?: unknown; generate_summary?: unknown; context?: unknown; mode?: unknown };
+  if (isSet(context) && context !== 'auto') {
+    if (context !== 'current_turn' && context !== 'all_turns') {
+      throw BadRequestError.forParam('reasoning.context', `\`reasoning.context\` must be "auto", "current_turn" or "all_turns"; got ${JSON.stringify(context)}.`);
+    }
+    unsupported('reasoning.context', 'Bedrock replays the reasoning a tool loop needs and no other; which earlier reasoning the model reads cannot be chosen.');
+  }
+  if (isSet(mode) && mode !== 'standard') unsupported('reasoning.mode', `Bedrock has no reasoning mode ${JSON.stringify(mode)}; \`reasoning.effort\` sets how much a model reasons.`);
   for (const [param, value] of [['reasoning.summary', summary], ['reasoning.generate_summary', generateSummary]] as const) {
     if (isSet(value) && value !== 'auto' && value !== 'concise' && value !== 'detailed') {
       throw BadRequestError.forParam(param, `\`${param}\` must be "auto", "concise" or "detailed"; got ${JSON.stringify(value)}.`);

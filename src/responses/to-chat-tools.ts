@@ -5,8 +5,10 @@
  */
 import type { ChatCompletionTool, ChatCompletionToolChoiceOption } from '../chat/types.js';
 import type { UnsupportedParamHandler } from '../chat/unsupported-params.js';
+import type { FunctionTool } from './types.js';
 import { BadRequestError } from '../core/errors.js';
 import { isSet } from '../internal/is-set.js';
+import { rejectUnknownKeys } from '../internal/known-keys.js';
 
 const BUILT_IN_TOOLS: Readonly<Record<string, string>> = {
   web_search: 'web search',
@@ -28,6 +30,21 @@ const BUILT_IN_TOOLS: Readonly<Record<string, string>> = {
   custom: 'custom (free-form) tools',
 };
 
+/** The fields of a function tool: every key of our `FunctionTool`, which `test/responses/types.test-d.ts` keeps a superset of `openai`'s (6 and 7). */
+const FUNCTION_TOOL_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({
+    type: true,
+    name: true,
+    description: true,
+    parameters: true,
+    strict: true,
+    defer_loading: true,
+    allowed_callers: true,
+    output_schema: true,
+    async: true,
+  } satisfies Record<keyof FunctionTool, true>),
+);
+
 export function convertTools(tools: unknown, unsupported: UnsupportedParamHandler): ChatCompletionTool[] | undefined {
   if (!isSet(tools)) return undefined;
   if (!Array.isArray(tools)) throw BadRequestError.forParam('tools', '`tools` must be an array.');
@@ -35,14 +52,34 @@ export function convertTools(tools: unknown, unsupported: UnsupportedParamHandle
   tools.forEach((tool: unknown, index) => {
     const param = `tools[${index}]`;
     if (typeof tool !== 'object' || tool === null) throw BadRequestError.forParam(param, `\`${param}\` must be an object.`);
-    const typed = tool as { type?: unknown; name?: unknown; description?: unknown; parameters?: unknown; strict?: unknown; defer_loading?: unknown };
+    const typed = tool as {
+      type?: unknown;
+      name?: unknown;
+      description?: unknown;
+      parameters?: unknown;
+      strict?: unknown;
+      defer_loading?: unknown;
+      allowed_callers?: unknown;
+      output_schema?: unknown;
+      async?: unknown;
+    };
     if (typed.type !== 'function') {
       const what = typeof typed.type === 'string' ? BUILT_IN_TOOLS[typed.type] : undefined;
       if (what === undefined) throw BadRequestError.forParam(`${param}.type`, `\`${param}.type\` must be "function"; got ${JSON.stringify(typed.type)}.`);
       unsupported(param, `OpenAI's built-in \`${String(typed.type)}\` tool (${what}) runs on OpenAI's servers and has no Bedrock equivalent; define a function tool and run it yourself.`);
       return;
     }
+    rejectUnknownKeys(typed, FUNCTION_TOOL_KEYS, param);
     if (typed.defer_loading === true) unsupported(`${param}.defer_loading`, 'Bedrock loads every tool definition with the request.');
+    if (isSet(typed.allowed_callers)) {
+      const callers = typed.allowed_callers;
+      if (!Array.isArray(callers) || callers.some((caller) => caller !== 'direct' && caller !== 'programmatic')) {
+        throw BadRequestError.forParam(`${param}.allowed_callers`, `\`${param}.allowed_callers\` must be an array of "direct" and "programmatic".`);
+      }
+      if (callers.includes('programmatic')) unsupported(`${param}.allowed_callers`, 'Bedrock models call tools directly only; there are no programmatic tool calls.');
+    }
+    if (isSet(typed.output_schema)) unsupported(`${param}.output_schema`, 'Converse tools declare their input schema only; there is no output schema to send.');
+    if (typed.async === true) unsupported(`${param}.async`, 'Bedrock needs every tool result in the request that follows the call; there are no asynchronous results.');
     converted.push({
       type: 'function',
       function: {

@@ -213,6 +213,12 @@ export interface FunctionTool {
   type: 'function';
   defer_loading?: boolean;
   description?: string | null;
+  /** Who may call it: `['direct']` (or unset) is what Bedrock does; OpenAI's `programmatic` calls are refused. */
+  allowed_callers?: Array<'direct' | 'programmatic'> | null;
+  /** The JSON Schema of the function's output: Converse tools have none, so it is refused (or dropped with a warning). */
+  output_schema?: { [key: string]: unknown } | null;
+  /** `openai` 7: an output given back later, asynchronously. Refused when `true`. */
+  async?: boolean;
 }
 
 /** OpenAI's built-in tools: Bedrock cannot run them, so each is a 400 naming it. */
@@ -280,6 +286,10 @@ export interface Reasoning {
   effort?: 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | null;
   generate_summary?: 'auto' | 'concise' | 'detailed' | null;
   summary?: 'auto' | 'concise' | 'detailed' | null;
+  /** `openai` 7: which earlier reasoning the model reads. `auto` (or unset) is accepted; the others are refused. */
+  context?: 'auto' | 'current_turn' | 'all_turns' | null;
+  /** `openai` 7: the reasoning execution mode. `standard` (or unset) is accepted; the others are refused. */
+  mode?: (string & {}) | 'standard' | 'pro';
 }
 
 export type ResponseIncludable =

@@ -41,6 +41,13 @@ describe('params', () => {
     expectTypeOf<OpenAI7.ChatCompletionContentPart>().toExtend<Ours.ChatCompletionContentPart>();
   });
 
+  it('every field of an openai function tool is a key of ours (the converter refuses keys it does not know)', () => {
+    expectTypeOf<Exclude<keyof OpenAI.ChatCompletionFunctionTool, keyof Ours.ChatCompletionFunctionTool>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI7.ChatCompletionFunctionTool, keyof Ours.ChatCompletionFunctionTool>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI.ChatCompletionFunctionTool['function'], keyof Ours.FunctionDefinition>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI7.ChatCompletionFunctionTool['function'], keyof Ours.FunctionDefinition>>().toEqualTypeOf<never>();
+  });
+
   it('the 6.49 fields that 6.30 lacked or typed differently are ours', () => {
     expectTypeOf<{ model: 'm'; messages: []; prompt_cache_key: null; safety_identifier: null; reasoning_effort: 'max'; prompt_cache_retention: 'in_memory' }>().toExtend<Ours.ChatCompletionCreateParamsNonStreaming>();
     expectTypeOf<{ model: 'm'; messages: []; moderation: { model: 'omni-moderation-latest' }; prompt_cache_options: { mode: 'explicit' } }>().toExtend<Ours.ChatCompletionCreateParamsNonStreaming>();

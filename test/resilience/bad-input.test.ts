@@ -364,6 +364,20 @@ const CHAT_CASES: Case[] = [
     message: /Unrecognized request argument supplied: `temprature`\. Did you mean `temperature`\?/,
   },
   {
+    name: 'unknown field of a function tool (not ignored)',
+    call: chat({ model: CHAT_MODEL, messages: user, tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object' } }, frob: 1 }] }),
+    errorClass: BadRequestError,
+    param: 'tools[0].frob',
+    message: /^Unknown parameter: `tools\[0\]\.frob`\.$/,
+  },
+  {
+    name: "unknown field of a tool's function (not ignored)",
+    call: chat({ model: CHAT_MODEL, messages: user, tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object' }, returns: 'string' } }] }),
+    errorClass: BadRequestError,
+    param: 'tools[0].function.returns',
+    message: /^Unknown parameter: `tools\[0\]\.function\.returns`\.$/,
+  },
+  {
     name: 'unknown parameter far from every known one (no one-letter suggestion such as `n`)',
     call: chat({ model: CHAT_MODEL, messages: user, frobnicate: 1 }),
     errorClass: BadRequestError,

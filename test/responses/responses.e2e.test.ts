@@ -302,6 +302,13 @@ describe('refusals before sending', () => {
     ['image-context compression (openai 7)', { image: { context_compression: 'enabled' } }, 'image.context_compression', /^`image.context_compression` is not supported on Bedrock/],
     ['an unknown image option', { image: { zoom: 2 } }, 'image.zoom', /Unknown parameter: `image.zoom`/],
     ['max_tool_calls below 0', { max_tool_calls: -1 }, 'max_tool_calls', /whole number ≥ 0/],
+    ['an unknown field of a function tool', { tools: [{ ...weather, returns: 'string' }] }, 'tools[0].returns', /^Unknown parameter: `tools\[0\]\.returns`\.$/],
+    ["a function's output_schema", { tools: [{ ...weather, output_schema: { type: 'object' } }] }, 'tools[0].output_schema', /^`tools\[0\]\.output_schema` is not supported on Bedrock: .*input schema only/],
+    ['programmatic tool calls', { tools: [{ ...weather, allowed_callers: ['direct', 'programmatic'] }] }, 'tools[0].allowed_callers', /not supported on Bedrock: .*directly only/],
+    ['an asynchronous tool (openai 7)', { tools: [{ ...weather, async: true }] }, 'tools[0].async', /not supported on Bedrock: .*no asynchronous results/],
+    ['an unknown reasoning field', { reasoning: { budget: 1024 } }, 'reasoning.budget', /^Unknown parameter: `reasoning\.budget`\.$/],
+    ['reasoning.context all_turns (openai 7)', { reasoning: { context: 'all_turns' } }, 'reasoning.context', /not supported on Bedrock/],
+    ['reasoning.mode pro (openai 7)', { reasoning: { mode: 'pro' } }, 'reasoning.mode', /not supported on Bedrock: Bedrock has no reasoning mode "pro"/],
     ['an image file_id', { input: [{ role: 'user', content: [{ type: 'input_image', detail: 'auto', file_id: 'file-1' }] }] }, 'input[0].content[0].file_id', /Files API/],
     ['a bad image URL', { input: [{ role: 'user', content: [{ type: 'input_image', detail: 'auto', image_url: 'ftp://x' }] }] }, 'input[0].content[0].image_url', /data:/],
     ['temperature above 1', { temperature: 1.5 }, 'temperature', /between 0 and 1/],
@@ -318,7 +325,7 @@ describe('refusals before sending', () => {
     expect((error as Error).message).toMatch(message);
   });
 
-  it("takes what changes nothing on Bedrock: top_logprobs 0, max_tool_calls (no built-in tools to cap; echoed), image compression auto or disabled, no access program", async () => {
+  it("takes what changes nothing on Bedrock: top_logprobs 0, max_tool_calls (no built-in tools to cap; echoed), image compression auto or disabled, no access program, direct tool calls, automatic reasoning context, standard mode", async () => {
     const response = await client().responses.create({
       model: 'claude-3-haiku',
       input: 'hi',
@@ -330,6 +337,13 @@ describe('refusals before sending', () => {
     expect(response.status).toBe('completed');
     expect(response.max_tool_calls).toBe(3);
     expect((await client().responses.create({ model: 'claude-3-haiku', input: 'hi', image: { context_compression: 'auto' } })).status).toBe('completed');
+    const direct = await client().responses.create({
+      model: 'claude-3-haiku',
+      input: 'hi',
+      tools: [{ ...weather, allowed_callers: ['direct'], async: false }],
+      reasoning: { context: 'auto', mode: 'standard' },
+    });
+    expect(direct.status).toBe('completed');
   });
 
   it('drops a built-in tool with a warning when dropUnsupportedParams is on', async () => {

@@ -70,6 +70,13 @@ describe('every openai param is known by name', () => {
     expectTypeOf<Exclude<keyof Chat7.ChatCompletionCreateParamsBase, keyof OursChat.ChatCompletionCreateParamsBase>>().toEqualTypeOf<never>();
     expectTypeOf<Exclude<keyof Embeddings7.EmbeddingCreateParams, keyof OursEmbeddings.EmbeddingCreateParams>>().toEqualTypeOf<never>();
   });
+
+  it('nested objects whose unknown keys are refused: function tools and reasoning', () => {
+    expectTypeOf<Exclude<keyof OpenAI.FunctionTool, keyof Ours.FunctionTool>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI7.FunctionTool, keyof Ours.FunctionTool>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof NonNullable<OpenAI.ResponseCreateParamsBase['reasoning']>, keyof Ours.Reasoning>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof NonNullable<OpenAI7.ResponseCreateParamsBase['reasoning']>, keyof Ours.Reasoning>>().toEqualTypeOf<never>();
+  });
 });
 
 describe('create overloads', () => {

@@ -22,6 +22,8 @@
  */
 import type { OutputConfig, Tool, ToolChoice } from '@aws-sdk/client-bedrock-runtime';
 import { BadRequestError, UnprocessableEntityError } from '../core/errors.js';
+import { rejectUnknownKeys } from '../internal/known-keys.js';
+import type { ResponseFormatJSONObject, ResponseFormatJSONSchema, ResponseFormatText } from './types.js';
 
 /** The JSON tool used for `json_object` when a forced tool is the way to get JSON. */
 export const JSON_OBJECT_TOOL_NAME = 'json_object';
@@ -53,6 +55,14 @@ export interface StructuredOutputPlan {
   mode: StructuredOutputMode;
 }
 
+/** The fields of each `response_format` (`openai`'s, and `json_object`'s `schema`); `test/chat/types.test-d.ts` keeps them in step. */
+const TEXT_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true } satisfies Record<keyof ResponseFormatText, true>));
+const JSON_OBJECT_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true, schema: true } satisfies Record<keyof ResponseFormatJSONObject, true>));
+const JSON_SCHEMA_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true, json_schema: true } satisfies Record<keyof ResponseFormatJSONSchema, true>));
+const JSON_SCHEMA_DEFINITION_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({ name: true, description: true, schema: true, strict: true } satisfies Record<keyof ResponseFormatJSONSchema['json_schema'], true>),
+);
+
 /** Reads `response_format`: `undefined` for none or `{ type: 'text' }`. */
 export function readResponseFormat(value: unknown): ResponseFormatRequest | undefined {
   if (value === undefined || value === null) return undefined;
@@ -61,14 +71,18 @@ export function readResponseFormat(value: unknown): ResponseFormatRequest | unde
   const format = value as { type?: unknown; json_schema?: unknown };
   switch (format.type) {
     case 'text':
+      rejectUnknownKeys(format, TEXT_KEYS, param);
       return undefined;
     case 'json_object':
+      rejectUnknownKeys(format, JSON_OBJECT_KEYS, param);
       return readJsonObjectSchema((value as { schema?: unknown }).schema);
     case 'json_schema': {
+      rejectUnknownKeys(format, JSON_SCHEMA_KEYS, param);
       const definition = format.json_schema as { name?: unknown; description?: unknown; schema?: unknown; strict?: unknown } | undefined;
       if (typeof definition !== 'object' || definition === null) {
         throw BadRequestError.forParam(`${param}.json_schema`, '`response_format.json_schema` must be an object (`{ name, schema, description?, strict? }`).');
       }
+      rejectUnknownKeys(definition, JSON_SCHEMA_DEFINITION_KEYS, `${param}.json_schema`);
       const { name, description, schema, strict } = definition;
       if (typeof name !== 'string' || !SCHEMA_NAME_PATTERN.test(name)) {
         throw BadRequestError.forParam(`${param}.json_schema.name`, '`response_format.json_schema.name` must be 1–64 letters, digits, underscores or dashes.');

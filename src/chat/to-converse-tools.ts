@@ -19,7 +19,13 @@ import { type CachePointUse, createCachePoint, readCacheControl } from './cache-
 import type { ConvertRequestContext, RequestFeatures } from './to-converse-request.js';
 import { rejectUnknownKeys } from '../internal/known-keys.js';
 import { type NameMap, toBedrockName } from './tool-names.js';
-import type { ChatCompletionCreateParamsBase, ChatCompletionFunctionTool, FunctionDefinition } from './types.js';
+import type {
+  ChatCompletionAllowedToolChoice,
+  ChatCompletionCreateParamsBase,
+  ChatCompletionFunctionTool,
+  ChatCompletionNamedToolChoice,
+  FunctionDefinition,
+} from './types.js';
 
 /** `tools`: the function tools, validated (a custom tool goes to the unsupported-parameter handler). */
 /** The fields of a function tool and of its `function`: every key of our types, which `test/chat/types.test-d.ts` keeps a superset of `openai`'s. */
@@ -76,6 +82,14 @@ export type ToolChoicePlan =
   | { kind: 'tool'; name: string }
   | { kind: 'allowed'; mode: 'auto' | 'any'; names: Set<string> };
 
+/** The fields of a `tool_choice` object; `test/chat/types.test-d.ts` keeps them a superset of `openai`'s. */
+const NAMED_CHOICE_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true, function: true } satisfies Record<keyof ChatCompletionNamedToolChoice, true>));
+const NAME_KEYS: ReadonlySet<string> = new Set(Object.keys({ name: true } satisfies Record<keyof ChatCompletionNamedToolChoice['function'], true>));
+const ALLOWED_CHOICE_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true, allowed_tools: true } satisfies Record<keyof ChatCompletionAllowedToolChoice, true>));
+const ALLOWED_TOOLS_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({ mode: true, tools: true } satisfies Record<keyof ChatCompletionAllowedToolChoice['allowed_tools'], true>),
+);
+
 /** `tool_choice` → what it asks for; a tool it names must be one of `tools`. */
 export function readToolChoice(body: ChatCompletionCreateParamsBase, tools: ChatCompletionFunctionTool[], context: ConvertRequestContext): ToolChoicePlan {
   const choice = body.tool_choice;
@@ -95,6 +109,8 @@ export function readToolChoice(body: ChatCompletionCreateParamsBase, tools: Chat
   }
   switch (choice.type) {
     case 'function': {
+      rejectUnknownKeys(choice, NAMED_CHOICE_KEYS, 'tool_choice');
+      if (typeof choice.function === 'object' && choice.function !== null) rejectUnknownKeys(choice.function, NAME_KEYS, 'tool_choice.function');
       const name = choice.function?.name;
       if (typeof name !== 'string' || name === '') throw BadRequestError.forParam('tool_choice.function.name', '`tool_choice.function.name` must be a non-empty string.');
       requireTools();
@@ -103,7 +119,9 @@ export function readToolChoice(body: ChatCompletionCreateParamsBase, tools: Chat
     }
     case 'allowed_tools': {
       requireTools();
+      rejectUnknownKeys(choice, ALLOWED_CHOICE_KEYS, 'tool_choice');
       const allowed = choice.allowed_tools;
+      if (typeof allowed === 'object' && allowed !== null) rejectUnknownKeys(allowed, ALLOWED_TOOLS_KEYS, 'tool_choice.allowed_tools');
       const mode = allowed?.mode;
       if (mode !== 'auto' && mode !== 'required') throw BadRequestError.forParam('tool_choice.allowed_tools.mode', '`tool_choice.allowed_tools.mode` must be "auto" or "required".');
       if (!Array.isArray(allowed.tools) || allowed.tools.length === 0) {

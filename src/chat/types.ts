@@ -364,20 +364,7 @@ export interface ChatCompletionCreateParamsBase {
    * Converse's `outputConfig.effort: 'max'` (sent with adaptive thinking). `minimal` has no Bedrock equivalent.
    */
   reasoning_effort?: 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max' | null;
-  response_format?:
-    | { type: 'text' }
-    | {
-        type: 'json_object';
-        /**
-         * A JSON Schema the object must follow, served like `json_schema` (Instructor's JSON_SCHEMA mode and several
-         * OpenAI-compatible servers send it). Not in OpenAI's type.
-         */
-        schema?: { [key: string]: unknown } | null;
-      }
-    | {
-        json_schema: { name: string; description?: string; schema?: { [key: string]: unknown }; strict?: boolean | null };
-        type: 'json_schema';
-      };
+  response_format?: ResponseFormatText | ResponseFormatJSONObject | ResponseFormatJSONSchema;
   /** Sent as Bedrock `requestMetadata.safety_identifier`; `null` is the same as unset. */
   safety_identifier?: string | null;
   seed?: number | null;
@@ -591,4 +578,22 @@ export interface ChatCompletionChunk {
   usage?: CompletionUsage | null;
   /** On the chunk that carries `finish_reason`: Bedrock's raw stop reason. */
   bedrock?: BedrockResponseInfo;
+}
+
+export interface ResponseFormatText {
+  type: 'text';
+}
+
+export interface ResponseFormatJSONObject {
+  type: 'json_object';
+  /**
+   * A JSON Schema the object must follow, served like `json_schema` (Instructor's JSON_SCHEMA mode and several
+   * OpenAI-compatible servers send it). Not in OpenAI's type.
+   */
+  schema?: { [key: string]: unknown } | null;
+}
+
+export interface ResponseFormatJSONSchema {
+  json_schema: { name: string; description?: string; schema?: { [key: string]: unknown }; strict?: boolean | null };
+  type: 'json_schema';
 }

@@ -30,7 +30,15 @@ import type { UnsupportedParamHandler } from '../chat/unsupported-params.js';
 import { BadRequestError } from '../core/errors.js';
 import { MessageBuilder } from './to-chat-messages.js';
 import { convertToolChoice, convertTools } from './to-chat-tools.js';
-import type { Reasoning, ResponseCreateParamsBase, ResponseIncludable } from './types.js';
+import type {
+  Reasoning,
+  ResponseCreateParamsBase,
+  ResponseFormatJSONObject,
+  ResponseFormatText,
+  ResponseFormatTextJSONSchemaConfig,
+  ResponseIncludable,
+  ResponseTextConfig,
+} from './types.js';
 import { isSet } from '../internal/is-set.js';
 import { rejectUnknownKeys } from '../internal/known-keys.js';
 
@@ -187,6 +195,11 @@ export function normaliseInput(input: unknown): unknown[] {
   return input;
 }
 
+/** `stream_options`' fields (`include_obfuscation`: Bedrock's events carry no obfuscation padding either way). */
+const STREAM_OPTIONS_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({ include_obfuscation: true } satisfies Record<keyof NonNullable<ResponseCreateParamsBase['stream_options']>, true>),
+);
+
 function readUnsupported(params: ResponseCreateParamsBase, unsupported: UnsupportedParamHandler): void {
   if (params.background === true) unsupported('background', 'Bedrock answers within the request; there is no background mode (poll-free calls only).');
   if (isSet(params.background_options)) unsupported('background_options', 'Bedrock answers within the request; there is no background mode (poll-free calls only).');
@@ -210,6 +223,7 @@ function readUnsupported(params: ResponseCreateParamsBase, unsupported: Unsuppor
   if (isSet(params.stream_options) && (typeof params.stream_options !== 'object' || Array.isArray(params.stream_options))) {
     throw BadRequestError.forParam('stream_options', '`stream_options` must be an object.');
   }
+  if (isSet(params.stream_options)) rejectUnknownKeys(params.stream_options, STREAM_OPTIONS_KEYS, 'stream_options');
   if (isSet(params.previous_response_id) && (typeof params.previous_response_id !== 'string' || params.previous_response_id === '')) {
     throw BadRequestError.forParam('previous_response_id', '`previous_response_id` must be a non-empty string.');
   }
@@ -273,9 +287,17 @@ function readReasoningEffort(reasoning: unknown): ChatCompletionCreateParamsBase
   return isSet(effort) ? (effort as ChatCompletionCreateParamsBase['reasoning_effort']) : undefined;
 }
 
+/** The fields of `text` and of each `text.format`; `test/responses/types.test-d.ts` keeps them a superset of `openai`'s. */
+const TEXT_CONFIG_KEYS: ReadonlySet<string> = new Set(Object.keys({ format: true, verbosity: true } satisfies Record<keyof ResponseTextConfig, true>));
+const FORMAT_TEXT_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true } satisfies Record<keyof ResponseFormatText | keyof ResponseFormatJSONObject, true>));
+const FORMAT_JSON_SCHEMA_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({ type: true, name: true, schema: true, description: true, strict: true } satisfies Record<keyof ResponseFormatTextJSONSchemaConfig, true>),
+);
+
 function readText(text: unknown, body: ChatCompletionCreateParamsBase): void {
   if (text === undefined || text === null) return;
   if (typeof text !== 'object' || Array.isArray(text)) throw BadRequestError.forParam('text', '`text` must be an object.');
+  rejectUnknownKeys(text, TEXT_CONFIG_KEYS, 'text');
   const { format, verbosity } = text as { format?: unknown; verbosity?: unknown };
   if (isSet(verbosity)) body.verbosity = verbosity as NonNullable<ChatCompletionCreateParamsBase['verbosity']>;
   if (!isSet(format)) return;
@@ -283,11 +305,14 @@ function readText(text: unknown, body: ChatCompletionCreateParamsBase): void {
   const typed = format as { type?: unknown; name?: unknown; schema?: unknown; description?: unknown; strict?: unknown };
   switch (typed.type) {
     case 'text':
+      rejectUnknownKeys(typed, FORMAT_TEXT_KEYS, 'text.format');
       return;
     case 'json_object':
+      rejectUnknownKeys(typed, FORMAT_TEXT_KEYS, 'text.format');
       body.response_format = { type: 'json_object' };
       return;
     case 'json_schema':
+      rejectUnknownKeys(typed, FORMAT_JSON_SCHEMA_KEYS, 'text.format');
       body.response_format = {
         type: 'json_schema',
         json_schema: {

@@ -5,7 +5,7 @@
  */
 import type { ChatCompletionTool, ChatCompletionToolChoiceOption } from '../chat/types.js';
 import type { UnsupportedParamHandler } from '../chat/unsupported-params.js';
-import type { FunctionTool } from './types.js';
+import type { FunctionTool, ToolChoiceAllowed, ToolChoiceFunction } from './types.js';
 import { BadRequestError } from '../core/errors.js';
 import { isSet } from '../internal/is-set.js';
 import { rejectUnknownKeys } from '../internal/known-keys.js';
@@ -93,6 +93,10 @@ export function convertTools(tools: unknown, unsupported: UnsupportedParamHandle
   return converted;
 }
 
+/** The fields of a `tool_choice` object; `test/responses/types.test-d.ts` keeps them a superset of `openai`'s. */
+const FUNCTION_CHOICE_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true, name: true } satisfies Record<keyof ToolChoiceFunction, true>));
+const ALLOWED_CHOICE_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true, mode: true, tools: true } satisfies Record<keyof ToolChoiceAllowed, true>));
+
 export function convertToolChoice(choice: unknown, unsupported: UnsupportedParamHandler): ChatCompletionToolChoiceOption | undefined {
   if (!isSet(choice)) return undefined;
   if (typeof choice === 'string') return choice as ChatCompletionToolChoiceOption;
@@ -100,8 +104,12 @@ export function convertToolChoice(choice: unknown, unsupported: UnsupportedParam
     throw BadRequestError.forParam('tool_choice', '`tool_choice` must be "none", "auto", "required" or an object.');
   }
   const typed = choice as { type?: unknown; name?: unknown; mode?: unknown; tools?: unknown };
-  if (typed.type === 'function') return { type: 'function', function: { name: typed.name as string } };
+  if (typed.type === 'function') {
+    rejectUnknownKeys(typed, FUNCTION_CHOICE_KEYS, 'tool_choice');
+    return { type: 'function', function: { name: typed.name as string } };
+  }
   if (typed.type === 'allowed_tools') {
+    rejectUnknownKeys(typed, ALLOWED_CHOICE_KEYS, 'tool_choice');
     const tools = Array.isArray(typed.tools)
       ? typed.tools.map((tool: unknown) => {
           const entry = tool as { type?: unknown; name?: unknown };

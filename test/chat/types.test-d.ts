@@ -11,6 +11,8 @@
 import type * as OpenAI from 'openai/resources/chat/completions';
 import type { CompletionUsage as OpenAICompletionUsage } from 'openai/resources/completions';
 import type * as OpenAI7 from 'openai-v7/resources/chat/completions';
+import type * as Shared from 'openai/resources/shared';
+import type * as Shared7 from 'openai-v7/resources/shared';
 import type { CompletionUsage as OpenAI7CompletionUsage } from 'openai-v7/resources/completions';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Client } from '../../src/client.js';
@@ -46,6 +48,21 @@ describe('params', () => {
     expectTypeOf<Exclude<keyof OpenAI7.ChatCompletionFunctionTool, keyof Ours.ChatCompletionFunctionTool>>().toEqualTypeOf<never>();
     expectTypeOf<Exclude<keyof OpenAI.ChatCompletionFunctionTool['function'], keyof Ours.FunctionDefinition>>().toEqualTypeOf<never>();
     expectTypeOf<Exclude<keyof OpenAI7.ChatCompletionFunctionTool['function'], keyof Ours.FunctionDefinition>>().toEqualTypeOf<never>();
+  });
+
+  it('every field of openai response formats and tool choices is a key of ours (the converter refuses keys it does not know)', () => {
+    expectTypeOf<Exclude<keyof Shared.ResponseFormatText, keyof Ours.ResponseFormatText>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Shared.ResponseFormatJSONObject, keyof Ours.ResponseFormatJSONObject>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Shared.ResponseFormatJSONSchema, keyof Ours.ResponseFormatJSONSchema>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Shared.ResponseFormatJSONSchema['json_schema'], keyof Ours.ResponseFormatJSONSchema['json_schema']>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Shared7.ResponseFormatJSONSchema, keyof Ours.ResponseFormatJSONSchema>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof Shared7.ResponseFormatJSONSchema['json_schema'], keyof Ours.ResponseFormatJSONSchema['json_schema']>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI.ChatCompletionNamedToolChoice, keyof Ours.ChatCompletionNamedToolChoice>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI.ChatCompletionNamedToolChoice['function'], keyof Ours.ChatCompletionNamedToolChoice['function']>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI.ChatCompletionAllowedToolChoice, keyof Ours.ChatCompletionAllowedToolChoice>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI.ChatCompletionAllowedToolChoice['allowed_tools'], keyof Ours.ChatCompletionAllowedToolChoice['allowed_tools']>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI7.ChatCompletionNamedToolChoice, keyof Ours.ChatCompletionNamedToolChoice>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI7.ChatCompletionAllowedToolChoice['allowed_tools'], keyof Ours.ChatCompletionAllowedToolChoice['allowed_tools']>>().toEqualTypeOf<never>();
   });
 
   it('the 6.49 fields that 6.30 lacked or typed differently are ours', () => {

@@ -377,6 +377,21 @@ const CHAT_CASES: Case[] = [
     param: 'tools[0].function.returns',
     message: /^Unknown parameter: `tools\[0\]\.function\.returns`\.$/,
   },
+  ...(
+    [
+      ['response_format', { response_format: { type: 'json_object', strict: true } }, 'response_format.strict'],
+      ['response_format.json_schema', { response_format: { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object' }, additionalProperties: false } } }, 'response_format.json_schema.additionalProperties'],
+      ['tool_choice', { tools: [{ type: 'function', function: { name: 'f' } }], tool_choice: { type: 'function', function: { name: 'f' }, strict: true } }, 'tool_choice.strict'],
+      ['tool_choice.function', { tools: [{ type: 'function', function: { name: 'f' } }], tool_choice: { type: 'function', function: { name: 'f', arguments: '{}' } } }, 'tool_choice.function.arguments'],
+      ['tool_choice.allowed_tools', { tools: [{ type: 'function', function: { name: 'f' } }], tool_choice: { type: 'allowed_tools', allowed_tools: { mode: 'auto', tools: [{ type: 'function', function: { name: 'f' } }], max: 1 } } }, 'tool_choice.allowed_tools.max'],
+    ] as const
+  ).map(([where, extra, param]) => ({
+    name: `unknown field of ${where} (not ignored)`,
+    call: chat({ model: CHAT_MODEL, messages: user, ...extra }),
+    errorClass: BadRequestError,
+    param,
+    message: new RegExp(`^Unknown parameter: \`${param.replace(/[.[\]]/g, '\\$&')}\`\\.$`),
+  })),
   {
     name: 'unknown parameter far from every known one (no one-letter suggestion such as `n`)',
     call: chat({ model: CHAT_MODEL, messages: user, frobnicate: 1 }),

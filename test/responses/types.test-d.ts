@@ -71,6 +71,20 @@ describe('every openai param is known by name', () => {
     expectTypeOf<Exclude<keyof Embeddings7.EmbeddingCreateParams, keyof OursEmbeddings.EmbeddingCreateParams>>().toEqualTypeOf<never>();
   });
 
+  it('nested objects whose unknown keys are refused: text, its formats, tool choices, stream options', () => {
+    expectTypeOf<Exclude<keyof OpenAI.ResponseTextConfig, keyof Ours.ResponseTextConfig>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI7.ResponseTextConfig, keyof Ours.ResponseTextConfig>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI.ResponseFormatTextJSONSchemaConfig, keyof Ours.ResponseFormatTextJSONSchemaConfig>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI7.ResponseFormatTextJSONSchemaConfig, keyof Ours.ResponseFormatTextJSONSchemaConfig>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI.ToolChoiceFunction, keyof Ours.ToolChoiceFunction>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI7.ToolChoiceFunction, keyof Ours.ToolChoiceFunction>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI.ToolChoiceAllowed, keyof Ours.ToolChoiceAllowed>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof OpenAI7.ToolChoiceAllowed, keyof Ours.ToolChoiceAllowed>>().toEqualTypeOf<never>();
+    type Options<T extends { stream_options?: unknown }> = keyof NonNullable<T['stream_options']>;
+    expectTypeOf<Exclude<Options<OpenAI.ResponseCreateParamsBase>, Options<Ours.ResponseCreateParamsBase>>>().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<Options<OpenAI7.ResponseCreateParamsBase>, Options<Ours.ResponseCreateParamsBase>>>().toEqualTypeOf<never>();
+  });
+
   it('nested objects whose unknown keys are refused: function tools and reasoning', () => {
     expectTypeOf<Exclude<keyof OpenAI.FunctionTool, keyof Ours.FunctionTool>>().toEqualTypeOf<never>();
     expectTypeOf<Exclude<keyof OpenAI7.FunctionTool, keyof Ours.FunctionTool>>().toEqualTypeOf<never>();

@@ -189,8 +189,8 @@ const EXCEPTION_TABLE: Record<string, { status: number; type: string; code?: str
  * words passed through ("The model returned the following errors: prompt is too long: 200049 tokens > 200000
  * maximum", "input length and `max_tokens` exceed context limit: …"), Titan Embeddings' ("400 Bad Request: Too many
  * input tokens. Max input tokens: 8192, …") and OpenAI-style servers' ("This model's maximum context length is …").
- * Such an error gets OpenAI's `code: 'context_length_exceeded'`, which code written
- * for OpenAI checks to trim a conversation and try again.
+ * Such an error gets OpenAI's `code: 'context_length_exceeded'`, which code written for OpenAI checks to trim a
+ * conversation and try again.
  */
 const CONTEXT_OVERFLOW = /input is too long for requested model|prompt is too long|exceeds? (?:the )?context limit|maximum context length is|too many input tokens/i;
 

@@ -18,8 +18,10 @@
  *
  * OpenAI's built-in tools (`web_search`, `file_search`, `code_interpreter`, `computer_use_preview`, `mcp`, …) and
  * items, `background` (and `background_options`), `conversation`, `prompt`, `truncation: 'auto'`, logprobs, access
- * programs and image-context compression cannot be served: each goes to the unsupported-parameter handler (a 400 naming it, or dropped with a warning). The
- * returned `rename` turns chat's parameter paths in errors back into the ones the caller wrote.
+ * programs and image-context compression cannot be served: each goes to the unsupported-parameter handler (a 400
+ * naming it, or dropped with a warning). A field of an option object (`text`, `reasoning`, `stream_options`…) that
+ * is not `openai`'s is an "Unknown parameter" 400. The returned `rename` turns chat's parameter paths in errors back
+ * into the ones the caller wrote.
  *
  * This module reads the request's own parameters; input items → messages is `to-chat-messages.ts`, tools and
  * `tool_choice` are `to-chat-tools.ts`.

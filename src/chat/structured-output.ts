@@ -22,7 +22,7 @@
  */
 import type { OutputConfig, Tool, ToolChoice } from '@aws-sdk/client-bedrock-runtime';
 import { BadRequestError, UnprocessableEntityError } from '../core/errors.js';
-import { rejectUnknownKeys } from '../internal/known-keys.js';
+import { fieldSet, rejectUnknownKeys } from '../internal/known-keys.js';
 import type { ResponseFormatJSONObject, ResponseFormatJSONSchema, ResponseFormatText } from './types.js';
 
 /** The JSON tool used for `json_object` when a forced tool is the way to get JSON. */
@@ -56,12 +56,10 @@ export interface StructuredOutputPlan {
 }
 
 /** The fields of each `response_format` (`openai`'s, and `json_object`'s `schema`); `test/chat/types.test-d.ts` keeps them in step. */
-const TEXT_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true } satisfies Record<keyof ResponseFormatText, true>));
-const JSON_OBJECT_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true, schema: true } satisfies Record<keyof ResponseFormatJSONObject, true>));
-const JSON_SCHEMA_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true, json_schema: true } satisfies Record<keyof ResponseFormatJSONSchema, true>));
-const JSON_SCHEMA_DEFINITION_KEYS: ReadonlySet<string> = new Set(
-  Object.keys({ name: true, description: true, schema: true, strict: true } satisfies Record<keyof ResponseFormatJSONSchema['json_schema'], true>),
-);
+const TEXT_KEYS = fieldSet<ResponseFormatText>({ type: true });
+const JSON_OBJECT_KEYS = fieldSet<ResponseFormatJSONObject>({ type: true, schema: true });
+const JSON_SCHEMA_KEYS = fieldSet<ResponseFormatJSONSchema>({ type: true, json_schema: true });
+const JSON_SCHEMA_DEFINITION_KEYS = fieldSet<ResponseFormatJSONSchema['json_schema']>({ name: true, description: true, schema: true, strict: true });
 
 /** Reads `response_format`: `undefined` for none or `{ type: 'text' }`. */
 export function readResponseFormat(value: unknown): ResponseFormatRequest | undefined {

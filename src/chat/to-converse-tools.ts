@@ -17,7 +17,7 @@ import type { ConverseCommandInput, Tool, ToolChoice, ToolConfiguration } from '
 import { BadRequestError } from '../core/errors.js';
 import { type CachePointUse, createCachePoint, readCacheControl } from './cache-points.js';
 import type { ConvertRequestContext, RequestFeatures } from './to-converse-request.js';
-import { rejectUnknownKeys } from '../internal/known-keys.js';
+import { fieldSet, rejectUnknownKeys } from '../internal/known-keys.js';
 import { type NameMap, toBedrockName } from './tool-names.js';
 import type {
   ChatCompletionAllowedToolChoice,
@@ -27,13 +27,11 @@ import type {
   FunctionDefinition,
 } from './types.js';
 
-/** `tools`: the function tools, validated (a custom tool goes to the unsupported-parameter handler). */
 /** The fields of a function tool and of its `function`: every key of our types, which `test/chat/types.test-d.ts` keeps a superset of `openai`'s. */
-const TOOL_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true, function: true, cache_control: true } satisfies Record<keyof ChatCompletionFunctionTool, true>));
-const FUNCTION_KEYS: ReadonlySet<string> = new Set(
-  Object.keys({ name: true, description: true, parameters: true, strict: true } satisfies Record<keyof FunctionDefinition, true>),
-);
+const TOOL_KEYS = fieldSet<ChatCompletionFunctionTool>({ type: true, function: true, cache_control: true });
+const FUNCTION_KEYS = fieldSet<FunctionDefinition>({ name: true, description: true, parameters: true, strict: true });
 
+/** `tools`: the function tools, validated (a custom tool goes to the unsupported-parameter handler). */
 export function readTools(body: ChatCompletionCreateParamsBase, context: ConvertRequestContext): ChatCompletionFunctionTool[] {
   const tools = body.tools;
   if (tools === undefined || tools === null) return [];
@@ -83,12 +81,10 @@ export type ToolChoicePlan =
   | { kind: 'allowed'; mode: 'auto' | 'any'; names: Set<string> };
 
 /** The fields of a `tool_choice` object; `test/chat/types.test-d.ts` keeps them a superset of `openai`'s. */
-const NAMED_CHOICE_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true, function: true } satisfies Record<keyof ChatCompletionNamedToolChoice, true>));
-const NAME_KEYS: ReadonlySet<string> = new Set(Object.keys({ name: true } satisfies Record<keyof ChatCompletionNamedToolChoice['function'], true>));
-const ALLOWED_CHOICE_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true, allowed_tools: true } satisfies Record<keyof ChatCompletionAllowedToolChoice, true>));
-const ALLOWED_TOOLS_KEYS: ReadonlySet<string> = new Set(
-  Object.keys({ mode: true, tools: true } satisfies Record<keyof ChatCompletionAllowedToolChoice['allowed_tools'], true>),
-);
+const NAMED_CHOICE_KEYS = fieldSet<ChatCompletionNamedToolChoice>({ type: true, function: true });
+const NAME_KEYS = fieldSet<ChatCompletionNamedToolChoice['function']>({ name: true });
+const ALLOWED_CHOICE_KEYS = fieldSet<ChatCompletionAllowedToolChoice>({ type: true, allowed_tools: true });
+const ALLOWED_TOOLS_KEYS = fieldSet<ChatCompletionAllowedToolChoice['allowed_tools']>({ mode: true, tools: true });
 
 /** `tool_choice` → what it asks for; a tool it names must be one of `tools`. */
 export function readToolChoice(body: ChatCompletionCreateParamsBase, tools: ChatCompletionFunctionTool[], context: ConvertRequestContext): ToolChoicePlan {

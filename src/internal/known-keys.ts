@@ -11,3 +11,11 @@ export function rejectUnknownKeys(value: object, known: ReadonlySet<string>, par
     throw BadRequestError.forParam(`${param}.${key}`, `Unknown parameter: \`${param}.${key}\`.`, 'unknown_parameter');
   }
 }
+
+/**
+ * The key set of `T` for {@link rejectUnknownKeys}, written as an object literal so that the compiler checks it
+ * holds every key of `T` and no other: `fieldSet<FunctionTool>({ type: true, name: true, … })`.
+ */
+export function fieldSet<T>(fields: Record<keyof T, true>): ReadonlySet<string> {
+  return new Set(Object.keys(fields));
+}

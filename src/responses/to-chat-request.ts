@@ -42,7 +42,7 @@ import type {
   ResponseTextConfig,
 } from './types.js';
 import { isSet } from '../internal/is-set.js';
-import { rejectUnknownKeys } from '../internal/known-keys.js';
+import { fieldSet, rejectUnknownKeys } from '../internal/known-keys.js';
 
 export type { ChatRequestOptions };
 
@@ -198,9 +198,7 @@ export function normaliseInput(input: unknown): unknown[] {
 }
 
 /** `stream_options`' fields (`include_obfuscation`: Bedrock's events carry no obfuscation padding either way). */
-const STREAM_OPTIONS_KEYS: ReadonlySet<string> = new Set(
-  Object.keys({ include_obfuscation: true } satisfies Record<keyof NonNullable<ResponseCreateParamsBase['stream_options']>, true>),
-);
+const STREAM_OPTIONS_KEYS = fieldSet<NonNullable<ResponseCreateParamsBase['stream_options']>>({ include_obfuscation: true });
 
 function readUnsupported(params: ResponseCreateParamsBase, unsupported: UnsupportedParamHandler): void {
   if (params.background === true) unsupported('background', 'Bedrock answers within the request; there is no background mode (poll-free calls only).');
@@ -222,10 +220,10 @@ function readUnsupported(params: ResponseCreateParamsBase, unsupported: Unsuppor
     throw BadRequestError.forParam('truncation', `\`truncation\` must be "auto" or "disabled"; got ${JSON.stringify(params.truncation)}.`);
   }
   if (isSet(params.store) && typeof params.store !== 'boolean') throw BadRequestError.forParam('store', '`store` must be a boolean.');
-  if (isSet(params.stream_options) && (typeof params.stream_options !== 'object' || Array.isArray(params.stream_options))) {
-    throw BadRequestError.forParam('stream_options', '`stream_options` must be an object.');
+  if (isSet(params.stream_options)) {
+    if (typeof params.stream_options !== 'object' || Array.isArray(params.stream_options)) throw BadRequestError.forParam('stream_options', '`stream_options` must be an object.');
+    rejectUnknownKeys(params.stream_options, STREAM_OPTIONS_KEYS, 'stream_options');
   }
-  if (isSet(params.stream_options)) rejectUnknownKeys(params.stream_options, STREAM_OPTIONS_KEYS, 'stream_options');
   if (isSet(params.previous_response_id) && (typeof params.previous_response_id !== 'string' || params.previous_response_id === '')) {
     throw BadRequestError.forParam('previous_response_id', '`previous_response_id` must be a non-empty string.');
   }
@@ -259,9 +257,7 @@ function readInclude(include: unknown, unsupported: UnsupportedParamHandler): bo
 }
 
 /** The fields of `reasoning`: every key of our `Reasoning`, which `test/responses/types.test-d.ts` keeps a superset of `openai`'s. */
-const REASONING_KEYS: ReadonlySet<string> = new Set(
-  Object.keys({ effort: true, summary: true, generate_summary: true, context: true, mode: true } satisfies Record<keyof Reasoning, true>),
-);
+const REASONING_KEYS = fieldSet<Reasoning>({ effort: true, summary: true, generate_summary: true, context: true, mode: true });
 
 function readReasoningSummary(reasoning: unknown, unsupported: UnsupportedParamHandler): boolean {
   if (!isSet(reasoning)) return false;
@@ -290,11 +286,9 @@ function readReasoningEffort(reasoning: unknown): ChatCompletionCreateParamsBase
 }
 
 /** The fields of `text` and of each `text.format`; `test/responses/types.test-d.ts` keeps them a superset of `openai`'s. */
-const TEXT_CONFIG_KEYS: ReadonlySet<string> = new Set(Object.keys({ format: true, verbosity: true } satisfies Record<keyof ResponseTextConfig, true>));
-const FORMAT_TEXT_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true } satisfies Record<keyof ResponseFormatText | keyof ResponseFormatJSONObject, true>));
-const FORMAT_JSON_SCHEMA_KEYS: ReadonlySet<string> = new Set(
-  Object.keys({ type: true, name: true, schema: true, description: true, strict: true } satisfies Record<keyof ResponseFormatTextJSONSchemaConfig, true>),
-);
+const TEXT_CONFIG_KEYS = fieldSet<ResponseTextConfig>({ format: true, verbosity: true });
+const FORMAT_TEXT_KEYS = fieldSet<ResponseFormatText & ResponseFormatJSONObject>({ type: true });
+const FORMAT_JSON_SCHEMA_KEYS = fieldSet<ResponseFormatTextJSONSchemaConfig>({ type: true, name: true, schema: true, description: true, strict: true });
 
 function readText(text: unknown, body: ChatCompletionCreateParamsBase): void {
   if (text === undefined || text === null) return;

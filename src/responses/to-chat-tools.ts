@@ -8,7 +8,7 @@ import type { UnsupportedParamHandler } from '../chat/unsupported-params.js';
 import type { FunctionTool, ToolChoiceAllowed, ToolChoiceFunction } from './types.js';
 import { BadRequestError } from '../core/errors.js';
 import { isSet } from '../internal/is-set.js';
-import { rejectUnknownKeys } from '../internal/known-keys.js';
+import { fieldSet, rejectUnknownKeys } from '../internal/known-keys.js';
 
 const BUILT_IN_TOOLS: Readonly<Record<string, string>> = {
   web_search: 'web search',
@@ -31,8 +31,7 @@ const BUILT_IN_TOOLS: Readonly<Record<string, string>> = {
 };
 
 /** The fields of a function tool: every key of our `FunctionTool`, which `test/responses/types.test-d.ts` keeps a superset of `openai`'s (6 and 7). */
-const FUNCTION_TOOL_KEYS: ReadonlySet<string> = new Set(
-  Object.keys({
+const FUNCTION_TOOL_KEYS = fieldSet<FunctionTool>({
     type: true,
     name: true,
     description: true,
@@ -42,8 +41,7 @@ const FUNCTION_TOOL_KEYS: ReadonlySet<string> = new Set(
     allowed_callers: true,
     output_schema: true,
     async: true,
-  } satisfies Record<keyof FunctionTool, true>),
-);
+  });
 
 export function convertTools(tools: unknown, unsupported: UnsupportedParamHandler): ChatCompletionTool[] | undefined {
   if (!isSet(tools)) return undefined;
@@ -52,17 +50,7 @@ export function convertTools(tools: unknown, unsupported: UnsupportedParamHandle
   tools.forEach((tool: unknown, index) => {
     const param = `tools[${index}]`;
     if (typeof tool !== 'object' || tool === null) throw BadRequestError.forParam(param, `\`${param}\` must be an object.`);
-    const typed = tool as {
-      type?: unknown;
-      name?: unknown;
-      description?: unknown;
-      parameters?: unknown;
-      strict?: unknown;
-      defer_loading?: unknown;
-      allowed_callers?: unknown;
-      output_schema?: unknown;
-      async?: unknown;
-    };
+    const typed = tool as { [Key in keyof FunctionTool]?: unknown };
     if (typed.type !== 'function') {
       const what = typeof typed.type === 'string' ? BUILT_IN_TOOLS[typed.type] : undefined;
       if (what === undefined) throw BadRequestError.forParam(`${param}.type`, `\`${param}.type\` must be "function"; got ${JSON.stringify(typed.type)}.`);
@@ -94,8 +82,8 @@ export function convertTools(tools: unknown, unsupported: UnsupportedParamHandle
 }
 
 /** The fields of a `tool_choice` object; `test/responses/types.test-d.ts` keeps them a superset of `openai`'s. */
-const FUNCTION_CHOICE_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true, name: true } satisfies Record<keyof ToolChoiceFunction, true>));
-const ALLOWED_CHOICE_KEYS: ReadonlySet<string> = new Set(Object.keys({ type: true, mode: true, tools: true } satisfies Record<keyof ToolChoiceAllowed, true>));
+const FUNCTION_CHOICE_KEYS = fieldSet<ToolChoiceFunction>({ type: true, name: true });
+const ALLOWED_CHOICE_KEYS = fieldSet<ToolChoiceAllowed>({ type: true, mode: true, tools: true });
 
 export function convertToolChoice(choice: unknown, unsupported: UnsupportedParamHandler): ChatCompletionToolChoiceOption | undefined {
   if (!isSet(choice)) return undefined;

@@ -1,6 +1,7 @@
 /**
  * Batch inference for a RAG corpus: embeds 500 texts as one Bedrock batch job (half the on-demand price, no
- * connection held open), then the same through OpenAI's Files and Batches API. Against Bedrock when AWS
+ * connection held open), then the same through OpenAI's Files and Batches API, then a batch of Responses API
+ * requests (summaries of the same documents) with the tokens the batch used. Against Bedrock when AWS
  * credentials are configured (with `batch.s3Uri` and `batch.roleArn` in bedrock.json or BEDROCK_OPENAI_BATCH_S3_URI
  * and BEDROCK_OPENAI_BATCH_ROLE_ARN; real jobs take minutes to hours), otherwise against the local emulator.
  */
@@ -37,6 +38,19 @@ try {
     const first = (await (await client.files.content(batch.output_file_id)).text()).split('\n')[0] ?? '';
     const parsed = JSON.parse(first) as { custom_id: string; response: { status_code: number; body: { data: Array<{ embedding: number[] }> } } };
     console.log(`first output line: ${parsed.custom_id}, status ${parsed.response.status_code}, ${parsed.response.body.data[0]?.embedding.length} dimensions`);
+  }
+
+  // 3. A batch of Responses API requests: each output line's body is the `response` that `responses.create` gives.
+  const chatModel = process.env['BEDROCK_OPENAI_MODEL'] ?? 'nova-lite';
+  const requests = Array.from({ length: 100 }, (_, index) =>
+    JSON.stringify({ custom_id: `summary-${index}`, method: 'POST', url: '/v1/responses', body: { model: chatModel, instructions: 'Summarise in one line.', input: `Document ${index}`, max_output_tokens: 100 } }),
+  );
+  const responsesFile = await client.files.create({ file: requests.join('\n'), purpose: 'batch' });
+  const responsesBatch = await client.batches.wait((await client.batches.create({ input_file_id: responsesFile.id, endpoint: '/v1/responses', completion_window: '24h' })).id, { pollIntervalMs });
+  console.log(`responses batch: ${responsesBatch.status}, ${responsesBatch.request_counts.completed}/${responsesBatch.request_counts.total} completed, ${responsesBatch.usage?.input_tokens ?? 0} input and ${responsesBatch.usage?.output_tokens ?? 0} output tokens`);
+  if (responsesBatch.output_file_id !== null) {
+    const first = JSON.parse((await (await client.files.content(responsesBatch.output_file_id)).text()).split('\n')[0] ?? '{}') as { custom_id: string; response: { body: { output_text: string } } };
+    console.log(`${first.custom_id}: ${first.response.body.output_text}`);
   }
 } finally {
   await close();

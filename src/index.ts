@@ -158,6 +158,6 @@ export type {
 export { startServer, type ServerOptions, type ServerHandle } from './server/server.js';
 // batch: Files and Batches over S3 and Bedrock batch inference
 export { Files, type FileObject, type FileDeleted, type FileList, type FileCreateParams, type FilePurpose, type Uploadable } from './batch/files.js';
-export { Batches, MIN_BATCH_RECORDS, type Batch, type BatchCreateParams, type BatchList, type WaitOptions } from './batch/batches.js';
+export { Batches, MIN_BATCH_RECORDS, type Batch, type BatchCreateParams, type BatchList, type BatchUsage, type WaitOptions } from './batch/batches.js';
 export type { BatchStatus } from './batch/status.js';
 export type { BatchOptions } from './batch/config.js';

@@ -27,8 +27,8 @@ import type { EmbeddingFacts } from '../models/types.js';
 import type { BatchContext } from './context.js';
 import { describeFile, keyOf } from './files.js';
 import { finalizeBatch, missingError } from './finalize.js';
-import { type BatchMeta, type BatchResult, describeBatch, jobIdOf, serializeChatContext } from './job-record.js';
-import { type BatchEndpoint, BATCH_ENDPOINTS, convertChatLine, convertEmbeddingLine, lineError, parseBatchLine, parseRecordId, recordIdFor } from './records.js';
+import { type BatchMeta, type BatchResult, describeBatch, jobIdOf, serializeChatContext, serializeResponsesContext } from './job-record.js';
+import { type BatchEndpoint, BATCH_ENDPOINTS, convertChatLine, convertEmbeddingLine, convertResponsesLine, lineError, parseBatchLine, parseRecordId, recordIdFor } from './records.js';
 import { type BatchStatus, TERMINAL_JOB_STATUSES } from './status.js';
 import { batchKey, exists, putText, readJson, readLines, readObject, s3Uri } from './storage.js';
 import { uploadRecords } from './upload-records.js';
@@ -58,6 +58,17 @@ export interface Batch {
   request_counts: { total: number; completed: number; failed: number };
   metadata: Record<string, string> | null;
   model?: string;
+  /** Tokens of the requests answered, summed over the output file; present once the batch has ended. */
+  usage?: BatchUsage;
+}
+
+/** `openai`'s `BatchUsage`. */
+export interface BatchUsage {
+  input_tokens: number;
+  input_tokens_details: { cached_tokens: number };
+  output_tokens: number;
+  output_tokens_details: { reasoning_tokens: number };
+  total_tokens: number;
 }
 
 export interface BatchCreateParams {
@@ -235,7 +246,7 @@ export class Batches extends APIResource {
         jobName: `bedrock-openai-${meta.token}`,
         roleArn: context.config.roleArn,
         modelId: meta.model,
-        modelInvocationType: meta.endpoint === '/v1/chat/completions' ? 'Converse' : 'InvokeModel',
+        modelInvocationType: meta.endpoint === '/v1/embeddings' ? 'InvokeModel' : 'Converse',
         timeoutDurationInHours: hours,
         inputDataConfig: { s3InputDataConfig: { s3InputFormat: 'JSONL', s3Uri: s3Uri(context, batchKey(context, meta.token, 'input.jsonl')) } },
         outputDataConfig: { s3OutputDataConfig: { s3Uri: s3Uri(context, batchKey(context, meta.token, 'output/')) } },
@@ -307,6 +318,10 @@ export class Batches extends APIResource {
           const { modelInput, context: lineContext } = convertChatLine(line, lineNumber, model);
           records += 1;
           yield { record: `${JSON.stringify({ recordId: recordIdFor(lineIndex, 0), modelInput })}\n`, line: `${JSON.stringify({ custom_id: line.custom_id, chat: serializeChatContext(lineContext) })}\n` };
+        } else if (params.endpoint === '/v1/responses') {
+          const { modelInput, context: lineContext } = convertResponsesLine(line, lineNumber, model);
+          records += 1;
+          yield { record: `${JSON.stringify({ recordId: recordIdFor(lineIndex, 0), modelInput })}\n`, line: `${JSON.stringify({ custom_id: line.custom_id, responses: serializeResponsesContext(lineContext) })}\n` };
         } else {
           const { modelInputs, context: lineContext } = convertEmbeddingLine(line, lineNumber, model, facts as EmbeddingFacts);
           let recordText = '';

@@ -1,7 +1,9 @@
 /**
  * Batch inference settings: the S3 location for files and job data, and the service role Bedrock assumes to read
  * and write it. From the `batch` client option, else `BEDROCK_OPENAI_BATCH_S3_URI` / `BEDROCK_OPENAI_BATCH_ROLE_ARN`,
- * else `batch` in bedrock.json (per field, in that order). Pure: the environment and file are passed in.
+ * else `batch` in bedrock.json (per field, in that order). The endpoints, as the runtime endpoint is read: the option,
+ * else AWS's service-specific variable (`AWS_ENDPOINT_URL_S3`, `AWS_ENDPOINT_URL_BEDROCK`), else `AWS_ENDPOINT_URL`,
+ * else bedrock.json; unset means AWS's for the region. Pure: the environment and file are passed in.
  */
 import { ConfigurationError } from '../core/errors.js';
 import type { Env } from '../internal/env.js';
@@ -11,9 +13,12 @@ export interface BatchOptions {
   s3Uri?: string | undefined;
   /** The IAM service role Bedrock assumes for batch jobs: `arn:aws:iam::<account>:role/<name>`. */
   roleArn?: string | undefined;
-  /** S3 endpoint (an S3-compatible store, a VPC endpoint, the emulator). Default: AWS's for the region. */
+  /**
+   * S3 endpoint (an S3-compatible store, a VPC endpoint, the emulator), addressed path-style. Default:
+   * `AWS_ENDPOINT_URL_S3`, then `AWS_ENDPOINT_URL`, then bedrock.json, then AWS's for the region.
+   */
   s3Endpoint?: string | undefined;
-  /** Bedrock control-plane endpoint. Default: AWS's for the region. */
+  /** Bedrock control-plane endpoint. Default: `AWS_ENDPOINT_URL_BEDROCK`, then `AWS_ENDPOINT_URL`, then bedrock.json, then AWS's for the region. */
   bedrockEndpoint?: string | undefined;
 }
 
@@ -55,16 +60,33 @@ export function resolveBatchConfig(input: { options: BatchOptions | undefined; e
   if (typeof roleArn.value !== 'string' || !ROLE_ARN.test(roleArn.value.trim())) {
     throw new ConfigurationError('batch.roleArn', `\`batch.roleArn\` (from ${roleArn.source}) must be an IAM role ARN like "arn:aws:iam::123456789012:role/BedrockBatch"; got ${JSON.stringify(roleArn.value)}.`);
   }
-  for (const field of ['s3Endpoint', 'bedrockEndpoint'] as const) {
-    const value = input.options?.[field] ?? input.file?.[field];
-    if (value !== undefined && !/^https?:\/\/[^\s]+$/.test(value)) throw new ConfigurationError(`batch.${field}`, `\`batch.${field}\` must be an http(s) URL; got ${JSON.stringify(value)}.`);
-  }
+  const endpoint = (field: 's3Endpoint' | 'bedrockEndpoint'): string | undefined => {
+    const found = pickEndpoint(input, field);
+    if (found !== undefined && !/^https?:\/\/[^\s]+$/.test(found.value)) {
+      throw new ConfigurationError(`batch.${field}`, `\`batch.${field}\` (from ${found.source}) must be an http(s) URL; got ${JSON.stringify(found.value)}.`);
+    }
+    return found?.value;
+  };
   const folder = match[2] ?? '';
   return {
     bucket: match[1] ?? '',
     prefix: folder === '' || folder.endsWith('/') ? folder : `${folder}/`,
     roleArn: roleArn.value.trim(),
-    s3Endpoint: input.options?.s3Endpoint ?? input.file?.s3Endpoint,
-    bedrockEndpoint: input.options?.bedrockEndpoint ?? input.file?.bedrockEndpoint,
+    s3Endpoint: endpoint('s3Endpoint'),
+    bedrockEndpoint: endpoint('bedrockEndpoint'),
   };
+}
+
+const ENDPOINT_ENV = { s3Endpoint: 'AWS_ENDPOINT_URL_S3', bedrockEndpoint: 'AWS_ENDPOINT_URL_BEDROCK' } as const;
+
+/** An endpoint and where it came from: the option, the service's variable, `AWS_ENDPOINT_URL`, bedrock.json. */
+function pickEndpoint(input: { options: BatchOptions | undefined; env: Env; file: BatchOptions | undefined; filePath?: string | undefined }, field: 's3Endpoint' | 'bedrockEndpoint'): { value: string; source: string } | undefined {
+  const option = input.options?.[field];
+  if (option !== undefined) return { value: option, source: `the batch.${field} option` };
+  for (const name of [ENDPOINT_ENV[field], 'AWS_ENDPOINT_URL']) {
+    const value = input.env[name]?.trim();
+    if (value !== undefined && value !== '') return { value, source: name };
+  }
+  const file = input.file?.[field];
+  return file === undefined ? undefined : { value: file, source: `batch.${field} in ${input.filePath ?? 'bedrock.json'}` };
 }

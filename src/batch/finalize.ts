@@ -7,8 +7,8 @@ import type { Client, RequestOptions } from '../client.js';
 import { embeddingFactsOf } from '../embeddings/embeddings.js';
 import type { EmbeddingFacts } from '../models/types.js';
 import type { BatchContext } from './context.js';
-import { type BatchMeta, type BatchResult, deserializeChatContext, type SerializedChatContext } from './job-record.js';
-import { convertChatOutput, convertEmbeddingOutputs, parseRecordId } from './records.js';
+import { type BatchMeta, type BatchResult, deserializeChatContext, deserializeResponsesContext, type SerializedChatContext, type SerializedResponsesContext } from './job-record.js';
+import { addBatchUsage, convertChatOutput, convertEmbeddingOutputs, convertResponsesOutput, emptyBatchUsage, parseRecordId } from './records.js';
 import { batchKey, Channel, exists, putText, readLines, readObject, uploadStream } from './storage.js';
 
 /**
@@ -18,7 +18,7 @@ import { batchKey, Channel, exists, putText, readLines, readObject, uploadStream
  */
 export async function finalizeBatch(client: Client, context: BatchContext, meta: BatchMeta, jobId: string, status: string, options: RequestOptions): Promise<BatchResult> {
   const finalizingAt = Math.floor(Date.now() / 1000);
-  const lines: Array<{ custom_id: string; chat?: SerializedChatContext; embedding?: { count: number; base64: boolean } }> = [];
+  const lines: Array<{ custom_id: string; chat?: SerializedChatContext; responses?: SerializedResponsesContext; embedding?: { count: number; base64: boolean } }> = [];
   for await (const { text } of readLines(await readObject(context, batchKey(context, meta.token, 'lines.jsonl'), 'batch line index', options))) {
     if (text !== '') lines.push(JSON.parse(text) as (typeof lines)[number]);
   }
@@ -26,6 +26,7 @@ export async function finalizeBatch(client: Client, context: BatchContext, meta:
   const pending = new Map<number, { outputs: unknown[]; got: number; error: { errorCode?: number; errorMessage?: string } | undefined }>();
   let completed = 0;
   let failed = 0;
+  const usage = emptyBatchUsage();
   let facts: EmbeddingFacts | undefined;
   if (meta.endpoint === '/v1/embeddings') {
     const resolved = await client._resolveModel(meta.model);
@@ -56,6 +57,7 @@ export async function finalizeBatch(client: Client, context: BatchContext, meta:
     } else if (answer.status === 200) {
       completed += 1;
       outputCount += 1;
+      addBatchUsage(usage, answer.body);
       await outputs.push(`${JSON.stringify({ id, custom_id: line.custom_id, response: { status_code: 200, request_id: requestIdFor(recordId), body: answer.body }, error: null })}\n`);
     } else {
       failed += 1;
@@ -76,6 +78,9 @@ export async function finalizeBatch(client: Client, context: BatchContext, meta:
         if (line.chat !== undefined) {
           if (record.error !== undefined) await emit(position.lineIndex, bedrockErrorAnswer(record.error), recordId);
           else await emit(position.lineIndex, { status: 200, body: convertChatOutput(record.modelOutput, deserializeChatContext(line.chat), { id: `chatcmpl-${randomBytes(12).toString('hex')}`, model: meta.model, created: meta.created_at, requestId: requestIdFor(recordId) }) }, recordId);
+        } else if (line.responses !== undefined) {
+          if (record.error !== undefined) await emit(position.lineIndex, bedrockErrorAnswer(record.error), recordId);
+          else await emit(position.lineIndex, { status: 200, body: convertResponsesOutput(record.modelOutput, deserializeResponsesContext(line.responses), { model: meta.model, created: meta.created_at, requestId: requestIdFor(recordId) }) }, recordId);
         } else if (line.embedding !== undefined) {
           const count = line.embedding.count;
           let entry = pending.get(position.lineIndex);
@@ -100,7 +105,7 @@ export async function finalizeBatch(client: Client, context: BatchContext, meta:
   outputs.close();
   errors.close();
   await uploads;
-  const result: BatchResult = { completed, failed, finalizing_at: finalizingAt, finished_at: Math.floor(Date.now() / 1000), output: outputCount > 0, errors: errorCount > 0 };
+  const result: BatchResult = { completed, failed, usage, finalizing_at: finalizingAt, finished_at: Math.floor(Date.now() / 1000), output: outputCount > 0, errors: errorCount > 0 };
   await putText(context, batchKey(context, meta.token, 'result.json'), JSON.stringify(result), options);
   return result;
 }

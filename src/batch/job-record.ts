@@ -4,8 +4,8 @@
  */
 import type { GetModelInvocationJobCommandOutput } from '@aws-sdk/client-bedrock';
 import { NotFoundError } from '../core/errors.js';
-import type { Batch } from './batches.js';
-import type { BatchEndpoint, ChatLineContext } from './records.js';
+import type { Batch, BatchUsage } from './batches.js';
+import type { BatchEndpoint, ChatLineContext, ResponsesLineContext } from './records.js';
 import { mapJobStatus } from './status.js';
 
 /** What `batch.json` holds: the OpenAI fields a job does not. */
@@ -24,6 +24,8 @@ export interface BatchMeta {
 export interface BatchResult {
   completed: number;
   failed: number;
+  /** Tokens of the answered requests (absent from results written before batches counted them). */
+  usage?: BatchUsage;
   finalizing_at: number;
   finished_at: number;
   output: boolean;
@@ -31,6 +33,16 @@ export interface BatchResult {
 }
 
 export type SerializedChatContext = { toolNames: Array<[string, string]>; toolCallIds: Array<[string, string]>; structuredOutput?: ChatLineContext['structuredOutput'] };
+
+export type SerializedResponsesContext = SerializedChatContext & Pick<ResponsesLineContext, 'echo' | 'summary' | 'includeEncrypted'>;
+
+export function serializeResponsesContext(context: ResponsesLineContext): SerializedResponsesContext {
+  return { ...(serializeChatContext(context) as SerializedChatContext), echo: context.echo, summary: context.summary, includeEncrypted: context.includeEncrypted };
+}
+
+export function deserializeResponsesContext(value: SerializedResponsesContext): ResponsesLineContext {
+  return { ...deserializeChatContext(value), echo: value.echo, summary: value.summary, includeEncrypted: value.includeEncrypted };
+}
 
 export function serializeChatContext(context: ChatLineContext): SerializedChatContext | Record<string, never> {
   const toolNames = [...context.toolNames.toBedrock.entries()].filter(([from, to]) => from !== to);
@@ -93,5 +105,6 @@ export function describeBatch(
     request_counts: counts,
     metadata: meta.metadata,
     model: meta.model,
+    ...(result?.usage === undefined ? {} : { usage: result.usage }),
   };
 }

@@ -4,15 +4,17 @@
  *
  * - {@link parseBatchLine}: one input line → `{ custom_id, method, url, body }`, or a `BadRequestError` naming the
  *   line number and `custom_id`.
- * - {@link convertChatLine} / {@link convertEmbeddingLine}: a line's body → Bedrock `modelInput`s (Converse records;
- *   one InvokeModel body per embedding input) and the small context its answer needs.
- * - {@link convertChatOutput} / {@link convertEmbeddingOutputs}: Bedrock `modelOutput`s → the OpenAI response body.
+ * - {@link convertChatLine} / {@link convertResponsesLine} / {@link convertEmbeddingLine}: a line's body → Bedrock
+ *   `modelInput`s (Converse records; one InvokeModel body per embedding input) and the small context its answer needs.
+ * - {@link convertChatOutput} / {@link convertResponsesOutput} / {@link convertEmbeddingOutputs}: Bedrock
+ *   `modelOutput`s → the OpenAI response body.
  * - {@link recordIdFor} / {@link parseRecordId}: the 11-character record ID that carries (line, part), so outputs
  *   (which Bedrock writes in any order) are joined back without a lookup table.
  */
 import type { ConverseResponse } from '@aws-sdk/client-bedrock-runtime';
 import { adaptRequestToModel } from '../chat/adapt-to-model.js';
 import { convertFromConverseResponse } from '../chat/from-converse-response.js';
+import { renameErrorParams } from '../chat/prepare.js';
 import type { NameMap } from '../chat/tool-names.js';
 import { convertToConverseRequest } from '../chat/to-converse-request.js';
 import type { StructuredOutputPlan } from '../chat/structured-output.js';
@@ -22,11 +24,17 @@ import { BadRequestError, BedrockOpenAIError } from '../core/errors.js';
 import { encodeFloat32Base64 } from '../embeddings/encoding.js';
 import { buildRequestBody, familySettingsOf, parseResponseBody } from '../embeddings/families.js';
 import type { CreateEmbeddingResponse } from '../embeddings/types.js';
+import type { BatchUsage } from './batches.js';
 import { checkRequestForModel, readEmbeddingRequest } from '../embeddings/validate.js';
 import type { EmbeddingFacts, ModelEntry } from '../models/types.js';
+import { convertConverseResponse } from '../responses/from-converse-response.js';
+import { createResponseId } from '../responses/ids.js';
+import { echoOf, type ResponseEcho } from '../responses/response-object.js';
+import { convertToChatRequest } from '../responses/to-chat-request.js';
+import type { Response, ResponseCreateParamsBase } from '../responses/types.js';
 
-export type BatchEndpoint = '/v1/chat/completions' | '/v1/embeddings';
-export const BATCH_ENDPOINTS: readonly BatchEndpoint[] = ['/v1/chat/completions', '/v1/embeddings'];
+export type BatchEndpoint = '/v1/chat/completions' | '/v1/responses' | '/v1/embeddings';
+export const BATCH_ENDPOINTS: readonly BatchEndpoint[] = ['/v1/chat/completions', '/v1/responses', '/v1/embeddings'];
 
 /** One line of an OpenAI batch input file. */
 export interface BatchLine {
@@ -86,16 +94,64 @@ export function convertChatLine(
   lineNumber: number,
   model: { entry: ModelEntry | undefined; modelId: string },
 ): { modelInput: Record<string, unknown>; context: ChatLineContext } {
+  return withLine(lineNumber, line.custom_id, () => convertChatBody(line.body, model));
+}
+
+/** A chat-shaped body → its Converse `modelInput`, by the online converters (a batch sends no stream). */
+function convertChatBody(body: Record<string, unknown>, model: { entry: ModelEntry | undefined; modelId: string }): { modelInput: Record<string, unknown>; context: ChatLineContext } {
+  const unsupported = createUnsupportedParamHandler({ drop: false, warn: () => undefined });
+  // Remote image URLs are not fetched for batch input: Bedrock reads only what the record holds.
+  const plan = convertToConverseRequest(body, { imageFetch: false, unsupported });
+  if (plan.stream) throw BadRequestError.forParam('stream', '`stream: true` has no meaning in a batch; remove it.');
+  const adapted = adaptRequestToModel(plan, model, unsupported);
+  return {
+    modelInput: adapted.input as Record<string, unknown>,
+    context: { toolNames: plan.toolNames, toolCallIds: plan.toolCallIds, structuredOutput: adapted.structuredOutput },
+  };
+}
+
+/** What a Responses line's answer needs: the chat line's context, the request's echo and how reasoning is shown. */
+export interface ResponsesLineContext extends ChatLineContext {
+  echo: ResponseEcho;
+  summary: boolean;
+  includeEncrypted: boolean;
+}
+
+/**
+ * A Responses line's body → its Converse `modelInput` and context, by the online Responses converter and then chat's.
+ * A batch line carries its whole conversation: `previous_response_id` and `item_reference` (which read the response
+ * store) are refused, and so is `store: true` (batch answers are written to the output file, not stored).
+ */
+export function convertResponsesLine(
+  line: BatchLine,
+  lineNumber: number,
+  model: { entry: ModelEntry | undefined; modelId: string },
+): { modelInput: Record<string, unknown>; context: ResponsesLineContext } {
   return withLine(lineNumber, line.custom_id, () => {
+    const params = line.body as unknown as ResponseCreateParamsBase;
+    if (params.stream === true) throw BadRequestError.forParam('stream', '`stream: true` has no meaning in a batch; remove it.');
+    if (params.previous_response_id !== undefined && params.previous_response_id !== null) {
+      throw BadRequestError.forParam('previous_response_id', '`previous_response_id` cannot be used in a batch: each line must carry its whole conversation in `input`.');
+    }
+    if (params.store === true) {
+      throw BadRequestError.forParam('store', '`store: true` cannot be used in a batch: batch responses are written to the output file, not kept in the response store. Remove it or set it to false.');
+    }
     const unsupported = createUnsupportedParamHandler({ drop: false, warn: () => undefined });
-    // Remote image URLs are not fetched for batch input: Bedrock reads only what the record holds.
-    const plan = convertToConverseRequest(line.body, { imageFetch: false, unsupported });
-    if (plan.stream) throw BadRequestError.forParam('stream', '`stream: true` has no meaning in a batch; remove it.');
-    const adapted = adaptRequestToModel(plan, model, unsupported);
-    return {
-      modelInput: adapted.input as Record<string, unknown>,
-      context: { toolNames: plan.toolNames, toolCallIds: plan.toolCallIds, structuredOutput: adapted.structuredOutput },
-    };
+    const plan = convertToChatRequest(params, {
+      history: [],
+      resolveItem: (id) => {
+        throw BadRequestError.forParam('input', `An \`item_reference\` (${JSON.stringify(id)}) cannot be used in a batch: each line must carry its whole conversation in \`input\`.`);
+      },
+      unsupported,
+      stream: false,
+    });
+    let converted: { modelInput: Record<string, unknown>; context: ChatLineContext };
+    try {
+      converted = convertChatBody(plan.body as unknown as Record<string, unknown>, model);
+    } catch (error) {
+      throw renameErrorParams(error, plan.rename);
+    }
+    return { modelInput: converted.modelInput, context: { ...converted.context, echo: { ...echoOf(params), store: false }, summary: plan.summary, includeEncrypted: plan.includeEncrypted } };
   });
 }
 
@@ -134,6 +190,24 @@ export function convertChatOutput(modelOutput: unknown, context: ChatLineContext
   });
 }
 
+/** A Converse `modelOutput` → the `response` body `responses.create` would have returned (not stored). */
+export function convertResponsesOutput(modelOutput: unknown, context: ResponsesLineContext, meta: { model: string; created: number; requestId: string | null }): Response {
+  const { id, hex } = createResponseId();
+  return convertConverseResponse(modelOutput as ConverseResponse, {
+    id,
+    hex,
+    createdAt: meta.created,
+    model: meta.model,
+    echo: context.echo,
+    toolNames: context.toolNames,
+    toolCallIds: context.toolCallIds,
+    requestId: meta.requestId,
+    structuredOutput: context.structuredOutput,
+    summary: context.summary,
+    includeEncrypted: context.includeEncrypted,
+  }).shown;
+}
+
 /** The InvokeModel `modelOutput`s of one line's inputs (in input order) → the embeddings response body. */
 export function convertEmbeddingOutputs(modelOutputs: readonly unknown[], context: EmbeddingLineContext, facts: EmbeddingFacts, model: string): CreateEmbeddingResponse {
   let tokens = 0;
@@ -144,6 +218,30 @@ export function convertEmbeddingOutputs(modelOutputs: readonly unknown[], contex
     return { object: 'embedding' as const, index, embedding: context.base64 ? (encodeFloat32Base64(vector) as unknown as number[]) : vector };
   });
   return { object: 'list', data, model, usage: { prompt_tokens: tokens, total_tokens: tokens } };
+}
+
+/** An empty {@link BatchUsage}, to add answers' usage to. */
+export function emptyBatchUsage(): BatchUsage {
+  return { input_tokens: 0, input_tokens_details: { cached_tokens: 0 }, output_tokens: 0, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 0 };
+}
+
+/**
+ * Adds one answer's `usage` to a batch's: a chat completion's (`prompt_tokens`, `completion_tokens`, their details),
+ * a response's (`input_tokens`, `output_tokens`, their details) or an embeddings list's (`prompt_tokens` only).
+ */
+export function addBatchUsage(total: BatchUsage, body: unknown): void {
+  const usage = (body as { usage?: Record<string, unknown> } | null)?.usage;
+  if (typeof usage !== 'object' || usage === null) return;
+  const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+  const detail = (key: string, field: string): number => count((usage[key] as Record<string, unknown> | null | undefined)?.[field]);
+  const responses = 'input_tokens' in usage;
+  const input = count(responses ? usage['input_tokens'] : usage['prompt_tokens']);
+  const output = count(responses ? usage['output_tokens'] : usage['completion_tokens']);
+  total.input_tokens += input;
+  total.output_tokens += output;
+  total.total_tokens += 'total_tokens' in usage ? count(usage['total_tokens']) : input + output;
+  total.input_tokens_details.cached_tokens += detail(responses ? 'input_tokens_details' : 'prompt_tokens_details', 'cached_tokens');
+  total.output_tokens_details.reasoning_tokens += detail(responses ? 'output_tokens_details' : 'completion_tokens_details', 'reasoning_tokens');
 }
 
 const LINE_DIGITS = 7;

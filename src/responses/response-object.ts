@@ -6,7 +6,7 @@
 import type { TokenUsage } from '@aws-sdk/client-bedrock-runtime';
 import { convertUsage } from '../chat/usage.js';
 import type { ResponseEventContext } from './stream-events.js';
-import type { BedrockResponsesInfo, Response, ResponseOutputItem, ResponseUsage } from './types.js';
+import type { BedrockResponsesInfo, FunctionTool, Response, ResponseCreateParamsBase, ResponseOutputItem, ResponseUsage } from './types.js';
 
 /** The fields of a `Response` that echo the request (everything but the outcome). */
 export type ResponseEcho = Omit<
@@ -76,4 +76,40 @@ export function cloneItem(item: ResponseOutputItem): ResponseOutputItem {
       return exhaustive;
     }
   }
+}
+
+/** The fields of the response that echo the request. */
+export function echoOf(params: ResponseCreateParamsBase): ResponseEcho {
+  const tools: FunctionTool[] = [];
+  for (const tool of params.tools ?? []) {
+    if (tool.type !== 'function') continue;
+    const fn = tool as FunctionTool;
+    tools.push({ type: 'function', name: fn.name, description: fn.description ?? null, parameters: fn.parameters ?? null, strict: fn.strict ?? null });
+  }
+  const choice = params.tool_choice;
+  const toolChoice: ResponseEcho['tool_choice'] =
+    choice === undefined || choice === null || (typeof choice === 'object' && choice.type !== 'function' && choice.type !== 'allowed_tools')
+      ? 'auto'
+      : (choice as ResponseEcho['tool_choice']);
+  const echo: ResponseEcho = {
+    instructions: params.instructions ?? null,
+    metadata: params.metadata ?? {},
+    parallel_tool_calls: params.parallel_tool_calls ?? true,
+    temperature: params.temperature ?? null,
+    top_p: params.top_p ?? null,
+    tool_choice: toolChoice,
+    tools,
+    background: false,
+    max_output_tokens: params.max_output_tokens ?? null,
+    previous_response_id: params.previous_response_id ?? null,
+    reasoning: { effort: params.reasoning?.effort ?? null, summary: params.reasoning?.summary ?? params.reasoning?.generate_summary ?? null },
+    service_tier: params.service_tier ?? 'auto',
+    store: params.store !== false,
+    text: { format: params.text?.format ?? { type: 'text' }, ...(params.text?.verbosity === undefined ? {} : { verbosity: params.text.verbosity }) },
+    truncation: params.truncation ?? 'disabled',
+  };
+  if (params.user !== undefined) echo.user = params.user;
+  if (params.safety_identifier !== undefined && params.safety_identifier !== null) echo.safety_identifier = params.safety_identifier;
+  if (params.max_tool_calls !== undefined && params.max_tool_calls !== null) echo.max_tool_calls = params.max_tool_calls;
+  return echo;
 }

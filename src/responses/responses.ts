@@ -20,12 +20,11 @@ import { APIResource } from '../core/resource.js';
 import { Stream } from '../core/streaming.js';
 import { convertConverseResponse } from './from-converse-response.js';
 import { createResponseId, type ItemPrefix, inputItemId, parseItemId } from './ids.js';
-import type { ResponseEcho } from './response-object.js';
+import { echoOf } from './response-object.js';
 import type { ResponseStore, StoredResponse } from './store.js';
 import { createResponseEventMapper, type ResponseEventContext } from './stream-events.js';
 import { convertToChatRequest, normaliseInput, type ResponsesRequestPlan, type SourcedItem } from './to-chat-request.js';
 import type {
-  FunctionTool,
   InputItemListParams,
   InputTokenCountParams,
   InputTokenCountResponse,
@@ -290,42 +289,6 @@ function hideEncrypted(item: ResponseOutputItem): ResponseOutputItem {
   if (item.type !== 'reasoning' || item.encrypted_content === undefined) return item;
   const { encrypted_content: _hidden, ...shown } = item;
   return shown;
-}
-
-/** The fields of the response that echo the request. */
-function echoOf(params: ResponseCreateParamsBase): ResponseEcho {
-  const tools: FunctionTool[] = [];
-  for (const tool of params.tools ?? []) {
-    if (tool.type !== 'function') continue;
-    const fn = tool as FunctionTool;
-    tools.push({ type: 'function', name: fn.name, description: fn.description ?? null, parameters: fn.parameters ?? null, strict: fn.strict ?? null });
-  }
-  const choice = params.tool_choice;
-  const toolChoice: ResponseEcho['tool_choice'] =
-    choice === undefined || choice === null || (typeof choice === 'object' && choice.type !== 'function' && choice.type !== 'allowed_tools')
-      ? 'auto'
-      : (choice as ResponseEcho['tool_choice']);
-  const echo: ResponseEcho = {
-    instructions: params.instructions ?? null,
-    metadata: params.metadata ?? {},
-    parallel_tool_calls: params.parallel_tool_calls ?? true,
-    temperature: params.temperature ?? null,
-    top_p: params.top_p ?? null,
-    tool_choice: toolChoice,
-    tools,
-    background: false,
-    max_output_tokens: params.max_output_tokens ?? null,
-    previous_response_id: params.previous_response_id ?? null,
-    reasoning: { effort: params.reasoning?.effort ?? null, summary: params.reasoning?.summary ?? params.reasoning?.generate_summary ?? null },
-    service_tier: params.service_tier ?? 'auto',
-    store: params.store !== false,
-    text: { format: params.text?.format ?? { type: 'text' }, ...(params.text?.verbosity === undefined ? {} : { verbosity: params.text.verbosity }) },
-    truncation: params.truncation ?? 'disabled',
-  };
-  if (params.user !== undefined) echo.user = params.user;
-  if (params.safety_identifier !== undefined && params.safety_identifier !== null) echo.safety_identifier = params.safety_identifier;
-  if (params.max_tool_calls !== undefined && params.max_tool_calls !== null) echo.max_tool_calls = params.max_tool_calls;
-  return echo;
 }
 
 const PREFIXES: Record<string, ItemPrefix> = { message: 'msg', function_call: 'fc', function_call_output: 'fco', reasoning: 'rs' };

@@ -56,6 +56,24 @@ describe('files', () => {
     await expect(ours.files.retrieve(file.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('reads the S3 and control-plane endpoints from the environment it is given, addressing S3 path-style', async () => {
+    // `localhost`, not an IP address: virtual-hosted addressing would send the bucket as a host name.
+    const url = emulator.url.replace('127.0.0.1', 'localhost');
+    const env = {
+      AWS_ENDPOINT_URL_BEDROCK_RUNTIME: url,
+      AWS_ENDPOINT_URL_S3: url,
+      AWS_ENDPOINT_URL_BEDROCK: url,
+      BEDROCK_OPENAI_BATCH_S3_URI: `s3://${DEFAULT_BUCKET}/env-batch/`,
+      BEDROCK_OPENAI_BATCH_ROLE_ARN: ROLE,
+    };
+    const fromEnv = new Client({ region: 'us-east-1', credentials: emulator.credentials, configFile: false, env });
+    clients.push(fromEnv);
+    const file = await fromEnv.files.create({ file: Array.from({ length: 100 }, (_, index) => chatLine(index)).join('\n'), purpose: 'batch' });
+    expect((await fromEnv.files.retrieve(file.id)).bytes).toBe(file.bytes);
+    const batch = await fromEnv.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    expect((await fromEnv.batches.wait(batch.id, { pollIntervalMs: 10 })).status).toBe('completed');
+  });
+
   it('names the missing batch setting in a ConfigurationError', async () => {
     const bare = new Client({ region: 'us-east-1', endpoint: emulator.url, credentials: emulator.credentials, configFile: false, env: {} });
     clients.push(bare);
@@ -90,6 +108,10 @@ describe('batches', () => {
     expect(first['response'].status_code).toBe(200);
     expect(first['response'].body).toMatchObject({ object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant' }, finish_reason: 'stop' }] });
     expect(first['error']).toBeNull();
+    const prompt = output.reduce((sum, line) => sum + line['response'].body.usage.prompt_tokens, 0);
+    const completion = output.reduce((sum, line) => sum + line['response'].body.usage.completion_tokens, 0);
+    expect(done.usage).toEqual({ input_tokens: prompt, input_tokens_details: { cached_tokens: 0 }, output_tokens: completion, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: prompt + completion });
+    expect(prompt).toBeGreaterThan(0);
     expect((await ours.batches.list()).data.map((batch) => batch.id)).toContain(created.id);
   });
 

@@ -24,7 +24,7 @@ afterAll(async () => {
   await emulator.close();
 });
 
-async function runBatch(endpoint: '/v1/chat/completions' | '/v1/embeddings', lines: string[]) {
+async function runBatch(endpoint: '/v1/chat/completions' | '/v1/responses' | '/v1/embeddings', lines: string[]) {
   const file = await openai.files.create({ file: await toFile(Buffer.from(lines.join('\n')), 'requests.jsonl'), purpose: 'batch' });
   expect(file).toMatchObject({ object: 'file', purpose: 'batch', filename: 'requests.jsonl' });
   let batch = await openai.batches.create({ input_file_id: file.id, endpoint, completion_window: '24h' });
@@ -47,6 +47,30 @@ describe('openai SDK batch flow through createBedrockFetch', () => {
     expect(batch.request_counts).toEqual({ total: 110, completed: 109, failed: 1 });
     expect(output[0]?.['response'].body.object).toBe('chat.completion');
     expect(errors.map((line) => line['custom_id'])).toEqual(['q5']);
+    const prompt = output.reduce((sum, line) => sum + line['response'].body.usage.prompt_tokens, 0);
+    const completion = output.reduce((sum, line) => sum + line['response'].body.usage.completion_tokens, 0);
+    expect(prompt).toBeGreaterThan(0);
+    expect(batch.usage).toMatchObject({ input_tokens: prompt, output_tokens: completion, total_tokens: prompt + completion });
+  });
+
+  it('responses: the output file holds `response` objects, as responses.create would give', async () => {
+    const tools = [{ type: 'function', name: 'get_weather', description: 'Weather for a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } }];
+    const lines = Array.from({ length: 100 }, (_, index) =>
+      JSON.stringify({
+        custom_id: `r${index}`,
+        method: 'POST',
+        url: '/v1/responses',
+        body: index === 0 ? { model: 'nova-lite', input: 'Use get_weather for Paris', tools } : { model: 'nova-lite', instructions: 'Be brief.', input: `Question ${index}` },
+      }),
+    );
+    const { batch, output, errors } = await runBatch('/v1/responses', lines);
+    expect(batch).toMatchObject({ status: 'completed', endpoint: '/v1/responses', request_counts: { total: 100, completed: 100, failed: 0 } });
+    expect(errors).toEqual([]);
+    const byId = new Map(output.map((line) => [line['custom_id'], line['response'].body]));
+    expect(byId.get('r7')).toMatchObject({ object: 'response', status: 'completed', output_text: 'You said: Question 7', instructions: 'Be brief.', store: false });
+    expect(byId.get('r0').output).toContainEqual(expect.objectContaining({ type: 'function_call', name: 'get_weather', arguments: expect.any(String), call_id: expect.any(String) }));
+    const input = output.reduce((sum, line) => sum + line['response'].body.usage.input_tokens, 0);
+    expect(batch.usage?.input_tokens).toBe(input);
   });
 
   it('embeddings', async () => {
@@ -55,5 +79,7 @@ describe('openai SDK batch flow through createBedrockFetch', () => {
     expect(batch.status).toBe('completed');
     expect(output).toHaveLength(100);
     expect(output[0]?.['response'].body.data[0].embedding).toHaveLength(1024);
+    const tokens = output.reduce((sum, line) => sum + line['response'].body.usage.prompt_tokens, 0);
+    expect(batch.usage).toEqual({ input_tokens: tokens, input_tokens_details: { cached_tokens: 0 }, output_tokens: 0, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: tokens });
   });
 });

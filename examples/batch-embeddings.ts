@@ -41,12 +41,19 @@ try {
   }
 
   // 3. A batch of Responses API requests: each output line's body is the `response` that `responses.create` gives.
+  // The lines were written for OpenAI (`prompt_cache_key`, which Bedrock has no use for): dropped, with one warning.
   const chatModel = process.env['BEDROCK_OPENAI_MODEL'] ?? 'nova-lite';
   const requests = Array.from({ length: 100 }, (_, index) =>
-    JSON.stringify({ custom_id: `summary-${index}`, method: 'POST', url: '/v1/responses', body: { model: chatModel, instructions: 'Summarise in one line.', input: `Document ${index}`, max_output_tokens: 100 } }),
+    JSON.stringify({
+      custom_id: `summary-${index}`,
+      method: 'POST',
+      url: '/v1/responses',
+      body: { model: chatModel, instructions: 'Summarise in one line.', input: `Document ${index}`, max_output_tokens: 100, prompt_cache_key: 'summaries' },
+    }),
   );
   const responsesFile = await client.files.create({ file: requests.join('\n'), purpose: 'batch' });
-  const responsesBatch = await client.batches.wait((await client.batches.create({ input_file_id: responsesFile.id, endpoint: '/v1/responses', completion_window: '24h' })).id, { pollIntervalMs });
+  const createdResponses = await client.batches.create({ input_file_id: responsesFile.id, endpoint: '/v1/responses', completion_window: '24h' }, { dropUnsupportedParams: true });
+  const responsesBatch = await client.batches.wait(createdResponses.id, { pollIntervalMs });
   console.log(`responses batch: ${responsesBatch.status}, ${responsesBatch.request_counts.completed}/${responsesBatch.request_counts.total} completed, ${responsesBatch.usage?.input_tokens ?? 0} input and ${responsesBatch.usage?.output_tokens ?? 0} output tokens`);
   if (responsesBatch.output_file_id !== null) {
     const first = JSON.parse((await (await client.files.content(responsesBatch.output_file_id)).text()).split('\n')[0] ?? '{}') as { custom_id: string; response: { body: { output_text: string } } };

@@ -157,7 +157,7 @@ export type {
 // server: the same handler on a port (`bedrock-openai serve`)
 export { startServer, type ServerOptions, type ServerHandle } from './server/server.js';
 // batch: Files and Batches over S3 and Bedrock batch inference
-export { Files, type FileObject, type FileDeleted, type FileList, type FileCreateParams, type FilePurpose, type Uploadable } from './batch/files.js';
-export { Batches, MIN_BATCH_RECORDS, type Batch, type BatchCreateParams, type BatchList, type BatchUsage, type WaitOptions } from './batch/batches.js';
+export { Files, type FileObject, type FileDeleted, type FileList, type FileCreateOptions, type FileCreateParams, type FileListParams, type FilePurpose, type Uploadable } from './batch/files.js';
+export { Batches, MIN_BATCH_RECORDS, type Batch, type BatchCreateOptions, type BatchCreateParams, type BatchList, type BatchUsage, type WaitOptions } from './batch/batches.js';
 export type { BatchStatus } from './batch/status.js';
 export type { BatchOptions } from './batch/config.js';

@@ -18,6 +18,8 @@
 import { randomBytes } from 'node:crypto';
 import type { RequestOptions } from '../client.js';
 import { APIPromise, type APIResponse } from '../core/api-promise.js';
+import { isSet } from '../internal/is-set.js';
+import { fieldSet } from '../internal/known-keys.js';
 import { APIUserAbortError, BadRequestError, NotFoundError } from '../core/errors.js';
 import { APIResource } from '../core/resource.js';
 import { BEDROCK_CONTROL } from '../core/services.js';
@@ -31,6 +33,7 @@ import { type BatchMeta, type BatchResult, describeBatch, jobIdOf, serializeChat
 import { type BatchEndpoint, BATCH_ENDPOINTS, convertChatLine, convertEmbeddingLine, convertResponsesLine, lineError, parseBatchLine, parseRecordId, recordIdFor } from './records.js';
 import { type BatchStatus, TERMINAL_JOB_STATUSES } from './status.js';
 import { batchKey, exists, putText, readJson, readLines, readObject, s3Uri } from './storage.js';
+import { rejectUnknownParams, unsupportedHandler } from './params.js';
 import { uploadRecords } from './upload-records.js';
 
 export { MIN_BATCH_RECORDS } from './upload-records.js';
@@ -77,6 +80,20 @@ export interface BatchCreateParams {
   /** `24h` (Bedrock's minimum job timeout) up to `168h`. */
   completion_window: string;
   metadata?: Record<string, string> | null;
+  /**
+   * `openai`'s expiry of the output and error files. Not supported: they stay in S3 until deleted (expire them with
+   * an S3 lifecycle rule on the folder); refused, or dropped with a warning under `dropUnsupportedParams`.
+   */
+  output_expires_after?: { anchor: 'created_at'; seconds: number };
+}
+
+const BATCH_LIST_KEYS = new Set(['limit', 'after']);
+const BATCH_CREATE_KEYS = fieldSet<BatchCreateParams>({ input_file_id: true, endpoint: true, completion_window: true, metadata: true, output_expires_after: true });
+
+/** `batches.create`'s options: the request options, and `dropUnsupportedParams` as chat's. */
+export interface BatchCreateOptions extends RequestOptions {
+  /** Drop parameters Bedrock cannot honour from the lines (one warning per parameter) instead of refusing the batch. Default: the client's. */
+  dropUnsupportedParams?: boolean | undefined;
 }
 
 export interface BatchList {
@@ -116,8 +133,12 @@ export interface WaitOptions extends RequestOptions {
 const TOKEN = /\/batches\/([0-9a-f]{12})\/input\.jsonl$/;
 
 export class Batches extends APIResource {
-  /** Validates the input file, writes Bedrock's records and starts the job. */
-  create(params: BatchCreateParams, options: RequestOptions = {}): APIPromise<Batch> {
+  /**
+   * Validates the input file, writes Bedrock's records and starts the job. A parameter Bedrock cannot honour in a
+   * line is refused with its line number, or, with `dropUnsupportedParams` (this call's option, else the client's),
+   * dropped from every line that has it, with one warning per parameter.
+   */
+  create(params: BatchCreateParams, options: BatchCreateOptions = {}): APIPromise<Batch> {
     return APIPromise.from(async () => respond(await this.#create(params, options)));
   }
 
@@ -129,6 +150,7 @@ export class Batches extends APIResource {
   /** Batches made by this package, newest first. */
   list(params: { limit?: number; after?: string } = {}, options: RequestOptions = {}): APIPromise<BatchList> {
     return APIPromise.from(async () => {
+      rejectUnknownParams(params, BATCH_LIST_KEYS);
       const context = await this._client._batchContext();
       const limit = params.limit ?? 20;
       if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw BadRequestError.forParam('limit', '`limit` must be a whole number from 1 to 100.');
@@ -256,8 +278,15 @@ export class Batches extends APIResource {
     return jobArn?.split('/').at(-1) ?? '';
   }
 
-  async #create(params: BatchCreateParams, options: RequestOptions): Promise<Batch> {
+  async #create(params: BatchCreateParams, options: BatchCreateOptions): Promise<Batch> {
     if (typeof params !== 'object' || params === null) throw BadRequestError.forParam('params', '`batches.create` takes { input_file_id, endpoint, completion_window }.');
+    rejectUnknownParams(params, BATCH_CREATE_KEYS);
+    if (isSet(params.output_expires_after)) {
+      unsupportedHandler(this._client, options.dropUnsupportedParams)(
+        'output_expires_after',
+        'batch output and error files stay in S3 until deleted; expire them with an S3 lifecycle rule on the batch folder.',
+      );
+    }
     if (!BATCH_ENDPOINTS.includes(params.endpoint)) throw BadRequestError.forParam('endpoint', `\`endpoint\` must be one of ${BATCH_ENDPOINTS.join(', ')} on Bedrock; got ${JSON.stringify(params.endpoint)}.`);
     const hours = /^(\d+)h$/.exec(String(params.completion_window))?.[1];
     const timeoutHours = hours === undefined ? NaN : Number(hours);
@@ -288,7 +317,7 @@ export class Batches extends APIResource {
    * uploaded as they come (multipart), but only once Bedrock's minimum record count is reached, so a small or bad
    * file uploads nothing that stays.
    */
-  async #convertInput(context: BatchContext, params: BatchCreateParams, token: string, options: RequestOptions): Promise<{ modelId: string; lines: number; records: number }> {
+  async #convertInput(context: BatchContext, params: BatchCreateParams, token: string, options: BatchCreateOptions): Promise<{ modelId: string; lines: number; records: number }> {
     const body = await readObject(context, keyOf(context, params.input_file_id), `file ${params.input_file_id}`, options);
     let model: { modelId: string; entry: Parameters<typeof convertChatLine>[2]['entry']; name: string } | undefined;
     let facts: EmbeddingFacts | undefined;
@@ -296,6 +325,14 @@ export class Batches extends APIResource {
     let records = 0;
     const customIds = new Set<string>();
     const client = this._client;
+    // Dropped parameters are reported once each, at the first line that has them, not once per line.
+    const warned = new Set<string>();
+    let currentLine = 0;
+    const unsupported = unsupportedHandler(client, options.dropUnsupportedParams, (warning) => {
+      if (warned.has(warning.param)) return;
+      warned.add(warning.param);
+      client._warn({ ...warning, message: `${warning.message} (batch input line ${currentLine}, and every later line that has it)` });
+    });
     const convert = async function* (): AsyncGenerator<{ record: string; line: string }> {
       for await (const { text, lineNumber } of readLines(body)) {
         if (text.trim() === '') continue;
@@ -314,12 +351,13 @@ export class Batches extends APIResource {
         }
         const lineIndex = lines;
         lines += 1;
+        currentLine = lineNumber;
         if (params.endpoint === '/v1/chat/completions') {
-          const { modelInput, context: lineContext } = convertChatLine(line, lineNumber, model);
+          const { modelInput, context: lineContext } = convertChatLine(line, lineNumber, model, unsupported);
           records += 1;
           yield { record: `${JSON.stringify({ recordId: recordIdFor(lineIndex, 0), modelInput })}\n`, line: `${JSON.stringify({ custom_id: line.custom_id, chat: serializeChatContext(lineContext) })}\n` };
         } else if (params.endpoint === '/v1/responses') {
-          const { modelInput, context: lineContext } = convertResponsesLine(line, lineNumber, model);
+          const { modelInput, context: lineContext } = convertResponsesLine(line, lineNumber, model, unsupported);
           records += 1;
           yield { record: `${JSON.stringify({ recordId: recordIdFor(lineIndex, 0), modelInput })}\n`, line: `${JSON.stringify({ custom_id: line.custom_id, responses: serializeResponsesContext(lineContext) })}\n` };
         } else {

@@ -16,6 +16,9 @@ import { BadRequestError, NotFoundError } from '../core/errors.js';
 import { APIResource } from '../core/resource.js';
 import { batchKey, FILE_ID, fileKey, isNotFound, OUTPUT_FILE_ID, readObject, s3Send, uploadStream } from './storage.js';
 import type { BatchContext } from './context.js';
+import { rejectUnknownParams, unsupportedHandler } from './params.js';
+import { isSet } from '../internal/is-set.js';
+import { fieldSet } from '../internal/known-keys.js';
 
 export type FilePurpose = 'batch' | 'batch_output';
 
@@ -55,7 +58,33 @@ export interface FileCreateParams {
   purpose: 'batch';
   /** The file name to record. Default: the `File`'s or stream's name, else `upload.jsonl`. */
   filename?: string;
+  /**
+   * `openai`'s expiry of the file. Not supported: files stay in S3 until deleted (expire them with an S3 lifecycle
+   * rule on the folder); refused, or dropped with a warning under `dropUnsupportedParams`.
+   */
+  expires_after?: { anchor: 'created_at'; seconds: number };
 }
+
+/** `files.create`'s options: the request options, and `dropUnsupportedParams` as chat's. */
+export interface FileCreateOptions extends RequestOptions {
+  /** Drop parameters S3 storage cannot honour (`expires_after`) with a warning instead of refusing. Default: the client's. */
+  dropUnsupportedParams?: boolean | undefined;
+}
+
+/** `files.list`' params. */
+export interface FileListParams {
+  /** `batch` (uploaded files) or `batch_output` (none are listed: output files are reached from their batch). */
+  purpose?: string;
+  /** Default 20, at most 10,000. */
+  limit?: number;
+  /** A file ID from a previous page. */
+  after?: string;
+  /** By creation time: `desc` (newest first, the default) or `asc`. */
+  order?: 'asc' | 'desc';
+}
+
+const FILE_CREATE_KEYS = fieldSet<FileCreateParams>({ file: true, purpose: true, filename: true, expires_after: true });
+const FILE_LIST_KEYS = fieldSet<FileListParams>({ purpose: true, limit: true, after: true, order: true });
 
 /** Reads an uploadable as chunks. */
 export function chunksOf(file: Uploadable): AsyncIterable<Uint8Array | string> {
@@ -85,9 +114,14 @@ function filenameOf(params: FileCreateParams): string {
 
 export class Files extends APIResource {
   /** Uploads a file for a batch (`purpose: 'batch'`), streaming it to S3 with multipart upload. */
-  create(params: FileCreateParams, options: RequestOptions = {}): APIPromise<FileObject> {
+  create(params: FileCreateParams, options: FileCreateOptions = {}): APIPromise<FileObject> {
     return APIPromise.from(async () => {
-      if (params?.purpose !== 'batch') throw BadRequestError.forParam('purpose', `\`purpose\` must be "batch" (the only purpose Bedrock batch inference has); got ${JSON.stringify(params?.purpose)}.`);
+      if (typeof params !== 'object' || params === null) throw BadRequestError.forParam('params', '`files.create` takes { file, purpose }.');
+      rejectUnknownParams(params, FILE_CREATE_KEYS);
+      if (params.purpose !== 'batch') throw BadRequestError.forParam('purpose', `\`purpose\` must be "batch" (the only purpose Bedrock batch inference has); got ${JSON.stringify(params.purpose)}.`);
+      if (isSet(params.expires_after)) {
+        unsupportedHandler(this._client, options.dropUnsupportedParams)('expires_after', 'files stay in S3 until deleted; expire them with an S3 lifecycle rule on the files folder.');
+      }
       const context = await this._client._batchContext();
       const id = `file-${randomBytes(12).toString('hex')}`;
       const filename = filenameOf(params);
@@ -104,12 +138,17 @@ export class Files extends APIResource {
     return APIPromise.from(async () => respond(await describeFile(await this._client._batchContext(), fileId, options)));
   }
 
-  /** Uploaded files, newest first (`limit` default 20, max 10,000; `after` a file ID from a previous page). */
-  list(params: { purpose?: FilePurpose; limit?: number; after?: string } = {}, options: RequestOptions = {}): APIPromise<FileList> {
+  /** Uploaded files, newest first unless `order: 'asc'` (`limit` default 20, max 10,000; `after` a file ID from a previous page). */
+  list(params: FileListParams = {}, options: RequestOptions = {}): APIPromise<FileList> {
     return APIPromise.from(async () => {
-      const context = await this._client._batchContext();
+      rejectUnknownParams(params, FILE_LIST_KEYS);
       const limit = params.limit ?? 20;
       if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw BadRequestError.forParam('limit', '`limit` must be a whole number from 1 to 10000.');
+      const order = params.order ?? 'desc';
+      if (order !== 'asc' && order !== 'desc') throw BadRequestError.forParam('order', `\`order\` must be "asc" or "desc"; got ${JSON.stringify(order)}.`);
+      const context = await this._client._batchContext();
+      // Only uploaded batch input files are listed: any other purpose has none.
+      if (params.purpose !== undefined && params.purpose !== 'batch') return respond({ object: 'list' as const, data: [], has_more: false, first_id: null, last_id: null });
       const entries: Array<{ id: string; modified: number }> = [];
       let token: string | undefined;
       do {
@@ -121,9 +160,10 @@ export class Files extends APIResource {
         token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
       } while (token !== undefined);
       entries.sort((left, right) => right.modified - left.modified || (left.id < right.id ? 1 : -1));
+      if (order === 'asc') entries.reverse();
       const start = params.after === undefined ? 0 : entries.findIndex((entry) => entry.id === params.after) + 1;
       const page = entries.slice(start, start + limit);
-      const data = params.purpose === 'batch_output' ? [] : await Promise.all(page.map((entry) => describeFile(context, entry.id, options)));
+      const data = await Promise.all(page.map((entry) => describeFile(context, entry.id, options)));
       return respond({ object: 'list', data, has_more: start + limit < entries.length, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
     });
   }

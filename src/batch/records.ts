@@ -19,7 +19,7 @@ import type { NameMap } from '../chat/tool-names.js';
 import { convertToConverseRequest } from '../chat/to-converse-request.js';
 import type { StructuredOutputPlan } from '../chat/structured-output.js';
 import type { ChatCompletion } from '../chat/types.js';
-import { createUnsupportedParamHandler } from '../chat/unsupported-params.js';
+import { createUnsupportedParamHandler, type UnsupportedParamHandler } from '../chat/unsupported-params.js';
 import { BadRequestError, BedrockOpenAIError } from '../core/errors.js';
 import { encodeFloat32Base64 } from '../embeddings/encoding.js';
 import { buildRequestBody, familySettingsOf, parseResponseBody } from '../embeddings/families.js';
@@ -88,18 +88,25 @@ export interface ChatLineContext {
   structuredOutput: StructuredOutputPlan | undefined;
 }
 
+/** Unsupported parameters refused (the default; `dropUnsupportedParams` passes a handler that drops them). */
+const REFUSE_UNSUPPORTED = createUnsupportedParamHandler({ drop: false, warn: () => undefined });
+
 /** A chat line's body → its Converse `modelInput` and context. `model` is the batch's one resolved model. */
 export function convertChatLine(
   line: BatchLine,
   lineNumber: number,
   model: { entry: ModelEntry | undefined; modelId: string },
+  unsupported: UnsupportedParamHandler = REFUSE_UNSUPPORTED,
 ): { modelInput: Record<string, unknown>; context: ChatLineContext } {
-  return withLine(lineNumber, line.custom_id, () => convertChatBody(line.body, model));
+  return withLine(lineNumber, line.custom_id, () => convertChatBody(line.body, model, unsupported));
 }
 
 /** A chat-shaped body → its Converse `modelInput`, by the online converters (a batch sends no stream). */
-function convertChatBody(body: Record<string, unknown>, model: { entry: ModelEntry | undefined; modelId: string }): { modelInput: Record<string, unknown>; context: ChatLineContext } {
-  const unsupported = createUnsupportedParamHandler({ drop: false, warn: () => undefined });
+function convertChatBody(
+  body: Record<string, unknown>,
+  model: { entry: ModelEntry | undefined; modelId: string },
+  unsupported: UnsupportedParamHandler,
+): { modelInput: Record<string, unknown>; context: ChatLineContext } {
   // Remote image URLs are not fetched for batch input: Bedrock reads only what the record holds.
   const plan = convertToConverseRequest(body, { imageFetch: false, unsupported });
   if (plan.stream) throw BadRequestError.forParam('stream', '`stream: true` has no meaning in a batch; remove it.');
@@ -126,6 +133,7 @@ export function convertResponsesLine(
   line: BatchLine,
   lineNumber: number,
   model: { entry: ModelEntry | undefined; modelId: string },
+  unsupported: UnsupportedParamHandler = REFUSE_UNSUPPORTED,
 ): { modelInput: Record<string, unknown>; context: ResponsesLineContext } {
   return withLine(lineNumber, line.custom_id, () => {
     const params = line.body as unknown as ResponseCreateParamsBase;
@@ -136,7 +144,6 @@ export function convertResponsesLine(
     if (params.store === true) {
       throw BadRequestError.forParam('store', '`store: true` cannot be used in a batch: batch responses are written to the output file, not kept in the response store. Remove it or set it to false.');
     }
-    const unsupported = createUnsupportedParamHandler({ drop: false, warn: () => undefined });
     const plan = convertToChatRequest(params, {
       history: [],
       resolveItem: (id) => {
@@ -147,7 +154,7 @@ export function convertResponsesLine(
     });
     let converted: { modelInput: Record<string, unknown>; context: ChatLineContext };
     try {
-      converted = convertChatBody(plan.body as unknown as Record<string, unknown>, model);
+      converted = convertChatBody(plan.body as unknown as Record<string, unknown>, model, unsupported);
     } catch (error) {
       throw renameErrorParams(error, plan.rename);
     }

@@ -74,6 +74,57 @@ describe('files', () => {
     expect((await fromEnv.batches.wait(batch.id, { pollIntervalMs: 10 })).status).toBe('completed');
   });
 
+  it('lists in either order, and no files for another purpose', async () => {
+    const ours = client();
+    const first = await ours.files.create({ file: 'a\n', purpose: 'batch' });
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // S3 times are whole seconds
+    const second = await ours.files.create({ file: 'b\n', purpose: 'batch' });
+    const ids = (list: { data: Array<{ id: string }> }) => list.data.map((file) => file.id).filter((id) => id === first.id || id === second.id);
+    expect(ids(await ours.files.list({ limit: 10_000 }))).toEqual([second.id, first.id]);
+    expect(ids(await ours.files.list({ limit: 10_000, order: 'asc' }))).toEqual([first.id, second.id]);
+    expect((await ours.files.list({ purpose: 'assistants' })).data).toEqual([]);
+    await expect(ours.files.list({ order: 'newest' as never })).rejects.toThrow(/`order` must be "asc" or "desc"/);
+  });
+
+  it.each([
+    ['files.create with an unknown field', (c: Client) => c.files.create({ file: 'x', purpose: 'batch', frob: 1 } as never), 'frob', /^Unknown parameter: `frob`\.$/],
+    ['files.create with expires_after', (c: Client) => c.files.create({ file: 'x', purpose: 'batch', expires_after: { anchor: 'created_at', seconds: 3600 } }), 'expires_after', /S3 lifecycle rule/],
+    ['files.list with an unknown field', (c: Client) => c.files.list({ sort: 'name' } as never), 'sort', /^Unknown parameter: `sort`\.$/],
+    ['batches.create with an unknown field', (c: Client) => c.batches.create({ input_file_id: 'file-x', endpoint: '/v1/embeddings', completion_window: '24h', priority: 1 } as never), 'priority', /^Unknown parameter/],
+    [
+      'batches.create with output_expires_after',
+      (c: Client) => c.batches.create({ input_file_id: 'file-x', endpoint: '/v1/embeddings', completion_window: '24h', output_expires_after: { anchor: 'created_at', seconds: 3600 } }),
+      'output_expires_after',
+      /S3 lifecycle rule/,
+    ],
+    ['batches.list with an unknown field', (c: Client) => c.batches.list({ status: 'completed' } as never), 'status', /^Unknown parameter/],
+  ])('refuses %s by name (the batch calls name a file that does not exist: a 404 would mean the check came too late)', async (_, call, param, message) => {
+    const ours = client();
+    const filesBefore = (await ours.files.list({ limit: 10_000 })).data.length;
+    const error = await call(ours).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).param).toBe(param);
+    expect((error as BadRequestError).message).toMatch(message);
+    expect((await ours.files.list({ limit: 10_000 })).data.length).toBe(filesBefore);
+  });
+
+  it('drops expires_after with a warning under dropUnsupportedParams', async () => {
+    const warnings: string[] = [];
+    const dropping = new Client({
+      region: 'us-east-1',
+      endpoint: emulator.url,
+      credentials: emulator.credentials,
+      configFile: false,
+      env: {},
+      batch: { s3Uri: `s3://${DEFAULT_BUCKET}/batch/`, roleArn: ROLE, s3Endpoint: emulator.url, bedrockEndpoint: emulator.url },
+      onWarning: (warning) => warnings.push(warning.message),
+    });
+    clients.push(dropping);
+    const file = await dropping.files.create({ file: 'x\n', purpose: 'batch', expires_after: { anchor: 'created_at', seconds: 3600 } }, { dropUnsupportedParams: true });
+    expect(file).toMatchObject({ bytes: 2, expires_at: null });
+    expect(warnings).toEqual([expect.stringMatching(/^Dropped `expires_after`: files stay in S3 until deleted/)]);
+  });
+
   it('names the missing batch setting in a ConfigurationError', async () => {
     const bare = new Client({ region: 'us-east-1', endpoint: emulator.url, credentials: emulator.credentials, configFile: false, env: {} });
     clients.push(bare);
@@ -175,6 +226,32 @@ describe('batches', () => {
     expect(seen.size).toBe(150);
     expect([...seen.values()].every((times) => times === 1)).toBe(true);
     expect(failedIndex).toBe(42);
+  });
+
+  it('refuses an unsupported parameter by line, or drops it from every line with one warning under dropUnsupportedParams', async () => {
+    const warnings: Array<{ code: string; message: string }> = [];
+    const dropping = new Client({
+      region: 'us-east-1',
+      endpoint: emulator.url,
+      credentials: emulator.credentials,
+      configFile: false,
+      env: {},
+      batch: { s3Uri: `s3://${DEFAULT_BUCKET}/batch/`, roleArn: ROLE, s3Endpoint: emulator.url, bedrockEndpoint: emulator.url },
+      dropUnsupportedParams: true,
+      onWarning: (warning) => warnings.push(warning),
+    });
+    clients.push(dropping);
+    const text = Array.from({ length: 100 }, (_, index) => chatLine(index, index >= 2 ? { seed: index } : {})).join('\n');
+    const file = await dropping.files.create({ file: text, purpose: 'batch' });
+    const refused = await dropping.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' }, { dropUnsupportedParams: false }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BadRequestError);
+    expect((refused as BadRequestError).message).toMatch(/^Line 3 \(custom_id "chat-2"\): `seed` is not supported on Bedrock/);
+    expect(warnings).toEqual([]);
+    const batch = await dropping.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    expect(warnings.filter((warning) => warning.code === 'unsupported_param_dropped').map((warning) => warning.message)).toEqual([
+      'Dropped `seed`: Converse has no sampling seed. (batch input line 3, and every later line that has it)',
+    ]);
+    expect((await dropping.batches.wait(batch.id, { pollIntervalMs: 10 })).request_counts).toEqual({ total: 100, completed: 100, failed: 0 });
   });
 
   it('refuses bad input lines naming the line number and custom_id, before any job starts', async () => {

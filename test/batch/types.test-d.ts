@@ -5,8 +5,11 @@
  */
 import type * as OpenAI from 'openai/resources/batches';
 import type * as OpenAI7 from 'openai-v7/resources/batches';
+import type * as OpenAIFiles from 'openai/resources/files';
+import type * as OpenAIFiles7 from 'openai-v7/resources/files';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Batch, BatchCreateParams, BatchUsage } from '../../src/batch/batches.js';
+import type { FileCreateParams, FileListParams } from '../../src/batch/files.js';
 
 describe('batch types', () => {
   it('our BatchUsage is openai 6 and 7 ones', () => {
@@ -20,5 +23,16 @@ describe('batch types', () => {
     expectTypeOf<BatchCreateParams['endpoint']>().toExtend<OpenAI.BatchCreateParams['endpoint']>();
     expectTypeOf<BatchCreateParams['endpoint']>().toExtend<OpenAI7.BatchCreateParams['endpoint']>();
     expectTypeOf<'/v1/responses'>().toExtend<BatchCreateParams['endpoint']>();
+  });
+
+  it('every param openai 6 and 7 name is one we know (and refuse by reason, not as unknown)', () => {
+    expectTypeOf<keyof OpenAI.BatchCreateParams>().toExtend<keyof BatchCreateParams>();
+    expectTypeOf<keyof OpenAI7.BatchCreateParams>().toExtend<keyof BatchCreateParams>();
+    expectTypeOf<keyof OpenAIFiles.FileCreateParams>().toExtend<keyof FileCreateParams>();
+    expectTypeOf<keyof OpenAIFiles7.FileCreateParams>().toExtend<keyof FileCreateParams>();
+    expectTypeOf<keyof OpenAIFiles.FileListParams>().toExtend<keyof FileListParams>();
+    expectTypeOf<keyof OpenAIFiles7.FileListParams>().toExtend<keyof FileListParams>();
+    expectTypeOf<keyof OpenAI.BatchListParams>().toExtend<'limit' | 'after'>();
+    expectTypeOf<keyof OpenAI7.BatchListParams>().toExtend<'limit' | 'after'>();
   });
 });

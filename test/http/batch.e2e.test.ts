@@ -73,6 +73,20 @@ describe('openai SDK batch flow through createBedrockFetch', () => {
     expect(batch.usage?.input_tokens).toBe(input);
   });
 
+  it('files: expires_after (sent as form fields) is refused by name; list in ascending order', async () => {
+    const error = await openai.files
+      .create({ file: await toFile(Buffer.from('x\n'), 'x.jsonl'), purpose: 'batch', expires_after: { anchor: 'created_at', seconds: 3600 } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(error).toMatchObject({ status: 400, param: 'expires_after', code: 'unsupported_parameter' });
+    const ids: string[] = [];
+    for await (const file of openai.files.list({ order: 'asc', limit: 2 })) ids.push(file.id);
+    const descending: string[] = [];
+    for await (const file of openai.files.list({ limit: 2 })) descending.push(file.id);
+    expect(ids.length).toBeGreaterThan(1);
+    expect(ids).toEqual([...descending].reverse());
+  });
+
   it('embeddings', async () => {
     const lines = Array.from({ length: 100 }, (_, index) => JSON.stringify({ custom_id: `e${index}`, method: 'POST', url: '/v1/embeddings', body: { model: 'titan-embed-text-v2', input: `text ${index}` } }));
     const { batch, output } = await runBatch('/v1/embeddings', lines);

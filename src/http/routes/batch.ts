@@ -11,6 +11,27 @@ function numberParam(value: string | undefined): number | undefined {
   return value === undefined ? undefined : Number(value);
 }
 
+/**
+ * The form fields of an upload other than `file`, as `files.create` params: `purpose`, and nested objects as the
+ * `openai` package writes them (`expires_after[anchor]`, `expires_after[seconds]`). Any other field is passed on by
+ * name, so `files.create` refuses it as an unknown parameter.
+ */
+function fileCreateParams(form: FormData): { purpose: 'batch'; [key: string]: unknown } {
+  const params: Record<string, unknown> = {};
+  for (const [name, value] of form.entries()) {
+    if (name === 'file') continue;
+    const nested = /^(\w+)\[(\w+)\]$/.exec(name);
+    if (nested === null) {
+      params[name] = value;
+      continue;
+    }
+    const [, outer = '', inner = ''] = nested;
+    const object = (params[outer] ??= {}) as Record<string, unknown>;
+    object[inner] = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  }
+  return params as { purpose: 'batch' };
+}
+
 export const batchRoutes: RouteModule = (app, context) => {
   const { client } = context;
   route(app, '/files', {
@@ -20,16 +41,17 @@ export const batchRoutes: RouteModule = (app, context) => {
       });
       const file = form.get('file');
       if (file === null || typeof file === 'string') throw httpError(400, 'The form has no `file` part.', { code: 'invalid_request', param: 'file' });
-      const purpose = form.get('purpose');
-      const created = await client.files.create({ file, purpose: purpose as 'batch', filename: file.name }, { signal: c.get('exchange').signal });
+      const params = fileCreateParams(form);
+      const created = await client.files.create({ ...params, file, filename: file.name }, { signal: c.get('exchange').signal });
       return jsonResponse(created, null);
     },
     GET: async (c) => {
-      const purpose = c.req.query('purpose') as 'batch' | 'batch_output' | undefined;
+      const purpose = c.req.query('purpose');
       const limit = numberParam(c.req.query('limit'));
       const after = c.req.query('after');
+      const order = c.req.query('order') as 'asc' | 'desc' | undefined;
       const page = await client.files.list(
-        { ...(purpose === undefined ? {} : { purpose }), ...(limit === undefined ? {} : { limit }), ...(after === undefined ? {} : { after }) },
+        { ...(purpose === undefined ? {} : { purpose }), ...(limit === undefined ? {} : { limit }), ...(after === undefined ? {} : { after }), ...(order === undefined ? {} : { order }) },
         { signal: c.get('exchange').signal },
       );
       return jsonResponse(page, null);

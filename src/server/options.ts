@@ -19,7 +19,7 @@ Region, credentials, profile and bedrock.json are read as the Client reads them 
   --api-key <key>             accepted "Authorization: Bearer" key (repeatable; also BEDROCK_OPENAI_API_KEYS,
                               comma-separated)
   --api-keys-file <path>      file of accepted keys, one per line (# comments)
-  --max-body-bytes <n>        largest request body (default 33554432)
+  --max-body-bytes <n>        largest request body, file uploads included (default 33554432)
   --max-concurrent <n>        requests served at once; more get 429 (default 256)
   --request-timeout-ms <n>    per-request limit, streams included (default 900000; 0: none)
   --heartbeat-ms <n>          ": ping" after this much stream silence (default 15000; 0: never)

@@ -187,6 +187,33 @@ describe('routing and body errors, OpenAI-shaped', () => {
     expect(emulator.counts.Converse + emulator.counts.InvokeModel).toBe(0);
     handler.client.close();
   });
+
+  it('a file upload over the limit → 413 as well, declared, understated or streamed (before the batch settings are read)', async () => {
+    const handler = createOpenAIHandler({ client: emulatorClientOptions(emulator), maxBodyBytes: 1_000 });
+    const boundary = 'xBOUNDARYx';
+    const form = (size: number) =>
+      `--${boundary}\r\ncontent-disposition: form-data; name="purpose"\r\n\r\nbatch\r\n--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="in.jsonl"\r\ncontent-type: application/jsonl\r\n\r\n${'x'.repeat(size)}\r\n--${boundary}--\r\n`;
+    const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+    const upload = (body: string | ReadableStream<Uint8Array>, extra: Record<string, string> = {}) =>
+      handler(new Request('http://x/v1/files', { method: 'POST', body, headers: { ...headers, ...extra }, duplex: 'half' } as RequestInit));
+    const big = form(2_000);
+    const outcomes = [
+      await upload(big, { 'content-length': String(big.length) }),
+      await upload(big, { 'content-length': '10' }),
+      await upload(new Blob([big]).stream()),
+    ];
+    for (const response of outcomes) {
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('request_too_large');
+    }
+    // Within the limit, the form is read and the call goes on (here to the missing batch settings: a 400 naming them).
+    const small = await upload(new Blob([form(100)]).stream());
+    expect(small.status).toBe(400);
+    expect(((await small.json()) as { error: { param: string } }).error.param).toBe('batch.s3Uri');
+    const notAForm = await upload('not a form', { 'content-length': '10' });
+    expect(notAForm.status).toBe(400);
+    handler.client.close();
+  });
 });
 
 describe('GET /v1/models', () => {

@@ -72,6 +72,26 @@ describe('limits', () => {
     expect(emulator.counts.Converse).toBe(0);
   });
 
+  it('a file upload over --max-body-bytes → 413, with a declared length or chunked', async () => {
+    const server = await serve({ maxBodyBytes: 500 });
+    const form = new FormData();
+    form.set('purpose', 'batch');
+    form.set('file', new Blob(['x'.repeat(1_000)]), 'in.jsonl');
+    const declared = await fetch(`${server.url}/files`, { method: 'POST', body: form });
+    expect(declared.status).toBe(413);
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest(`${server.url}/files`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=b', 'transfer-encoding': 'chunked' } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.write(`--b\r\ncontent-disposition: form-data; name="file"; filename="a"\r\n\r\n`);
+      for (let index = 0; index < 10; index += 1) request.write('x'.repeat(100));
+      request.end('\r\n--b--\r\n');
+    });
+    expect(chunked).toBe(413);
+  });
+
   it('past --max-concurrent → 429 with retry-after, and served again once a slot frees', async () => {
     const server = await serve({ maxConcurrentRequests: 2 });
     emulator.faults.add({ operation: 'ConverseStream', frameDelayMs: 300, count: 2 });

@@ -3,7 +3,7 @@
  * call, serialize; the upload is read from the multipart form `openai` sends (`file`, `purpose`).
  */
 import type { RouteModule } from '../context.js';
-import { readJsonBody } from '../body.js';
+import { readFormBody, readJsonBody } from '../body.js';
 import { httpError } from '../errors.js';
 import { jsonResponse, route } from '../route.js';
 
@@ -36,9 +36,7 @@ export const batchRoutes: RouteModule = (app, context) => {
   const { client } = context;
   route(app, '/files', {
     POST: async (c) => {
-      const form = await c.req.raw.formData().catch(() => {
-        throw httpError(400, 'Expected a multipart/form-data body with `file` and `purpose`.', { code: 'invalid_request' });
-      });
+      const form = await readFormBody(c.req.raw, context.maxBodyBytes);
       const file = form.get('file');
       if (file === null || typeof file === 'string') throw httpError(400, 'The form has no `file` part.', { code: 'invalid_request', param: 'file' });
       const params = fileCreateParams(form);

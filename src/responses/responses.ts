@@ -76,6 +76,22 @@ export class Responses extends APIResource {
     });
   }
 
+  /**
+   * As `openai`'s `responses.cancel`, which cancels a `background: true` response. Bedrock serves no background
+   * responses (`background` is refused), so every stored response has already ended: a 400 `BadRequestError` for
+   * one, a 404 `NotFoundError` for an unknown ID.
+   */
+  cancel(id: string, options: ResponsesRequestOptions = {}): APIPromise<Response> {
+    return APIPromise.from(async () => {
+      readLocalOptions(options, 'responses.cancel()', 'reads the response store');
+      await findResponse(this._client, id, 'response_id');
+      throw BadRequestError.forParam(
+        'response_id',
+        `Only a response created with \`background: true\` can be cancelled; '${id}' was not (Bedrock serves no background responses) and has already ended.`,
+      );
+    });
+  }
+
   /** Deletes a stored response (404 `NotFoundError` for an unknown ID). */
   delete(id: string, options: ResponsesRequestOptions = {}): APIPromise<ResponseDeleted> {
     return APIPromise.from(async () => {

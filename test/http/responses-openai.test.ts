@@ -4,7 +4,8 @@
  * (text, image, file), a function-tool loop chained with `previous_response_id` and with the full input replayed,
  * streaming, the `responses.stream()` helper and its final response, `responses.parse()` with `zodTextFormat`, a
  * Claude reasoning turn with tools replayed through `encrypted_content`, retrieve / delete / input items, token
- * counting, and errors as `openai`'s own classes.
+ * counting, `cancel` and `compact` refused as OpenAI would for what cannot run here, and errors as `openai`'s own
+ * classes.
  */
 import OpenAI from 'openai';
 import { zodTextFormat } from 'openai/helpers/zod';
@@ -173,6 +174,19 @@ describe.each(['fetch', 'server'] as const)('the openai package, responses, thro
     const error = await openai.responses.retrieve(created.id).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
     expect(error).toMatchObject({ status: 404, error: { message: `Response with id '${created.id}' not found.` } });
+  });
+
+  it('cancel: a stored response has ended (nothing runs in the background) → 400, an unknown one → 404; compact is refused by name', async () => {
+    const created = await openai.responses.create({ model: 'claude-3-haiku', input: 'hi' });
+    const ended = await openai.responses.cancel(created.id).catch((caught: unknown) => caught);
+    expect(ended).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(ended).toMatchObject({ status: 400, param: 'response_id' });
+    expect((ended as Error).message).toMatch(/background: true/);
+    expect(await openai.responses.cancel('resp_00000000000000000000000000000000').catch((caught: unknown) => caught)).toBeInstanceOf(OpenAI.NotFoundError);
+    const compact = await openai.responses.compact({ model: 'claude-3-haiku', input: 'hi' }).catch((caught: unknown) => caught);
+    expect(compact).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(compact).toMatchObject({ status: 400, code: 'unsupported_endpoint' });
+    expect((compact as Error).message).toMatch(/previous_response_id/);
   });
 
   it('counts input tokens, and refuses a built-in tool as OpenAI.BadRequestError naming it', async () => {

@@ -1,8 +1,8 @@
 /**
  * The Responses API: `POST /v1/responses` (JSON, or with `stream: true` server-sent events, each
  * `event: <type>` + `data: <event>` as OpenAI sends them), `GET`/`DELETE /v1/responses/{id}`,
- * `GET /v1/responses/{id}/input_items` and `POST /v1/responses/input_tokens`. Parse, call `client.responses`,
- * serialize: nothing else.
+ * `POST /v1/responses/{id}/cancel`, `GET /v1/responses/{id}/input_items` and `POST /v1/responses/input_tokens`.
+ * Parse, call `client.responses`, serialize: nothing else. `POST /v1/responses/compact` is refused by name.
  */
 import type { InputItemListParams, InputTokenCountParams, Response as ResponseObject, ResponseCreateParamsBase, ResponseIncludable, ResponseStreamEvent, ResponseUsage } from '../../responses/types.js';
 import { readJsonBody } from '../body.js';
@@ -33,6 +33,18 @@ export const responsesRoutes: RouteModule = (app, context) => {
       exchange.promptTokens = data.input_tokens;
       return jsonResponse(data, requestId);
     },
+  });
+  route(app, '/responses/compact', {
+    POST: () => {
+      throw httpError(
+        400,
+        "Compaction (`responses.compact`) is OpenAI's own server-side summary of a conversation into an encrypted item; Bedrock has no equivalent. Shorten the input yourself (or summarise it with a model call), or chain responses with `previous_response_id`.",
+        { code: 'unsupported_endpoint' },
+      );
+    },
+  });
+  route(app, '/responses/:id/cancel', {
+    POST: async (c) => jsonResponse(await client.responses.cancel(c.req.param('id') ?? ''), null),
   });
   route(app, '/responses/:id', {
     GET: async (c) => {

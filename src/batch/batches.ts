@@ -33,7 +33,7 @@ import { type BatchMeta, type BatchResult, describeBatch, jobIdOf, serializeChat
 import { type BatchEndpoint, BATCH_ENDPOINTS, convertChatLine, convertEmbeddingLine, convertResponsesLine, lineError, parseBatchLine, parseRecordId, recordIdFor } from './records.js';
 import { type BatchStatus, TERMINAL_JOB_STATUSES } from './status.js';
 import { batchKey, exists, putText, readJson, readLines, readObject, s3Uri } from './storage.js';
-import { rejectUnknownParams, unsupportedHandler } from './params.js';
+import { readBatchMetadata, readCompletionWindow, rejectUnknownParams, unsupportedHandler } from './params.js';
 import { uploadRecords } from './upload-records.js';
 
 export { MIN_BATCH_RECORDS } from './upload-records.js';
@@ -88,6 +88,7 @@ export interface BatchCreateParams {
 }
 
 const BATCH_LIST_KEYS = new Set(['limit', 'after']);
+const CORPUS_KEYS = fieldSet<CorpusParams>({ model: true, dimensions: true, bedrock: true, completion_window: true, metadata: true });
 const BATCH_CREATE_KEYS = fieldSet<BatchCreateParams>({ input_file_id: true, endpoint: true, completion_window: true, metadata: true, output_expires_after: true });
 
 /** `batches.create`'s options: the request options, and `dropUnsupportedParams` as chat's. */
@@ -215,7 +216,11 @@ export class Batches extends APIResource {
    * ```
    */
   async embedCorpus(texts: AsyncIterable<string> | Iterable<string>, params: CorpusParams, options: WaitOptions = {}): Promise<CorpusJob> {
-    if (typeof params?.model !== 'string') throw BadRequestError.forParam('model', '`model` must be an embedding model name.');
+    if (typeof params !== 'object' || params === null) throw BadRequestError.forParam('params', '`embedCorpus` takes { model, dimensions?, bedrock?, completion_window?, metadata? }.');
+    rejectUnknownParams(params, CORPUS_KEYS);
+    if (typeof params.model !== 'string') throw BadRequestError.forParam('model', '`model` must be an embedding model name.');
+    const completionWindow = readCompletionWindow(params.completion_window ?? '24h');
+    const metadata = readBatchMetadata(params.metadata);
     const context = await this._client._batchContext();
     const resolved = await this._client._resolveModel(params.model);
     const facts = embeddingFactsOf(resolved.entry, params.model, resolved.modelId);
@@ -231,7 +236,7 @@ export class Batches extends APIResource {
       }
     };
     await uploadRecords(context, token, source(), () => ({ lines: count, records: count }), options);
-    const meta: BatchMeta = { token, endpoint: '/v1/embeddings', input_file_id: '', completion_window: params.completion_window ?? '24h', metadata: params.metadata ?? null, model: resolved.modelId, lines: count, records: count, created_at: Math.floor(Date.now() / 1000) };
+    const meta: BatchMeta = { token, endpoint: '/v1/embeddings', input_file_id: '', completion_window: completionWindow, metadata, model: resolved.modelId, lines: count, records: count, created_at: Math.floor(Date.now() / 1000) };
     const jobId = await this.#startJob(context, meta, options);
     const batch = await this.wait(`batch_${jobId}`, options);
     const family = facts.family;
@@ -288,11 +293,8 @@ export class Batches extends APIResource {
       );
     }
     if (!BATCH_ENDPOINTS.includes(params.endpoint)) throw BadRequestError.forParam('endpoint', `\`endpoint\` must be one of ${BATCH_ENDPOINTS.join(', ')} on Bedrock; got ${JSON.stringify(params.endpoint)}.`);
-    const hours = /^(\d+)h$/.exec(String(params.completion_window))?.[1];
-    const timeoutHours = hours === undefined ? NaN : Number(hours);
-    if (!(timeoutHours >= 24 && timeoutHours <= 168)) {
-      throw BadRequestError.forParam('completion_window', `\`completion_window\` must be "24h" to "168h" (Bedrock's job timeout range); got ${JSON.stringify(params.completion_window)}.`);
-    }
+    readCompletionWindow(params.completion_window);
+    const metadata = readBatchMetadata(params.metadata);
     const context = await this._client._batchContext();
     await describeFile(context, params.input_file_id, options);
     const token = randomBytes(6).toString('hex');
@@ -302,7 +304,7 @@ export class Batches extends APIResource {
       endpoint: params.endpoint,
       input_file_id: params.input_file_id,
       completion_window: params.completion_window,
-      metadata: params.metadata ?? null,
+      metadata,
       model: converted.modelId,
       lines: converted.lines,
       records: converted.records,

@@ -98,6 +98,16 @@ describe('files', () => {
       /S3 lifecycle rule/,
     ],
     ['batches.list with an unknown field', (c: Client) => c.batches.list({ status: 'completed' } as never), 'status', /^Unknown parameter/],
+    [
+      'batches.create with 17 metadata pairs',
+      (c: Client) => c.batches.create({ input_file_id: 'file-x', endpoint: '/v1/embeddings', completion_window: '24h', metadata: Object.fromEntries(Array.from({ length: 17 }, (_, index) => [`k${index}`, 'v'])) }),
+      'metadata',
+      /at most 16 pairs; got 17/,
+    ],
+    ['batches.create with a metadata value that is not a string', (c: Client) => c.batches.create({ input_file_id: 'file-x', endpoint: '/v1/embeddings', completion_window: '24h', metadata: { run: 1 } as never }), 'metadata.run', /must be a string/],
+    ['batches.create with a metadata value over 512 characters', (c: Client) => c.batches.create({ input_file_id: 'file-x', endpoint: '/v1/embeddings', completion_window: '24h', metadata: { note: 'x'.repeat(513) } }), 'metadata.note', /at most 512/],
+    ['embedCorpus with a completion_window under Bedrock\'s 24 hours', (c: Client) => c.batches.embedCorpus(['a'], { model: 'titan-embed-text-v2', completion_window: '1h' }), 'completion_window', /"24h" to "168h"/],
+    ['embedCorpus with an unknown field', (c: Client) => c.batches.embedCorpus(['a'], { model: 'titan-embed-text-v2', input_type: 'search_document' } as never), 'input_type', /^Unknown parameter/],
   ])('refuses %s by name (the batch calls name a file that does not exist: a 404 would mean the check came too late)', async (_, call, param, message) => {
     const ours = client();
     const filesBefore = (await ours.files.list({ limit: 10_000 })).data.length;

@@ -3,7 +3,7 @@
  * plane) over HTTP → the emulator's S3 and batch jobs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client } from '../../src/client.js';
+import { Client, type ClientOptions } from '../../src/client.js';
 import { BadRequestError, ConfigurationError, NotFoundError } from '../../src/core/errors.js';
 import { DEFAULT_BUCKET, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 
@@ -11,7 +11,7 @@ let emulator: EmulatorHandle;
 const clients: Client[] = [];
 const ROLE = 'arn:aws:iam::123456789012:role/BedrockBatch';
 
-function client(): Client {
+function client(extra: Partial<ClientOptions> = {}): Client {
   const created = new Client({
     region: 'us-east-1',
     endpoint: emulator.url,
@@ -19,6 +19,7 @@ function client(): Client {
     configFile: false,
     env: {},
     batch: { s3Uri: `s3://${DEFAULT_BUCKET}/batch/`, roleArn: ROLE, s3Endpoint: emulator.url, bedrockEndpoint: emulator.url },
+    ...extra,
   });
   clients.push(created);
   return created;
@@ -120,16 +121,7 @@ describe('files', () => {
 
   it('drops expires_after with a warning under dropUnsupportedParams', async () => {
     const warnings: string[] = [];
-    const dropping = new Client({
-      region: 'us-east-1',
-      endpoint: emulator.url,
-      credentials: emulator.credentials,
-      configFile: false,
-      env: {},
-      batch: { s3Uri: `s3://${DEFAULT_BUCKET}/batch/`, roleArn: ROLE, s3Endpoint: emulator.url, bedrockEndpoint: emulator.url },
-      onWarning: (warning) => warnings.push(warning.message),
-    });
-    clients.push(dropping);
+    const dropping = client({ onWarning: (warning) => warnings.push(warning.message) });
     const file = await dropping.files.create({ file: 'x\n', purpose: 'batch', expires_after: { anchor: 'created_at', seconds: 3600 } }, { dropUnsupportedParams: true });
     expect(file).toMatchObject({ bytes: 2, expires_at: null });
     expect(warnings).toEqual([expect.stringMatching(/^Dropped `expires_after`: files stay in S3 until deleted/)]);
@@ -240,17 +232,7 @@ describe('batches', () => {
 
   it('refuses an unsupported parameter by line, or drops it from every line with one warning under dropUnsupportedParams', async () => {
     const warnings: Array<{ code: string; message: string }> = [];
-    const dropping = new Client({
-      region: 'us-east-1',
-      endpoint: emulator.url,
-      credentials: emulator.credentials,
-      configFile: false,
-      env: {},
-      batch: { s3Uri: `s3://${DEFAULT_BUCKET}/batch/`, roleArn: ROLE, s3Endpoint: emulator.url, bedrockEndpoint: emulator.url },
-      dropUnsupportedParams: true,
-      onWarning: (warning) => warnings.push(warning),
-    });
-    clients.push(dropping);
+    const dropping = client({ dropUnsupportedParams: true, onWarning: (warning) => warnings.push(warning) });
     const text = Array.from({ length: 100 }, (_, index) => chatLine(index, index >= 2 ? { seed: index } : {})).join('\n');
     const file = await dropping.files.create({ file: text, purpose: 'batch' });
     const refused = await dropping.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' }, { dropUnsupportedParams: false }).catch((e: unknown) => e);

@@ -18,13 +18,13 @@
 import { randomBytes } from 'node:crypto';
 import type { RequestOptions } from '../client.js';
 import { APIPromise, type APIResponse } from '../core/api-promise.js';
-import { isSet } from '../internal/is-set.js';
-import { fieldSet } from '../internal/known-keys.js';
 import { APIUserAbortError, BadRequestError, NotFoundError } from '../core/errors.js';
 import { APIResource } from '../core/resource.js';
 import { BEDROCK_CONTROL } from '../core/services.js';
 import { embeddingFactsOf } from '../embeddings/embeddings.js';
 import { parseResponseBody } from '../embeddings/families.js';
+import { isSet } from '../internal/is-set.js';
+import { fieldSet } from '../internal/known-keys.js';
 import type { EmbeddingFacts } from '../models/types.js';
 import type { BatchContext } from './context.js';
 import { describeFile, keyOf } from './files.js';
@@ -32,8 +32,8 @@ import { finalizeBatch, missingError } from './finalize.js';
 import { type BatchMeta, type BatchResult, describeBatch, jobIdOf, serializeChatContext, serializeResponsesContext } from './job-record.js';
 import { type BatchEndpoint, BATCH_ENDPOINTS, convertChatLine, convertEmbeddingLine, convertResponsesLine, lineError, parseBatchLine, parseRecordId, recordIdFor } from './records.js';
 import { type BatchStatus, TERMINAL_JOB_STATUSES } from './status.js';
-import { batchKey, exists, putText, readJson, readLines, readObject, s3Uri } from './storage.js';
 import { readBatchMetadata, readCompletionWindow, rejectUnknownParams, unsupportedHandler } from './params.js';
+import { batchKey, exists, putText, readJson, readLines, readObject, s3Uri } from './storage.js';
 import { uploadRecords } from './upload-records.js';
 
 export { MIN_BATCH_RECORDS } from './upload-records.js';

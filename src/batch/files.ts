@@ -14,11 +14,11 @@ import type { RequestOptions } from '../client.js';
 import { APIPromise, type APIResponse } from '../core/api-promise.js';
 import { BadRequestError, NotFoundError } from '../core/errors.js';
 import { APIResource } from '../core/resource.js';
-import { batchKey, FILE_ID, fileKey, isNotFound, OUTPUT_FILE_ID, readObject, s3Send, uploadStream } from './storage.js';
-import type { BatchContext } from './context.js';
-import { rejectUnknownParams, unsupportedHandler } from './params.js';
 import { isSet } from '../internal/is-set.js';
 import { fieldSet } from '../internal/known-keys.js';
+import type { BatchContext } from './context.js';
+import { rejectUnknownParams, unsupportedHandler } from './params.js';
+import { batchKey, FILE_ID, fileKey, isNotFound, OUTPUT_FILE_ID, readObject, s3Send, uploadStream } from './storage.js';
 
 export type FilePurpose = 'batch' | 'batch_output';
 

@@ -24,7 +24,6 @@ import { BadRequestError, BedrockOpenAIError } from '../core/errors.js';
 import { encodeFloat32Base64 } from '../embeddings/encoding.js';
 import { buildRequestBody, familySettingsOf, parseResponseBody } from '../embeddings/families.js';
 import type { CreateEmbeddingResponse } from '../embeddings/types.js';
-import type { BatchUsage } from './batches.js';
 import { checkRequestForModel, readEmbeddingRequest } from '../embeddings/validate.js';
 import type { EmbeddingFacts, ModelEntry } from '../models/types.js';
 import { convertConverseResponse } from '../responses/from-converse-response.js';
@@ -32,6 +31,7 @@ import { createResponseId } from '../responses/ids.js';
 import { echoOf, type ResponseEcho } from '../responses/response-object.js';
 import { convertToChatRequest } from '../responses/to-chat-request.js';
 import type { Response, ResponseCreateParamsBase } from '../responses/types.js';
+import type { BatchUsage } from './batches.js';
 
 export type BatchEndpoint = '/v1/chat/completions' | '/v1/responses' | '/v1/embeddings';
 export const BATCH_ENDPOINTS: readonly BatchEndpoint[] = ['/v1/chat/completions', '/v1/responses', '/v1/embeddings'];

@@ -241,11 +241,15 @@ function convertFilePart(part: FilePart, param: string, media: MediaCount): Cont
   return citations.enabled ? { document: { ...block.document, citations: { enabled: true } } } : block;
 }
 
+/** Why a `file_id` is refused (shared with the Responses API's input parts). */
+export const FILE_ID_UNSUPPORTED =
+  "File IDs name files of OpenAI's Files API. This package's Files API (`client.files`, `/v1/files`) holds batch input in S3 and is not read by chat or the Responses API; send the file inline as `file_data` (images also as an `image_url`: a data:, https:// or s3:// URL).";
+
 function convertFileData(part: FilePart, param: string, media: MediaCount): ContentBlock {
   const file = part.file;
   if (typeof file !== 'object' || file === null) throw BadRequestError.forParam(`${param}.file`, `\`${param}.file\` must be an object.`);
   if (file.file_id !== undefined) {
-    throw BadRequestError.forParam(`${param}.file.file_id`, 'File IDs refer to OpenAI\'s Files API, which Bedrock does not have; send the file as `file_data`.', 'unsupported_content');
+    throw BadRequestError.forParam(`${param}.file.file_id`, FILE_ID_UNSUPPORTED, 'unsupported_content');
   }
   const dataParam = `${param}.file.file_data`;
   const filename = typeof file.filename === 'string' ? file.filename : undefined;

@@ -12,6 +12,7 @@ import type {
   ChatCompletionReasoningDetail,
 } from '../chat/types.js';
 import { BadRequestError } from '../core/errors.js';
+import { FILE_ID_UNSUPPORTED } from '../chat/to-converse-content.js';
 import { decodeReasoning } from './encrypted-reasoning.js';
 import type { ResponsesRequestContext } from './to-chat-request.js';
 import { isSet } from '../internal/is-set.js';
@@ -215,7 +216,7 @@ export class MessageBuilder {
           return { type: 'text', text: typed.text as string };
         case 'input_image': {
           if (isSet(typed.file_id)) {
-            throw BadRequestError.forParam(`${partParam}.file_id`, 'File IDs refer to OpenAI\'s Files API, which Bedrock does not have; send `image_url` (a data:, https:// or s3:// URL).', 'unsupported_content');
+            throw BadRequestError.forParam(`${partParam}.file_id`, FILE_ID_UNSUPPORTED, 'unsupported_content');
           }
           const detail = typed.detail === 'original' ? 'high' : typed.detail;
           if (typed.detail === 'original') this.#context.unsupported(`${partParam}.detail`, 'Bedrock has no image detail setting (only "auto" is possible).');

@@ -308,7 +308,7 @@ const CHAT_CASES: Case[] = [
     call: chat({ model: CHAT_MODEL, messages: withImages({ type: 'file', file: { file_id: 'file-abc' } }) }),
     errorClass: BadRequestError,
     param: 'messages[0].content[1].file.file_id',
-    message: /send the file as `file_data`/,
+    message: /send the file inline as `file_data`/,
   },
   {
     name: 'document over Bedrock’s 4.5 MB limit',

@@ -19,7 +19,7 @@
  */
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { Batches } from './batch/batches.js';
-import { type BatchConfig, resolveBatchConfig } from './batch/config.js';
+import { type BatchConfig, describeBatchConfig, resolveBatchConfig } from './batch/config.js';
 import type { BatchContext } from './batch/context.js';
 import { Files } from './batch/files.js';
 import { Chat } from './chat/chat.js';
@@ -188,8 +188,7 @@ export class Client {
    * the Bedrock control plane through the transport.
    */
   async _batchContext(): Promise<BatchContext> {
-    this.#batchConfig ??= resolveBatchConfig({ options: this.#options.batch, env: this.#env, file: this.#file?.config.batch, filePath: this.#file?.path });
-    const config = this.#batchConfig;
+    const config = this.#resolveBatchConfig();
     const region = (await this.#resolvedConfig()).region.value;
     const transport = this.#transport;
     return {
@@ -213,6 +212,11 @@ export class Client {
     return this.#transport;
   }
 
+  #resolveBatchConfig(): BatchConfig {
+    this.#batchConfig ??= resolveBatchConfig({ options: this.#options.batch, env: this.#env, file: this.#file?.config.batch, filePath: this.#file?.path });
+    return this.#batchConfig;
+  }
+
   /** The resolved settings and where each came from, without secrets (for debugging). */
   describe(): string {
     const config = this.#config;
@@ -224,6 +228,7 @@ export class Client {
       `timeout ${config.timeout.value} ms`,
       `crossRegion ${config.crossRegion.value}`,
       this.#file === undefined ? 'no bedrock.json' : `bedrock.json at ${this.#file.path}`,
+      describeBatchConfig(() => this.#resolveBatchConfig()),
     ];
     const limits = this.limits.describe();
     if (limits.length > 0) parts.push(`limits: ${limits.join('; ')}`);

@@ -29,6 +29,8 @@ export interface BatchConfig {
   roleArn: string;
   s3Endpoint: string | undefined;
   bedrockEndpoint: string | undefined;
+  /** Where each setting came from ("the batch.s3Uri option", "BEDROCK_OPENAI_BATCH_S3_URI", …), for `describe()`. */
+  sources: { s3Uri: string; roleArn: string; s3Endpoint?: string; bedrockEndpoint?: string };
 }
 
 /** Bedrock's S3 URI pattern (CreateModelInvocationJob), for the folder part. */
@@ -60,21 +62,49 @@ export function resolveBatchConfig(input: { options: BatchOptions | undefined; e
   if (typeof roleArn.value !== 'string' || !ROLE_ARN.test(roleArn.value.trim())) {
     throw new ConfigurationError('batch.roleArn', `\`batch.roleArn\` (from ${roleArn.source}) must be an IAM role ARN like "arn:aws:iam::123456789012:role/BedrockBatch"; got ${JSON.stringify(roleArn.value)}.`);
   }
-  const endpoint = (field: 's3Endpoint' | 'bedrockEndpoint'): string | undefined => {
+  const endpoint = (field: 's3Endpoint' | 'bedrockEndpoint'): { value: string; source: string } | undefined => {
     const found = pickEndpoint(input, field);
     if (found !== undefined && !/^https?:\/\/[^\s]+$/.test(found.value)) {
       throw new ConfigurationError(`batch.${field}`, `\`batch.${field}\` (from ${found.source}) must be an http(s) URL; got ${JSON.stringify(found.value)}.`);
     }
-    return found?.value;
+    return found;
   };
+  const s3Endpoint = endpoint('s3Endpoint');
+  const bedrockEndpoint = endpoint('bedrockEndpoint');
   const folder = match[2] ?? '';
   return {
     bucket: match[1] ?? '',
     prefix: folder === '' || folder.endsWith('/') ? folder : `${folder}/`,
     roleArn: roleArn.value.trim(),
-    s3Endpoint: endpoint('s3Endpoint'),
-    bedrockEndpoint: endpoint('bedrockEndpoint'),
+    s3Endpoint: s3Endpoint?.value,
+    bedrockEndpoint: bedrockEndpoint?.value,
+    sources: {
+      s3Uri: s3Uri.source,
+      roleArn: roleArn.source,
+      ...(s3Endpoint === undefined ? {} : { s3Endpoint: s3Endpoint.source }),
+      ...(bedrockEndpoint === undefined ? {} : { bedrockEndpoint: bedrockEndpoint.source }),
+    },
   };
+}
+
+/**
+ * The batch settings in a line, without secrets: `batch s3://my-bucket/prefix/ (BEDROCK_OPENAI_BATCH_S3_URI), role
+ * arn:… (…)`, and the endpoints when set; `batch: not configured` when neither the S3 folder nor the role is set
+ * anywhere; else what is wrong with them.
+ */
+export function describeBatchConfig(resolve: () => BatchConfig): string {
+  let config: BatchConfig;
+  try {
+    config = resolve();
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    return /^Batch inference needs `batch\.s3Uri`/.test(error.message) ? 'batch: not configured' : `batch: ${error.message}`;
+  }
+  const endpoints = (['s3Endpoint', 'bedrockEndpoint'] as const)
+    .filter((field) => config[field] !== undefined)
+    .map((field) => `, ${field === 's3Endpoint' ? 'S3' : 'control plane'} ${config[field]} (${config.sources[field]})`)
+    .join('');
+  return `batch s3://${config.bucket}/${config.prefix} (${config.sources.s3Uri}), role ${config.roleArn} (${config.sources.roleArn})${endpoints}`;
 }
 
 const ENDPOINT_ENV = { s3Endpoint: 'AWS_ENDPOINT_URL_S3', bedrockEndpoint: 'AWS_ENDPOINT_URL_BEDROCK' } as const;

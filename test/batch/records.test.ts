@@ -1,6 +1,6 @@
 /** The pure batch converters and mappings: input lines, record IDs, statuses, configuration. */
 import { describe, expect, it } from 'vitest';
-import { resolveBatchConfig } from '../../src/batch/config.js';
+import { describeBatchConfig, resolveBatchConfig } from '../../src/batch/config.js';
 import { deserializeResponsesContext, serializeResponsesContext } from '../../src/batch/job-record.js';
 import {
   addBatchUsage,
@@ -204,6 +204,7 @@ describe('resolveBatchConfig', () => {
       roleArn: role,
       s3Endpoint: undefined,
       bedrockEndpoint: undefined,
+      sources: { s3Uri: 'the batch.s3Uri option', roleArn: 'BEDROCK_OPENAI_BATCH_ROLE_ARN' },
     });
     expect(resolveBatchConfig({ options: undefined, env: {}, file: { s3Uri: 's3://my-bucket', roleArn: role } }).prefix).toBe('');
   });
@@ -217,6 +218,23 @@ describe('resolveBatchConfig', () => {
   ])('endpoints: %s', (_, options, env, file, s3Endpoint, bedrockEndpoint) => {
     const resolved = resolveBatchConfig({ options: { s3Uri: 's3://my-bucket/', roleArn: role, ...options }, env, file });
     expect([resolved.s3Endpoint, resolved.bedrockEndpoint]).toEqual([s3Endpoint, bedrockEndpoint]);
+  });
+
+  it.each([
+    ['not configured', {}, {}, 'batch: not configured'],
+    [
+      'from the environment, with endpoints',
+      {},
+      { BEDROCK_OPENAI_BATCH_S3_URI: 's3://my-bucket/jobs', BEDROCK_OPENAI_BATCH_ROLE_ARN: role, AWS_ENDPOINT_URL: 'http://127.0.0.1:4599' },
+      `batch s3://my-bucket/jobs/ (BEDROCK_OPENAI_BATCH_S3_URI), role ${role} (BEDROCK_OPENAI_BATCH_ROLE_ARN), S3 http://127.0.0.1:4599 (AWS_ENDPOINT_URL), control plane http://127.0.0.1:4599 (AWS_ENDPOINT_URL)`,
+    ],
+    ['from the option', { s3Uri: 's3://my-bucket', roleArn: role }, {}, `batch s3://my-bucket/ (the batch.s3Uri option), role ${role} (the batch.roleArn option)`],
+    ['half configured', { s3Uri: 's3://my-bucket' }, {}, /^batch: Batch inference needs `batch.roleArn`/],
+    ['malformed', {}, { BEDROCK_OPENAI_BATCH_S3_URI: 'my-bucket', BEDROCK_OPENAI_BATCH_ROLE_ARN: role }, /^batch: `batch.s3Uri` \(from BEDROCK_OPENAI_BATCH_S3_URI\) must be an S3 URI/],
+  ])('describes the settings: %s', (_, options, env, expected) => {
+    const line = describeBatchConfig(() => resolveBatchConfig({ options, env, file: undefined }));
+    if (typeof expected === 'string') expect(line).toBe(expected);
+    else expect(line).toMatch(expected);
   });
 
   it('names where a bad endpoint came from', () => {

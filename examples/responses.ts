@@ -1,9 +1,11 @@
 /**
  * An agent loop on the Responses API: the model calls a tool, we run it and answer with `function_call_output`,
  * chaining turns with `previous_response_id` (the client's store keeps the conversation), then the final answer is
- * streamed. `npx tsx examples/responses.ts`
+ * streamed, then a document uploaded once is read by `file_id` (this needs the S3 folder of `client.files`:
+ * `BEDROCK_OPENAI_BATCH_S3_URI` and `BEDROCK_OPENAI_BATCH_ROLE_ARN`, or `batch` in bedrock.json; the emulator has
+ * one). `npx tsx examples/responses.ts`
  */
-import type { FunctionTool, ResponseFunctionToolCall, ResponseInputItem } from '../src/index.js';
+import { ConfigurationError, type FunctionTool, type ResponseFunctionToolCall, type ResponseInputItem } from '../src/index.js';
 import { connect } from './connect.js';
 
 const model = process.env['BEDROCK_OPENAI_MODEL'] ?? 'claude-haiku-4-5';
@@ -58,6 +60,20 @@ try {
   }
   const stored = await client.responses.retrieve(id);
   console.log(`streamed in ${deltas} deltas: ${stored.output_text}`);
+
+  // A document uploaded once (purpose `user_data`) and read by `file_id`, as OpenAI's file inputs are.
+  try {
+    const report = await client.files.create({ file: new Blob(['%PDF-1.4\n%%EOF\n']), filename: 'report.pdf', purpose: 'user_data' });
+    const answer = await client.responses.create({
+      model,
+      input: [{ role: 'user', content: [{ type: 'input_text', text: 'Summarise the report' }, { type: 'input_file', file_id: report.id }] }],
+    });
+    console.log(`file ${report.id} (${report.filename}): ${answer.output_text}`);
+    await client.files.delete(report.id);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    console.log(`skipped the file_id step: ${error.message}`);
+  }
 } finally {
   await close();
 }

@@ -20,7 +20,11 @@ import type { BatchContext } from './context.js';
 import { rejectUnknownParams, unsupportedHandler } from './params.js';
 import { batchKey, FILE_ID, fileKey, isNotFound, OUTPUT_FILE_ID, readObject, s3Send, uploadStream } from './storage.js';
 
-export type FilePurpose = 'batch' | 'batch_output';
+/** `batch` (batch input), `user_data` (files chat and the Responses API read by `file_id`), `batch_output` (results). */
+export type FilePurpose = 'batch' | 'batch_output' | 'user_data';
+
+/** The purposes a file may be uploaded with. */
+const UPLOAD_PURPOSES = ['batch', 'user_data'] as const;
 
 /** `openai`'s `FileObject`. */
 export interface FileObject {
@@ -55,7 +59,8 @@ export type Uploadable = string | Uint8Array | Blob | ReadableStream<Uint8Array>
 
 export interface FileCreateParams {
   file: Uploadable;
-  purpose: 'batch';
+  /** `batch` for batch input; `user_data` for a file that chat and the Responses API read by `file_id`. */
+  purpose: 'batch' | 'user_data';
   /** The file name to record. Default: the `File`'s or stream's name, else `upload.jsonl`. */
   filename?: string;
   /**
@@ -73,7 +78,7 @@ export interface FileCreateOptions extends RequestOptions {
 
 /** `files.list`' params. */
 export interface FileListParams {
-  /** `batch` (uploaded files) or `batch_output` (none are listed: output files are reached from their batch). */
+  /** Only files uploaded with this purpose (`batch`, `user_data`; `batch_output` files are reached from their batch, not listed). */
   purpose?: string;
   /** Default 20, at most 10,000. */
   limit?: number;
@@ -113,12 +118,18 @@ function filenameOf(params: FileCreateParams): string {
 }
 
 export class Files extends APIResource {
-  /** Uploads a file for a batch (`purpose: 'batch'`), streaming it to S3 with multipart upload. */
+  /**
+   * Uploads a file to S3 (under `batch.s3Uri`) with multipart upload as it is read: batch input (`purpose: 'batch'`), or
+   * a document, image or video for chat and the Responses API to read by `file_id` (`purpose: 'user_data'`).
+   */
   create(params: FileCreateParams, options: FileCreateOptions = {}): APIPromise<FileObject> {
     return APIPromise.from(async () => {
       if (typeof params !== 'object' || params === null) throw BadRequestError.forParam('params', '`files.create` takes { file, purpose }.');
       rejectUnknownParams(params, FILE_CREATE_KEYS);
-      if (params.purpose !== 'batch') throw BadRequestError.forParam('purpose', `\`purpose\` must be "batch" (the only purpose Bedrock batch inference has); got ${JSON.stringify(params.purpose)}.`);
+      const purpose = params.purpose;
+      if (!UPLOAD_PURPOSES.includes(purpose)) {
+        throw BadRequestError.forParam('purpose', `\`purpose\` must be "batch" (batch input) or "user_data" (a file for chat and the Responses API); got ${JSON.stringify(purpose)}.`);
+      }
       if (isSet(params.expires_after)) {
         unsupportedHandler(this._client, options.dropUnsupportedParams)('expires_after', 'files stay in S3 until deleted; expire them with an S3 lifecycle rule on the files folder.');
       }
@@ -126,10 +137,10 @@ export class Files extends APIResource {
       const id = `file-${randomBytes(12).toString('hex')}`;
       const filename = filenameOf(params);
       const bytes = await uploadStream(context, fileKey(context, id), chunksOf(params.file), {
-        metadata: { filename: encodeURIComponent(filename), purpose: 'batch' },
+        metadata: { filename: encodeURIComponent(filename), purpose },
         signal: options.signal ?? undefined,
       });
-      return respond({ id, object: 'file', bytes, created_at: Math.floor(Date.now() / 1000), filename, purpose: 'batch', status: 'processed', expires_at: null, status_details: null });
+      return respond({ id, object: 'file', bytes, created_at: Math.floor(Date.now() / 1000), filename, purpose, status: 'processed', expires_at: null, status_details: null });
     });
   }
 
@@ -147,8 +158,8 @@ export class Files extends APIResource {
       const order = params.order ?? 'desc';
       if (order !== 'asc' && order !== 'desc') throw BadRequestError.forParam('order', `\`order\` must be "asc" or "desc"; got ${JSON.stringify(order)}.`);
       const context = await this._client._batchContext();
-      // Only uploaded batch input files are listed: any other purpose has none.
-      if (params.purpose !== undefined && params.purpose !== 'batch') return respond({ object: 'list' as const, data: [], has_more: false, first_id: null, last_id: null });
+      // Only uploaded files are listed: any other purpose has none.
+      if (params.purpose !== undefined && !(UPLOAD_PURPOSES as readonly string[]).includes(params.purpose)) return respond({ object: 'list' as const, data: [], has_more: false, first_id: null, last_id: null });
       const entries: Array<{ id: string; modified: number }> = [];
       let token: string | undefined;
       do {
@@ -161,10 +172,17 @@ export class Files extends APIResource {
       } while (token !== undefined);
       entries.sort((left, right) => right.modified - left.modified || (left.id < right.id ? 1 : -1));
       if (order === 'asc') entries.reverse();
-      const start = params.after === undefined ? 0 : entries.findIndex((entry) => entry.id === params.after) + 1;
-      const page = entries.slice(start, start + limit);
+      // A purpose is in each file's metadata: filtering by it reads every file's description (one HEAD each).
+      const chosen =
+        params.purpose === undefined
+          ? entries
+          : (await Promise.all(entries.map(async (entry) => ((await describeFile(context, entry.id, options)).purpose === params.purpose ? entry : undefined)))).filter(
+              (entry) => entry !== undefined,
+            );
+      const start = params.after === undefined ? 0 : chosen.findIndex((entry) => entry.id === params.after) + 1;
+      const page = chosen.slice(start, start + limit);
       const data = await Promise.all(page.map((entry) => describeFile(context, entry.id, options)));
-      return respond({ object: 'list', data, has_more: start + limit < entries.length, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
+      return respond({ object: 'list', data, has_more: start + limit < chosen.length, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
     });
   }
 
@@ -217,9 +235,50 @@ export async function describeFile(context: BatchContext, fileId: string, option
     bytes: head.ContentLength ?? 0,
     created_at: Math.floor((head.LastModified?.getTime() ?? Date.now()) / 1000),
     filename: metadataName !== undefined ? decodeURIComponent(metadataName) : output ? `${fileId}.jsonl` : fileId,
-    purpose: output ? 'batch_output' : 'batch',
+    purpose: output ? 'batch_output' : head.Metadata?.['purpose'] === 'user_data' ? 'user_data' : 'batch',
     status: 'processed',
     expires_at: null,
     status_details: null,
   };
+}
+
+/** The most bytes a file read by `file_id` may have: Bedrock takes inline media up to 25 MB (video), documents 4.5 MB. */
+const MAX_INLINE_FILE_BYTES = 25 * 1024 * 1024;
+
+/**
+ * A file's bytes and name, for chat and the Responses API reading it by `file_id`; `undefined` when there is no such
+ * file. A file larger than anything Bedrock takes inline is refused before it is read.
+ */
+export async function readFileForModel(context: BatchContext, fileId: string, param: string, options: RequestOptions = {}): Promise<{ bytes: Uint8Array; filename: string } | undefined> {
+  let described: FileObject;
+  try {
+    described = await describeFile(context, fileId, options);
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+  if (described.bytes > MAX_INLINE_FILE_BYTES) {
+    throw BadRequestError.forParam(param, `File ${fileId} is ${(described.bytes / 1024 / 1024).toFixed(1)} MB; Bedrock takes files inline up to 25 MB (documents 4.5 MB).`, 'file_too_large');
+  }
+  const body = await readObject(context, keyOf(context, fileId), `file ${fileId}`, options);
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  return { bytes: Buffer.concat(chunks), filename: described.filename };
+}
+
+/**
+ * The files `refs` name, read for chat and the Responses API (each ID once); an ID with no file is a
+ * `BadRequestError` naming where it was given.
+ */
+export async function readFilesForModel(context: BatchContext, refs: ReadonlyArray<{ fileId: string; param: string }>, options: RequestOptions = {}): Promise<Map<string, { bytes: Uint8Array; filename: string }>> {
+  const files = new Map<string, { bytes: Uint8Array; filename: string }>();
+  for (const { fileId, param } of refs) {
+    if (files.has(fileId)) continue;
+    const file = await readFileForModel(context, fileId, param, options);
+    if (file === undefined) {
+      throw BadRequestError.forParam(param, `No such file: ${JSON.stringify(fileId)}. Upload it first with \`files.create({ file, purpose: 'user_data' })\`.`, 'file_not_found');
+    }
+    files.set(fileId, file);
+  }
+  return files;
 }

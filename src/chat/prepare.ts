@@ -1,10 +1,12 @@
 /**
  * The steps every Converse door shares before sending (chat completions, responses): params → the request plan
- * (`convertToConverseRequest`), the model resolved, the plan adapted to it (`adaptRequestToModel`), remote images
- * fetched (the only I/O), and the warnings of dropped parameters reported once the request is known to be valid.
+ * (`convertToConverseRequest`), the model resolved, the plan adapted to it (`adaptRequestToModel`), files given by
+ * `file_id` read and remote images fetched (the only I/O), and the warnings of dropped parameters reported once the request is known to be valid.
  * Also the non-streaming call served over ConverseStream, and the cost function from the catalog's prices.
  */
 import type { ConverseStreamCommandInput, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
+import type { BatchContext } from '../batch/context.js';
+import { readFilesForModel } from '../batch/files.js';
 import type { Client, InternalRequestOptions } from '../client.js';
 import type { ResponseMetadata } from '../core/api-promise.js';
 import { APIError, type APIErrorOptions, ConfigurationError } from '../core/errors.js';
@@ -13,6 +15,7 @@ import { computeCost } from '../models/cost.js';
 import type { ResolvedModel } from '../models/resolve.js';
 import type { ModelEntry } from '../models/types.js';
 import { adaptRequestToModel, type AdaptedRequest } from './adapt-to-model.js';
+import { findFileIds, inlineFiles } from './file-ids.js';
 import { DEFAULT_IMAGE_FETCH, fillRemoteImages } from './image-source.js';
 import { assembleConverseResponse } from './stream-internally.js';
 import { convertToConverseRequest, type ConverseRequestPlan } from './to-converse-request.js';
@@ -68,6 +71,9 @@ export async function prepareConverseCall(
   let model: ResolvedModel;
   let adapted: AdaptedRequest;
   try {
+    // Files given by ID are read (from the S3 folder `client.files` writes to) and go on as inline bytes.
+    const fileIds = findFileIds(body);
+    if (fileIds.length > 0) body = inlineFiles(body, await readFilesForModel(await filesContext(client, fileIds[0]!.param), fileIds, { signal: options.signal }));
     plan = convertToConverseRequest(body, { imageFetch: imageFetch !== false, unsupported });
     model = await client._resolveModel(body.model, { baseModel: plan.baseModel });
     adapted = adaptRequestToModel(plan, model, unsupported);
@@ -94,9 +100,20 @@ export async function prepareConverseCall(
   return { plan, model, adapted, input: { modelId: model.modelId, ...adapted.input }, requestOptions };
 }
 
+/** Where uploaded files live (the S3 folder `client.files` writes to); without one, a `ConfigurationError` naming `param`. */
+async function filesContext(client: Client, param: string): Promise<BatchContext> {
+  try {
+    return await client._batchContext();
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    throw new ConfigurationError(param, `\`${param}\` names an uploaded file, read from the S3 folder \`client.files\` uses, which is not set up. ${error.message}`);
+  }
+}
+
 /** A validation error (`BadRequestError`, `UnprocessableEntityError`) with its `param` and message renamed. */
 export function renameErrorParams(error: unknown, rename: ParamRenamer): unknown {
   if (!(error instanceof APIError) || typeof error.param !== 'string') return error;
+  if (error instanceof ConfigurationError) return new ConfigurationError(rename(error.param), rename(error.message), error.file);
   const Class = error.constructor as new (status: number, message: string, options: APIErrorOptions) => APIError;
   return new Class(error.status ?? 400, rename(error.message), {
     param: rename(error.param),

@@ -241,9 +241,12 @@ function convertFilePart(part: FilePart, param: string, media: MediaCount): Cont
   return citations.enabled ? { document: { ...block.document, citations: { enabled: true } } } : block;
 }
 
-/** Why a `file_id` is refused (shared with the Responses API's input parts). */
-export const FILE_ID_UNSUPPORTED =
-  "File IDs name files of OpenAI's Files API. This package's Files API (`client.files`, `/v1/files`) holds batch input in S3 and is not read by chat or the Responses API; send the file inline as `file_data` (images also as an `image_url`: a data:, https:// or s3:// URL).";
+/**
+ * Why a `file_id` reaching the converter is refused: online requests read files by ID before converting
+ * (src/chat/file-ids.ts), so only a batch line still holds one.
+ */
+const FILE_ID_UNSUPPORTED =
+  'A batch line cannot name a file by `file_id` (Bedrock batch records hold their content); send the file inline as `file_data` (images also as an `image_url`: a data: or s3:// URL).';
 
 function convertFileData(part: FilePart, param: string, media: MediaCount): ContentBlock {
   const file = part.file;

@@ -12,7 +12,6 @@ import type {
   ChatCompletionReasoningDetail,
 } from '../chat/types.js';
 import { BadRequestError } from '../core/errors.js';
-import { FILE_ID_UNSUPPORTED } from '../chat/to-converse-content.js';
 import { decodeReasoning } from './encrypted-reasoning.js';
 import type { ResponsesRequestContext } from './to-chat-request.js';
 import { isSet } from '../internal/is-set.js';
@@ -215,8 +214,11 @@ export class MessageBuilder {
         case 'input_text':
           return { type: 'text', text: typed.text as string };
         case 'input_image': {
+          // An uploaded image (`files.create`, purpose `user_data`): read by ID as chat reads a `file` part.
           if (isSet(typed.file_id)) {
-            throw BadRequestError.forParam(`${partParam}.file_id`, FILE_ID_UNSUPPORTED, 'unsupported_content');
+            if (isSet(typed.image_url)) throw BadRequestError.forParam(`${partParam}.file_id`, `\`${partParam}\` gives both \`image_url\` and \`file_id\`; give one.`);
+            if (isSet(typed.detail) && typed.detail !== 'auto') this.#context.unsupported(`${partParam}.detail`, 'Bedrock has no image detail setting (only "auto" is possible).');
+            return { type: 'file', file: { file_id: typed.file_id as string } };
           }
           const detail = typed.detail === 'original' ? 'high' : typed.detail;
           if (typed.detail === 'original') this.#context.unsupported(`${partParam}.detail`, 'Bedrock has no image detail setting (only "auto" is possible).');

@@ -97,3 +97,58 @@ describe('openai SDK batch flow through createBedrockFetch', () => {
     expect(batch.usage).toEqual({ input_tokens: tokens, input_tokens_details: { cached_tokens: 0 }, output_tokens: 0, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: tokens });
   });
 });
+
+describe('files uploaded with purpose user_data, read by file_id (openai SDK through createBedrockFetch)', () => {
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  const sent = () => (emulator.requests.at(-1)!.body as { messages: Array<{ content: Array<Record<string, any>> }> }).messages[0]!.content;
+
+  it('chat reads a document by file_id; responses read a file and an image by file_id; the bytes reach Bedrock', async () => {
+    const report = await openai.files.create({ file: await toFile(pdf, 'report.pdf'), purpose: 'user_data' });
+    const chart = await openai.files.create({ file: await toFile(png, 'chart.png'), purpose: 'user_data' });
+    expect(report).toMatchObject({ purpose: 'user_data', filename: 'report.pdf', bytes: pdf.length });
+    expect((await openai.files.retrieve(chart.id)).purpose).toBe('user_data');
+
+    const completion = await openai.chat.completions.create({
+      model: 'nova-lite',
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Summarise' }, { type: 'file', file: { file_id: report.id } }] }],
+    });
+    expect(completion.choices[0]?.message.content).toBe('You said: Summarise');
+    expect(sent()[1]).toEqual({ document: { format: 'pdf', name: 'report', source: { bytes: pdf.toString('base64') } } });
+
+    const response = await openai.responses.create({
+      model: 'nova-lite',
+      input: [
+        {
+          role: 'user',
+          content: [
+            { type: 'input_text', text: 'Compare' },
+            { type: 'input_file', file_id: report.id },
+            { type: 'input_image', detail: 'auto', file_id: chart.id },
+          ],
+        },
+      ],
+    });
+    expect(response.output_text).toBe('You said: Compare');
+    expect(sent().map((block) => Object.keys(block)[0])).toEqual(['text', 'document', 'image']);
+    expect(sent()[2]).toEqual({ image: { format: 'png', source: { bytes: png.toString('base64') } } });
+
+    // A user_data file is listed under its purpose, not under batch.
+    const userData: string[] = [];
+    for await (const file of openai.files.list({ purpose: 'user_data' })) userData.push(file.id);
+    expect(userData).toEqual(expect.arrayContaining([report.id, chart.id]));
+    const batchFiles: string[] = [];
+    for await (const file of openai.files.list({ purpose: 'batch' })) batchFiles.push(file.id);
+    expect(batchFiles).not.toContain(report.id);
+  });
+
+  it('an unknown file ID is a 400 naming where it was given, before anything is sent', async () => {
+    const before = emulator.requests.length;
+    const error = await openai.responses
+      .create({ model: 'nova-lite', input: [{ role: 'user', content: [{ type: 'input_file', file_id: 'file-000000000000000000000000' }] }] })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(error).toMatchObject({ status: 400, param: 'input[0].content[0].file_id', code: 'file_not_found' });
+    expect(emulator.requests.length).toBe(before);
+  });
+});

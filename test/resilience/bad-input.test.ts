@@ -306,9 +306,9 @@ const CHAT_CASES: Case[] = [
   {
     name: 'file by OpenAI file ID',
     call: chat({ model: CHAT_MODEL, messages: withImages({ type: 'file', file: { file_id: 'file-abc' } }) }),
-    errorClass: BadRequestError,
+    errorClass: ConfigurationError,
     param: 'messages[0].content[1].file.file_id',
-    message: /send the file inline as `file_data`/,
+    message: /names an uploaded file, read from the S3 folder `client.files` uses, which is not set up\. Batch inference needs `batch.s3Uri`/,
   },
   {
     name: 'document over Bedrock’s 4.5 MB limit',

@@ -8,7 +8,7 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
-it('responses.ts runs its tool loop over previous_response_id and streams', async () => {
+it('responses.ts runs its tool loop over previous_response_id, streams, and reads a file by file_id', async () => {
   const env = { PATH: process.env['PATH'] ?? '', HOME: root, BEDROCK_OPENAI_USE_EMULATOR: '1', AWS_EC2_METADATA_DISABLED: 'true' };
   const { stdout } = await run(tsx, ['examples/responses.ts'], { cwd: root, env, timeout: 60_000 });
   expect(stdout).toContain('local Bedrock emulator');
@@ -16,4 +16,5 @@ it('responses.ts runs its tool loop over previous_response_id and streams', asyn
   expect(stdout).toContain('answer: Tool get_weather returned: {"city"');
   expect(stdout).toMatch(/status: completed; usage: \d+ in, \d+ out/);
   expect(stdout).toMatch(/streamed in \d+ deltas: You said: Say hello to Lisbon/);
+  expect(stdout).toMatch(/file file-[0-9a-f]{24} \(report\.pdf\): You said: Summarise the report/);
 }, 90_000);

@@ -32,8 +32,9 @@ export function createApp(context: HandlerContext, settings: ExchangeSettings, b
       typeof allow === 'string' ? { allow } : undefined,
     );
   });
+  const shutdown = shutdownFanout(settings.shutdownSignal);
   root.use('*', async (c, next) => {
-    const exchange = createExchange(c.req.raw, c.req.method, c.req.path, settings);
+    const exchange = createExchange(c.req.raw, c.req.method, c.req.path, settings, shutdown);
     c.set('exchange', exchange);
     await next();
     if (!exchange.streaming) exchange.end({ status: c.res.status });
@@ -47,7 +48,39 @@ interface InternalExchange extends Exchange {
   fail(error: unknown): void;
 }
 
-function createExchange(request: Request, method: string, path: string, settings: ExchangeSettings): InternalExchange {
+/** Calls every registered function once when the shutdown signal aborts; `add` returns the unregister. */
+interface ShutdownFanout {
+  add(onShutdown: () => void): () => void;
+}
+
+/**
+ * One listener on the shutdown signal for all the requests in flight: a listener each would pass Node's limit of 10
+ * under any load and print a "possible memory leak" warning on the server's stderr.
+ */
+function shutdownFanout(signal: AbortSignal | undefined): ShutdownFanout | undefined {
+  if (signal === undefined) return undefined;
+  const waiting = new Set<() => void>();
+  signal.addEventListener(
+    'abort',
+    () => {
+      for (const onShutdown of [...waiting]) onShutdown();
+      waiting.clear();
+    },
+    { once: true },
+  );
+  return {
+    add(onShutdown) {
+      if (signal.aborted) {
+        onShutdown();
+        return () => undefined;
+      }
+      waiting.add(onShutdown);
+      return () => waiting.delete(onShutdown);
+    },
+  };
+}
+
+function createExchange(request: Request, method: string, path: string, settings: ExchangeSettings, shutdown: ShutdownFanout | undefined): InternalExchange {
   const started = performance.now();
   const callerSignal = requestSignal(request);
   let signal = callerSignal;
@@ -77,12 +110,10 @@ function createExchange(request: Request, method: string, path: string, settings
             );
           }, requestTimeoutMs)
         : undefined;
-    const onShutdown = (): void => end(shutdownError(shutdownSignal?.reason));
-    if (shutdownSignal?.aborted === true) onShutdown();
-    else shutdownSignal?.addEventListener('abort', onShutdown, { once: true });
+    const leaveShutdown = shutdown?.add(() => end(shutdownError(shutdownSignal?.reason)));
     release = () => {
       clearTimeout(timer);
-      shutdownSignal?.removeEventListener('abort', onShutdown);
+      leaveShutdown?.();
       callerSignal.removeEventListener('abort', onCallerAbort);
     };
     endSignal = ender.signal;

@@ -3,7 +3,7 @@
  * emulator over real HTTP: the bytes of SSE framing, headers, error bodies, routing errors, models IDs, embeddings
  * encodings, cancellation, and the fetch's refusal of URLs outside its base URL.
  */
-import { EventEmitter } from 'node:events';
+import { EventEmitter, getEventListeners } from 'node:events';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Client } from '../../src/client.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
@@ -185,6 +185,27 @@ describe('routing and body errors, OpenAI-shaped', () => {
     expect(chunked.status).toBe(413);
     expect(((await chunked.json()) as { error: { code: string } }).error.code).toBe('request_too_large');
     expect(emulator.counts.Converse + emulator.counts.InvokeModel).toBe(0);
+    handler.client.close();
+  });
+
+  it('a shutdown signal holds one listener whatever the number of requests in flight, and ends every stream when it aborts', async () => {
+    const shutdown = new AbortController();
+    const handler = createOpenAIHandler({ client: emulatorClientOptions(emulator), shutdownSignal: shutdown.signal });
+    emulator.faults.add({ operation: 'ConverseStream', frameDelayMs: 100, count: 15 });
+    // 15 requests in flight: the first few streaming from Bedrock, the rest waiting for the client's slow start.
+    const pending = Array.from({ length: 15 }, () =>
+      handler(new Request('http://x/v1/chat/completions', { method: 'POST', body: chatBody('a b c d e f g h i j', { stream: true }), headers: { 'content-type': 'application/json' } })),
+    );
+    await expect.poll(() => emulator.requests.length).toBeGreaterThan(0);
+    // Node warns of a possible leak past 10 listeners on one signal: one per request would pass it under any load.
+    expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(1);
+    shutdown.abort();
+    for (const response of await Promise.all(pending)) {
+      // A stream that had started ends with an error event; a request still waiting gets the error itself.
+      const { events, text } = await readSse(response);
+      const error = response.status === 200 ? JSON.parse(events.at(-1)!.data) : JSON.parse(text);
+      expect(error).toMatchObject({ error: { code: 'server_shutting_down' } });
+    }
     handler.client.close();
   });
 

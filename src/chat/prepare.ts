@@ -1,8 +1,9 @@
 /**
  * The steps every Converse door shares before sending (chat completions, responses): params → the request plan
  * (`convertToConverseRequest`), the model resolved, the plan adapted to it (`adaptRequestToModel`), files given by
- * `file_id` read and remote images fetched (the only I/O), and the warnings of dropped parameters reported once the request is known to be valid.
- * Also the non-streaming call served over ConverseStream, and the cost function from the catalog's prices.
+ * `file_id` read and remote images fetched (the only I/O), and the warnings of dropped parameters reported once the
+ * request is known to be valid. Also the non-streaming call served over ConverseStream, and the cost function from
+ * the catalog's prices.
  */
 import type { ConverseStreamCommandInput, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { BatchContext } from '../batch/context.js';

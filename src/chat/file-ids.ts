@@ -4,6 +4,7 @@
  * the converters treat it exactly as a `file_data` part (format from the file name, Bedrock's size and count limits).
  * Pure; reading the files is the caller's (src/chat/prepare.ts).
  */
+import { BadRequestError } from '../core/errors.js';
 import type { ChatCompletionCreateParamsBase } from './types.js';
 
 /** A `file` part that names a file by ID, and its parameter path (`messages[0].content[1].file.file_id`). */
@@ -21,7 +22,7 @@ export interface InlineFile {
 /** Image media types by file name extension: an image read by ID goes inline as a `data:` URL of its type. */
 const IMAGE_TYPES: Readonly<Record<string, string>> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
 
-/** Every `file` part with a `file_id` (a string) in the messages, in order. */
+/** Every `file` part with a `file_id` (a string) in the messages, in order; a part that also has `file_data` is a 400. */
 export function findFileIds(body: ChatCompletionCreateParamsBase): FileIdRef[] {
   const found: FileIdRef[] = [];
   // The body is not checked yet (the converter does that next): anything but an array of messages holds no file IDs.
@@ -30,9 +31,14 @@ export function findFileIds(body: ChatCompletionCreateParamsBase): FileIdRef[] {
   messages.forEach((message: { content?: unknown } | null, messageIndex) => {
     const content = message?.content;
     if (!Array.isArray(content)) return;
-    content.forEach((part: { type?: unknown; file?: { file_id?: unknown } } | null, partIndex) => {
+    content.forEach((part: { type?: unknown; file?: { file_id?: unknown; file_data?: unknown } } | null, partIndex) => {
       const fileId = part?.type === 'file' ? part.file?.file_id : undefined;
-      if (typeof fileId === 'string') found.push({ fileId, param: `messages[${messageIndex}].content[${partIndex}].file.file_id` });
+      if (typeof fileId !== 'string') return;
+      const param = `messages[${messageIndex}].content[${partIndex}].file.file_id`;
+      if (part?.file?.file_data !== undefined && part.file.file_data !== null) {
+        throw BadRequestError.forParam(param, `\`${param.slice(0, -'.file_id'.length)}\` gives both \`file_data\` and \`file_id\`; give one.`);
+      }
+      found.push({ fileId, param });
     });
   });
   return found;

@@ -30,6 +30,12 @@ describe('findFileIds', () => {
   });
 });
 
+it('refuses a part with both file_data and file_id, naming it', () => {
+  expect(() => findFileIds(body([{ role: 'user', content: ['x', { type: 'file', file: { file_id: 'file-1', file_data: 'AA' } }] }]))).toThrow(
+    expect.objectContaining({ param: 'messages[0].content[1].file.file_id', message: '`messages[0].content[1].file` gives both `file_data` and `file_id`; give one.' }),
+  );
+});
+
 describe('inlineFiles', () => {
   const files = new Map<string, InlineFile>([
     ['file-pdf', { bytes: PDF, filename: 'report.pdf' }],

@@ -24,7 +24,7 @@ import { BEDROCK_CONTROL } from '../core/services.js';
 import { embeddingFactsOf } from '../embeddings/embeddings.js';
 import { parseResponseBody } from '../embeddings/families.js';
 import { isSet } from '../internal/is-set.js';
-import { fieldSet } from '../internal/known-keys.js';
+import { fieldSet, rejectUnknownKeys } from '../internal/known-keys.js';
 import type { EmbeddingFacts } from '../models/types.js';
 import type { BatchContext } from './context.js';
 import { describeFile, keyOf } from './files.js';
@@ -32,7 +32,7 @@ import { finalizeBatch, missingError } from './finalize.js';
 import { type BatchMeta, type BatchResult, describeBatch, jobIdOf, serializeChatContext, serializeResponsesContext } from './job-record.js';
 import { type BatchEndpoint, BATCH_ENDPOINTS, convertChatLine, convertEmbeddingLine, convertResponsesLine, lineError, parseBatchLine, parseRecordId, recordIdFor } from './records.js';
 import { type BatchStatus, TERMINAL_JOB_STATUSES } from './status.js';
-import { readBatchMetadata, readCompletionWindow, rejectUnknownParams, unsupportedHandler } from './params.js';
+import { readBatchMetadata, readCompletionWindow, unsupportedHandler } from './params.js';
 import { batchKey, exists, putText, readJson, readLines, readObject, s3Uri } from './storage.js';
 import { uploadRecords } from './upload-records.js';
 
@@ -151,7 +151,7 @@ export class Batches extends APIResource {
   /** Batches made by this package, newest first. */
   list(params: { limit?: number; after?: string } = {}, options: RequestOptions = {}): APIPromise<BatchList> {
     return APIPromise.from(async () => {
-      rejectUnknownParams(params, BATCH_LIST_KEYS);
+      rejectUnknownKeys(params, BATCH_LIST_KEYS, '');
       const context = await this._client._batchContext();
       const limit = params.limit ?? 20;
       if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw BadRequestError.forParam('limit', '`limit` must be a whole number from 1 to 100.');
@@ -217,7 +217,7 @@ export class Batches extends APIResource {
    */
   async embedCorpus(texts: AsyncIterable<string> | Iterable<string>, params: CorpusParams, options: WaitOptions = {}): Promise<CorpusJob> {
     if (typeof params !== 'object' || params === null) throw BadRequestError.forParam('params', '`embedCorpus` takes { model, dimensions?, bedrock?, completion_window?, metadata? }.');
-    rejectUnknownParams(params, CORPUS_KEYS);
+    rejectUnknownKeys(params, CORPUS_KEYS, '');
     if (typeof params.model !== 'string') throw BadRequestError.forParam('model', '`model` must be an embedding model name.');
     const completionWindow = readCompletionWindow(params.completion_window ?? '24h');
     const metadata = readBatchMetadata(params.metadata);
@@ -285,7 +285,7 @@ export class Batches extends APIResource {
 
   async #create(params: BatchCreateParams, options: BatchCreateOptions): Promise<Batch> {
     if (typeof params !== 'object' || params === null) throw BadRequestError.forParam('params', '`batches.create` takes { input_file_id, endpoint, completion_window }.');
-    rejectUnknownParams(params, BATCH_CREATE_KEYS);
+    rejectUnknownKeys(params, BATCH_CREATE_KEYS, '');
     if (isSet(params.output_expires_after)) {
       unsupportedHandler(this._client, options.dropUnsupportedParams)(
         'output_expires_after',

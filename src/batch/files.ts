@@ -15,9 +15,9 @@ import { APIPromise, type APIResponse } from '../core/api-promise.js';
 import { BadRequestError, NotFoundError } from '../core/errors.js';
 import { APIResource } from '../core/resource.js';
 import { isSet } from '../internal/is-set.js';
-import { fieldSet } from '../internal/known-keys.js';
+import { fieldSet, rejectUnknownKeys } from '../internal/known-keys.js';
 import type { BatchContext } from './context.js';
-import { rejectUnknownParams, unsupportedHandler } from './params.js';
+import { unsupportedHandler } from './params.js';
 import { batchKey, FILE_ID, fileKey, isNotFound, OUTPUT_FILE_ID, readObject, s3Send, uploadStream } from './storage.js';
 
 /** `batch` (batch input), `user_data` (files chat and the Responses API read by `file_id`), `batch_output` (results). */
@@ -125,7 +125,7 @@ export class Files extends APIResource {
   create(params: FileCreateParams, options: FileCreateOptions = {}): APIPromise<FileObject> {
     return APIPromise.from(async () => {
       if (typeof params !== 'object' || params === null) throw BadRequestError.forParam('params', '`files.create` takes { file, purpose }.');
-      rejectUnknownParams(params, FILE_CREATE_KEYS);
+      rejectUnknownKeys(params, FILE_CREATE_KEYS, '');
       const purpose = params.purpose;
       if (!UPLOAD_PURPOSES.includes(purpose)) {
         throw BadRequestError.forParam('purpose', `\`purpose\` must be "batch" (batch input) or "user_data" (a file for chat and the Responses API); got ${JSON.stringify(purpose)}.`);
@@ -152,7 +152,7 @@ export class Files extends APIResource {
   /** Uploaded files, newest first unless `order: 'asc'` (`limit` default 20, max 10,000; `after` a file ID from a previous page). */
   list(params: FileListParams = {}, options: RequestOptions = {}): APIPromise<FileList> {
     return APIPromise.from(async () => {
-      rejectUnknownParams(params, FILE_LIST_KEYS);
+      rejectUnknownKeys(params, FILE_LIST_KEYS, '');
       const limit = params.limit ?? 20;
       if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw BadRequestError.forParam('limit', '`limit` must be a whole number from 1 to 10000.');
       const order = params.order ?? 'desc';
@@ -172,17 +172,13 @@ export class Files extends APIResource {
       } while (token !== undefined);
       entries.sort((left, right) => right.modified - left.modified || (left.id < right.id ? 1 : -1));
       if (order === 'asc') entries.reverse();
-      // A purpose is in each file's metadata: filtering by it reads every file's description (one HEAD each).
-      const chosen =
-        params.purpose === undefined
-          ? entries
-          : (await Promise.all(entries.map(async (entry) => ((await describeFile(context, entry.id, options)).purpose === params.purpose ? entry : undefined)))).filter(
-              (entry) => entry !== undefined,
-            );
-      const start = params.after === undefined ? 0 : chosen.findIndex((entry) => entry.id === params.after) + 1;
-      const page = chosen.slice(start, start + limit);
-      const data = await Promise.all(page.map((entry) => describeFile(context, entry.id, options)));
-      return respond({ object: 'list', data, has_more: start + limit < chosen.length, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
+      // A purpose is in each file's metadata: filtering by it reads every file's description (one HEAD each), which
+      // then serves the page; without a filter only the page's files are described.
+      const described = params.purpose === undefined ? undefined : (await Promise.all(entries.map((entry) => describeFile(context, entry.id, options)))).filter((file) => file.purpose === params.purpose);
+      const ids = described?.map((file) => file.id) ?? entries.map((entry) => entry.id);
+      const start = params.after === undefined ? 0 : ids.indexOf(params.after) + 1;
+      const data = described?.slice(start, start + limit) ?? (await Promise.all(ids.slice(start, start + limit).map((id) => describeFile(context, id, options))));
+      return respond({ object: 'list', data, has_more: start + limit < ids.length, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
     });
   }
 

@@ -1,7 +1,7 @@
 /**
- * The checks every Files and Batches method makes of its params, as the online methods do: a parameter it does not
- * know is refused by name, and one Bedrock cannot honour is refused with the reason or, under
- * `dropUnsupportedParams`, dropped with a warning.
+ * The checks Files and Batches methods make of their params, as the online methods do: one Bedrock cannot honour is
+ * refused with the reason or, under `dropUnsupportedParams`, dropped with a warning; a batch's `metadata` and
+ * `completion_window`. (A parameter a method does not know is refused by `rejectUnknownKeys`, as elsewhere.)
  */
 import { createUnsupportedParamHandler, type DroppedParamWarning, type UnsupportedParamHandler } from '../chat/unsupported-params.js';
 import type { Client } from '../client.js';
@@ -15,13 +15,6 @@ export function unsupportedHandler(client: Client, drop: boolean | undefined, wa
   const dropping = drop ?? client._settings.dropUnsupportedParams;
   if (typeof dropping !== 'boolean') throw BadRequestError.forParam('dropUnsupportedParams', '`dropUnsupportedParams` must be a boolean.');
   return createUnsupportedParamHandler({ drop: dropping, warn: warn ?? ((warning) => client._warn(warning)) });
-}
-
-/** Refuses a top-level parameter the method does not know, by name (as `openai`'s API does). */
-export function rejectUnknownParams(params: object, known: ReadonlySet<string>): void {
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && !known.has(key)) throw BadRequestError.forParam(key, `Unknown parameter: \`${key}\`.`, 'unknown_parameter');
-  }
 }
 
 /**

@@ -32,16 +32,16 @@ const BUILT_IN_TOOLS: Readonly<Record<string, string>> = {
 
 /** The fields of a function tool: every key of our `FunctionTool`, which `test/responses/types.test-d.ts` keeps a superset of `openai`'s (6 and 7). */
 const FUNCTION_TOOL_KEYS = fieldSet<FunctionTool>({
-    type: true,
-    name: true,
-    description: true,
-    parameters: true,
-    strict: true,
-    defer_loading: true,
-    allowed_callers: true,
-    output_schema: true,
-    async: true,
-  });
+  type: true,
+  name: true,
+  description: true,
+  parameters: true,
+  strict: true,
+  defer_loading: true,
+  allowed_callers: true,
+  output_schema: true,
+  async: true,
+});
 
 export function convertTools(tools: unknown, unsupported: UnsupportedParamHandler): ChatCompletionTool[] | undefined {
   if (!isSet(tools)) return undefined;
